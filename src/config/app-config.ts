@@ -1,0 +1,143 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const BOOLEAN_WORDS: Record<string, boolean> = {
+  true: true,
+  false: false,
+  '1': true,
+  '0': false,
+  yes: true,
+  no: false,
+  on: true,
+  off: false,
+};
+
+/** Parses an env boolean; anything unknown is kept as the raw string so that validation names it. */
+function toBoolean({ value }: { value: unknown }): unknown {
+  if (typeof value !== 'string') return value;
+  const parsed = BOOLEAN_WORDS[value.trim().toLowerCase()];
+  return parsed ?? value;
+}
+
+function toInt({ value }: { value: unknown }): unknown {
+  if (typeof value !== 'string') return value;
+  return /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
+}
+
+/**
+ * The whole runtime configuration, read from the environment (and an optional `.env`) and validated once at boot.
+ * Every variable is listed in `.env.example`; a bad value stops the process with one line naming it.
+ */
+export class AppConfig {
+  /** HTTP port. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number between 1 and 65535' })
+  @Min(1, { message: 'must be a whole number between 1 and 65535' })
+  @Max(65535, { message: 'must be a whole number between 1 and 65535' })
+  PORT: number = 3000;
+
+  /** Interface to bind: 127.0.0.1 by default, 0.0.0.0 in the container. */
+  @IsString()
+  @MinLength(1, { message: 'must be a host name or IP address' })
+  HOST: string = '127.0.0.1';
+
+  /** PostgreSQL connection URL; when unset an embedded PostgreSQL is started under DATA_DIR. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  /** Where the embedded PostgreSQL keeps its files. */
+  @IsString()
+  @MinLength(1, { message: 'must be a directory path' })
+  DATA_DIR: string = './.data';
+
+  @IsIn(NODE_ENVS, { message: `must be one of ${NODE_ENVS.join(', ')}` })
+  NODE_ENV: (typeof NODE_ENVS)[number] = 'development';
+
+  @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  /** Load the demo park on an empty database. Defaults to on for the embedded database, off otherwise. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false (also 1/0, yes/no, on/off)' })
+  SEED_DEMO?: boolean;
+
+  /** Allow introspection in production. */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false (also 1/0, yes/no, on/off)' })
+  GRAPHQL_INTROSPECTION: boolean = false;
+
+  /** Port of the embedded PostgreSQL (only used without DATABASE_URL). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number between 1 and 65535' })
+  @Min(1, { message: 'must be a whole number between 1 and 65535' })
+  @Max(65535, { message: 'must be a whole number between 1 and 65535' })
+  EMBEDDED_PG_PORT: number = 54329;
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+
+  get embedded(): boolean {
+    return !this.DATABASE_URL;
+  }
+
+  get seedDemo(): boolean {
+    return this.SEED_DEMO ?? this.embedded;
+  }
+}
+
+/** The environment variables the configuration accepts (also used to check docker-compose.yml). */
+export const CONFIG_KEYS = [
+  'PORT',
+  'HOST',
+  'DATABASE_URL',
+  'DATA_DIR',
+  'NODE_ENV',
+  'LOG_LEVEL',
+  'SEED_DEMO',
+  'GRAPHQL_INTROSPECTION',
+  'EMBEDDED_PG_PORT',
+] as const satisfies readonly (keyof AppConfig)[];
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/**
+ * Builds and validates the configuration from an environment map. Empty strings count as unset.
+ * Throws ConfigError with one line per bad variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw: Record<string, string> = {};
+  for (const key of CONFIG_KEYS) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
+  const errors = validateSync(config, { forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const lines = errors.map((error) => {
+      const message = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
+      return `${error.property} ${message} (got ${JSON.stringify(raw[error.property])})`;
+    });
+    throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`);
+  }
+  return config;
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { types } from 'pg';
+import { dataSourceOptions } from './data-source-options';
+
+// `date` columns travel as 'YYYY-MM-DD' strings: a JS Date would shift them by the process time zone.
+types.setTypeParser(types.builtins.DATE, (value) => value);
+// bigint counts (COUNT(*)) fit in a JS number for every figure this system reports.
+types.setTypeParser(types.builtins.INT8, (value) => Number(value));
+
+/** TypeORM over the URL resolved by main.ts (embedded or DATABASE_URL); migrations run on start. */
+@Module({})
+export class DatabaseModule {
+  static forRoot(url: string) {
+    return {
+      module: DatabaseModule,
+      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(url), migrationsRun: true })],
+    };
+  }
+}

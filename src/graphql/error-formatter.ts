@@ -1,0 +1,60 @@
+import { Logger } from '@nestjs/common';
+import { ExecutionResult, GraphQLError, GraphQLFormattedError } from 'graphql';
+import mercurius, { MercuriusContext } from 'mercurius';
+import { AppError, ErrorCode } from '../common/errors/app-error';
+
+const logger = new Logger('GraphQLErrors');
+
+/** Finds the error a resolver actually threw beneath GraphQL's and graphql-jit's wrappers. */
+function rootCause(error: GraphQLError): unknown {
+  let cause: unknown = error.originalError;
+  while (cause instanceof GraphQLError && cause.originalError) cause = cause.originalError;
+  return cause ?? undefined;
+}
+
+/** Request-phase errors (syntax, validation, limits) carry no path and no original error. */
+function isRequestError(error: GraphQLError): boolean {
+  return !error.path && !error.originalError;
+}
+
+export function formatGraphQLError(error: GraphQLError, requestId: string | undefined): GraphQLFormattedError {
+  const base = { message: error.message, locations: error.locations, path: error.path };
+  const cause = rootCause(error);
+  if (cause instanceof AppError) {
+    return { ...base, message: cause.message, extensions: { code: cause.code, ...cause.details, requestId } };
+  }
+  const ownCode = error.extensions?.code;
+  if (isRequestError(error) || (typeof ownCode === 'string' && ownCode !== ErrorCode.INTERNAL_SERVER_ERROR)) {
+    // Errors raised by GraphQL itself (syntax, unknown field, bad variable, scalar parse) are the client's to fix.
+    const code = typeof ownCode === 'string' ? ownCode : 'GRAPHQL_VALIDATION_FAILED';
+    return { ...base, extensions: { ...error.extensions, code, requestId } };
+  }
+  logger.error({ err: cause ?? error, requestId, path: error.path?.join('.') }, 'Unexpected error in a resolver');
+  return {
+    ...base,
+    message: 'Internal server error',
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId },
+  };
+}
+
+/**
+ * Mercurius error formatter: keeps Mercurius's HTTP status choice (GraphQL-over-HTTP) and rewrites each error so that
+ * clients see a stable `extensions.code`, the request id, and never a stack or SQL text.
+ */
+export function errorFormatter(
+  execution: ExecutionResult & Required<Pick<ExecutionResult, 'errors'>>,
+  context: MercuriusContext,
+): { statusCode: number; response: ExecutionResult } {
+  const { statusCode } = mercurius.defaultErrorFormatter(execution, context);
+  const requestId = context.reply?.request?.id;
+  // Mercurius wraps a failed validation into one error whose originalError.errors holds the real ones.
+  const flat = execution.errors.flatMap((error) => {
+    const inner = (error.originalError as { errors?: unknown } | undefined)?.errors;
+    return Array.isArray(inner) ? inner.map((e) => (e instanceof GraphQLError ? e : new GraphQLError(String(e)))) : [error];
+  });
+  const errors = flat.map((error) => formatGraphQLError(error, requestId));
+  return {
+    statusCode,
+    response: { data: execution.data ?? null, errors } as unknown as ExecutionResult,
+  };
+}

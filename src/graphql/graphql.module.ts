@@ -1,0 +1,48 @@
+import { Global, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppConfig } from '../config/app-config';
+import { errorFormatter } from './error-formatter';
+import { GraphQLContext, LoaderRegistry } from './graphql-context';
+import { GraphQLDateTime } from 'graphql-scalars';
+
+@Global()
+@Module({ providers: [LoaderRegistry], exports: [LoaderRegistry] })
+class LoaderRegistryModule {}
+
+/**
+ * GraphQL over Mercurius with graphql-jit. The schema is built from the code (code-first) in memory; `npm run
+ * schema` writes schema.gql from the same build and `npm run check` fails when the committed file is stale.
+ */
+@Module({
+  imports: [
+    LoaderRegistryModule,
+    GraphQLModule.forRootAsync<MercuriusDriverConfig>({
+      driver: MercuriusDriver,
+      imports: [LoaderRegistryModule],
+      inject: [AppConfig, LoaderRegistry],
+      useFactory: (config: AppConfig, loaders: LoaderRegistry): MercuriusDriverConfig => ({
+        path: '/graphql',
+        autoSchemaFile: true,
+        sortSchema: true,
+        // JS Date (instants) maps to DateTime; calendar dates use the Date scalar explicitly.
+        buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: GraphQLDateTime }] },
+        // Our own offline GraphiQL page is served by graphiql.route.ts (Mercurius's loads from a CDN).
+        graphiql: false,
+        ide: false,
+        jit: 1,
+        introspection: !config.isProduction || config.GRAPHQL_INTROSPECTION,
+        errorFormatter,
+        context: (request: FastifyRequest, reply: FastifyReply): GraphQLContext => ({
+          requestId: request.id,
+          request,
+          reply,
+          loaders: loaders.create(),
+        }),
+      }),
+    }),
+  ],
+  exports: [LoaderRegistryModule],
+})
+export class AppGraphQLModule {}

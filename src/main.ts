@@ -1,0 +1,50 @@
+import 'reflect-metadata';
+import 'dotenv/config';
+import { Logger } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApp } from './app.setup';
+import { ConfigError, loadConfig } from './config/app-config';
+import { resolveDatabase, ResolvedDatabase } from './database/resolve-database';
+import { seedDemoIfEmpty } from './seed/demo-seed';
+
+const logger = new Logger('Main');
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(error.message + '\n');
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  let database: ResolvedDatabase | undefined;
+  let app: NestFastifyApplication | undefined;
+  let stopping: Promise<void> | undefined;
+  const stop = (reason: string, code: number): Promise<void> =>
+    (stopping ??= (async () => {
+      logger.log(`Shutting down (${reason})`);
+      // Fastify stops accepting, lets in-flight requests finish, then Nest closes the pool.
+      await app?.close().catch((error: unknown) => logger.error(error));
+      await database?.embedded?.stop().catch((error: unknown) => logger.error(error));
+      process.exit(code);
+    })());
+  process.once('SIGINT', () => void stop('SIGINT', 0));
+  process.once('SIGTERM', () => void stop('SIGTERM', 0));
+
+  try {
+    database = await resolveDatabase(config);
+    app = await createApp({ config, databaseUrl: database.url });
+    if (config.seedDemo) await seedDemoIfEmpty(app);
+    await app.listen({ port: config.PORT, host: config.HOST });
+    logger.log(`GraphQL API at http://${config.HOST}:${config.PORT}/graphql`);
+  } catch (error) {
+    logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    await stop('startup failed', 1);
+  }
+}
+
+void main();
