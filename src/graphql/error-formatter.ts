@@ -23,6 +23,11 @@ export function formatGraphQLError(error: GraphQLError, requestId: string | unde
   if (cause instanceof AppError) {
     return { ...base, message: cause.message, extensions: { code: cause.code, ...cause.details, requestId } };
   }
+  const status = (cause as { statusCode?: unknown } | undefined)?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    // Fastify/Mercurius request errors (bad JSON, missing query, GET mutation): the client's to fix.
+    return { ...base, extensions: { code: 'BAD_REQUEST', requestId } };
+  }
   const ownCode = error.extensions?.code;
   if (isRequestError(error) || (typeof ownCode === 'string' && ownCode !== ErrorCode.INTERNAL_SERVER_ERROR)) {
     // Errors raised by GraphQL itself (syntax, unknown field, bad variable, scalar parse) are the client's to fix.

@@ -1,14 +1,19 @@
 import { Global, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../config/app-config';
 import { errorFormatter } from './error-formatter';
+import { GraphQLPassThroughFilter } from './graphql-exception.filter';
 import { GraphQLContext, LoaderRegistry } from './graphql-context';
 import { GraphQLDateTime } from 'graphql-scalars';
 
 @Global()
-@Module({ providers: [LoaderRegistry], exports: [LoaderRegistry] })
+@Module({
+  providers: [LoaderRegistry, { provide: APP_FILTER, useClass: GraphQLPassThroughFilter }],
+  exports: [LoaderRegistry],
+})
 class LoaderRegistryModule {}
 
 /**

@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+import { parse } from 'yaml';
+import { CONFIG_KEYS, loadConfig } from './app-config';
+
+const root = join(__dirname, '..', '..');
+const readRootFile = (name: string): string => readFileSync(join(root, name), 'utf8');
+
+interface ComposeService {
+  image?: string;
+  build?: unknown;
+  environment?: Record<string, string | number | boolean | null> | string[];
+  volumes?: (string | { type?: string; source?: string; target?: string })[];
+  healthcheck?: { test?: string | string[] };
+  depends_on?: string[] | Record<string, { condition?: string }>;
+}
+
+interface ComposeFile {
+  services?: Record<string, ComposeService>;
+  volumes?: Record<string, unknown>;
+}
+
+const configKeys: readonly string[] = CONFIG_KEYS;
+
+describe('docker-compose.yml', () => {
+  const compose = parse(readRootFile('docker-compose.yml')) as ComposeFile;
+  const services = compose.services ?? {};
+  const postgres = services.postgres;
+  const api = services.api;
+
+  /** The api service's environment as the process would see it (compose passes every value as a string). */
+  function apiEnvironment(): Record<string, string> {
+    const environment = api?.environment;
+    expect(environment).toBeDefined();
+    expect(Array.isArray(environment)).toBe(false);
+    const env: Record<string, string> = {};
+    for (const [key, value] of Object.entries(environment as Record<string, unknown>)) {
+      env[key] = value === null || value === undefined ? '' : String(value);
+    }
+    return env;
+  }
+
+  it('defines the postgres and api services', () => {
+    expect(postgres).toBeDefined();
+    expect(api).toBeDefined();
+  });
+
+  it('runs postgres 17 with a healthcheck and a named data volume', () => {
+    expect(postgres?.image).toMatch(/^postgres:17(\b|$)/);
+    expect(postgres?.healthcheck?.test).toBeDefined();
+    expect(JSON.stringify(postgres?.healthcheck?.test)).toContain('pg_isready');
+
+    const mounts = (postgres?.volumes ?? []).map((volume) =>
+      typeof volume === 'string'
+        ? { source: volume.split(':')[0], target: volume.split(':')[1] }
+        : { source: volume.source, target: volume.target },
+    );
+    const dataMount = mounts.find((mount) => mount.target === '/var/lib/postgresql/data');
+    expect(dataMount).toBeDefined();
+    const volumeName = dataMount!.source!;
+    // A named volume, not a bind mount of a host path.
+    expect(volumeName).toMatch(/^[A-Za-z0-9][\w.-]*$/);
+    expect(Object.keys(compose.volumes ?? {})).toContain(volumeName);
+  });
+
+  it('starts the api only once postgres is healthy', () => {
+    expect(api?.build).toBeDefined();
+    const dependsOn = api?.depends_on;
+    expect(dependsOn).toBeDefined();
+    expect(Array.isArray(dependsOn)).toBe(false);
+    expect((dependsOn as Record<string, { condition?: string }>).postgres?.condition).toBe('service_healthy');
+  });
+
+  it('gives the api a readiness healthcheck', () => {
+    expect(JSON.stringify(api?.healthcheck?.test)).toContain('/health/ready');
+  });
+
+  it('only sets environment variables the app knows', () => {
+    const unknown = Object.keys(apiEnvironment()).filter((key) => !configKeys.includes(key));
+    expect(unknown).toEqual([]);
+  });
+
+  it('sets an api environment that passes validation and points at the postgres service', () => {
+    const config = loadConfig(apiEnvironment());
+    expect(config.isProduction).toBe(true);
+    expect(config.HOST).toBe('0.0.0.0');
+    expect(config.DATABASE_URL).toBeDefined();
+    expect(new URL(config.DATABASE_URL!).hostname).toBe('postgres');
+    expect(config.embedded).toBe(false);
+  });
+});
+
+describe('.env.example', () => {
+  const text = readRootFile('.env.example');
+  const assignments = parseDotenv(text);
+
+  it.each(configKeys)('documents %s', (key) => {
+    expect(text).toMatch(new RegExp(`^(# )?${key}=`, 'm'));
+  });
+
+  it('only assigns variables the app knows', () => {
+    expect(Object.keys(assignments).filter((key) => !configKeys.includes(key))).toEqual([]);
+  });
+
+  it('assigns values that pass validation', () => {
+    expect(() => loadConfig(assignments)).not.toThrow();
+  });
+
+  it('suggests valid values for the commented-out variables too', () => {
+    const commented: Record<string, string> = {};
+    for (const match of text.matchAll(/^# ([A-Z][A-Z0-9_]*)=(.*)$/gm)) commented[match[1]] = match[2].trim();
+    expect(Object.keys(commented).length).toBeGreaterThan(0);
+    expect(() => loadConfig({ ...assignments, ...commented })).not.toThrow();
+  });
+});
+
+describe('Dockerfile', () => {
+  const lines = readRootFile('Dockerfile')
+    .replace(/\\\r?\n/g, ' ')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+  const instructions = lines.map((line) => {
+    const [instruction, ...rest] = line.split(/\s+/);
+    return { instruction: instruction.toUpperCase(), args: rest.join(' ') };
+  });
+  const argsOf = (name: string): string[] =>
+    instructions.filter((entry) => entry.instruction === name).map((entry) => entry.args);
+
+  it('builds on a Node 24 base image', () => {
+    const bases = argsOf('FROM').map((args) => args.split(/\s+/).find((word) => !word.startsWith('--')));
+    expect(bases.length).toBeGreaterThan(0);
+    // Stages may build FROM an earlier stage; the external images must all be node:24.
+    const stageNames = argsOf('FROM')
+      .map((args) => /\sAS\s+(\S+)/i.exec(args)?.[1])
+      .filter((name): name is string => name !== undefined);
+    const images = bases.filter((base): base is string => base !== undefined && !stageNames.includes(base));
+    expect(images.length).toBeGreaterThan(0);
+    for (const image of images) expect(image).toMatch(/^node:24(\b|-|$)/);
+  });
+
+  it('runs as a non-root user', () => {
+    const users = argsOf('USER');
+    expect(users.length).toBeGreaterThan(0);
+    const finalUser = users[users.length - 1].split(':')[0];
+    expect(['root', '0']).not.toContain(finalUser);
+  });
+
+  it('declares a readiness HEALTHCHECK', () => {
+    const healthchecks = argsOf('HEALTHCHECK');
+    expect(healthchecks).toHaveLength(1);
+    expect(healthchecks[0]).toContain('/health/ready');
+  });
+
+  it('starts the compiled entry point', () => {
+    expect(argsOf('CMD').pop()).toBe('["node", "dist/src/main.js"]');
+  });
+});

@@ -1,0 +1,84 @@
+import { startTestApp, TestApp } from './support/test-app';
+
+describe('foundation', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('answers liveness and readiness', async () => {
+    const live = await t.app.inject({ method: 'GET', url: '/health' });
+    expect(live.statusCode).toBe(200);
+    const ready = await t.app.inject({ method: 'GET', url: '/health/ready' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json().details).toMatchObject({ database: { status: 'up' }, migrations: { status: 'up' } });
+  });
+
+  it('answers the public health query with a database round trip', async () => {
+    const res = await t.gql<{ health: { status: string; databaseTime: string } }>('{ health { status databaseTime } }');
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.health.status).toBe('ok');
+    expect(Date.parse(res.data!.health.databaseTime)).not.toBeNaN();
+  });
+
+  it('returns the request id in a header and honours a sane X-Request-Id', async () => {
+    const res = await t.gql('{ health { status } }', undefined, { 'x-request-id': 'client-chosen-id-123' });
+    expect(res.headers['x-request-id']).toBe('client-chosen-id-123');
+  });
+
+  it('masks an unexpected error: INTERNAL_SERVER_ERROR with the request id, no SQL text or stack', async () => {
+    const spy = jest
+      .spyOn(t.dataSource, 'query')
+      .mockRejectedValueOnce(new Error('relation "secret_table" does not exist at /srv/app.js:1'));
+    const res = await t.gql('{ health { status } }', undefined, { 'x-request-id': 'masked-error-req-1' });
+    spy.mockRestore();
+    expect(res.errors).toHaveLength(1);
+    const [error] = res.errors!;
+    expect(error!.message).toBe('Internal server error');
+    expect(error!.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: 'masked-error-req-1' });
+    expect(JSON.stringify(res)).not.toMatch(/secret_table|app\.js|stack/);
+  });
+
+  it('answers a GraphQL validation error with a code and the request id', async () => {
+    const res = await t.gql('{ nope }');
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(typeof res.errors?.[0]?.extensions?.requestId).toBe('string');
+  });
+
+  it.each([
+    ['malformed JSON', { method: 'POST', headers: { 'content-type': 'application/json' }, payload: '{"query": ' }],
+    ['a missing query', { method: 'POST', headers: { 'content-type': 'application/json' }, payload: '{}' }],
+    ['an empty query', { method: 'POST', headers: { 'content-type': 'application/json' }, payload: '{"query":""}' }],
+    ['a wrong content type', { method: 'POST', headers: { 'content-type': 'text/plain' }, payload: 'hello' }],
+    ['a mutation over GET', { method: 'GET', url: '/graphql?query=' + encodeURIComponent('mutation { x }') }],
+  ] as const)('answers %s with a 4xx, never a 500', async (_name, request) => {
+    const res = await t.app.inject({ url: '/graphql', ...request } as Parameters<typeof t.app.inject>[0]);
+    expect(res.statusCode).toBeGreaterThanOrEqual(400);
+    expect(res.statusCode).toBeLessThan(500);
+  });
+
+  it('accepts "extensions": null as GraphQL over HTTP requires', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ query: '{ health { status } }', extensions: null }),
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().data.health.status).toBe('ok');
+  });
+
+  it('serves GraphiQL from its own assets in development', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/graphql', headers: { accept: 'text/html' } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('/graphiql/assets/graphiql.js');
+    expect(page.body).not.toMatch(/unpkg|jsdelivr|cdn/i);
+    const asset = await t.app.inject({ method: 'GET', url: '/graphiql/assets/graphiql.js' });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.body.length).toBeGreaterThan(100_000);
+  });
+});

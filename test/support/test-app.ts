@@ -1,0 +1,64 @@
+import 'reflect-metadata';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/app.setup';
+import { loadConfig } from '../../src/config/app-config';
+import { createScratchDatabase } from '../../src/database/scratch-server';
+import { QueryCounter } from '../../src/database/query-counter';
+
+export interface GqlResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
+  headers: Record<string, unknown>;
+}
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  dataSource: DataSource;
+  /** Counts the SQL statements the app sends. */
+  queries: QueryCounter;
+  url: string;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GqlResponse<T>>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real app (same createApp as main.ts) on a fresh copy of the migrated template database. Each test file calls
+ * this once in beforeAll and `close()` in afterAll.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const adminUrl = process.env.E2E_ADMIN_URL;
+  const template = process.env.E2E_TEMPLATE;
+  if (!adminUrl || !template) throw new Error('E2E_ADMIN_URL/E2E_TEMPLATE unset: run e2e tests through jest');
+  const db = await createScratchDatabase(adminUrl, 'e2e', template);
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env });
+  const queries = new QueryCounter();
+  const app = await createApp({ config, databaseUrl: db.url, queryCounter: queries });
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  return {
+    app,
+    dataSource,
+    queries,
+    url: db.url,
+    async gql(query, variables, headers = {}) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { 'content-type': 'application/json', ...headers },
+        payload: JSON.stringify({ query, variables }),
+      });
+      const body = response.json();
+      return { status: response.statusCode, data: body.data, errors: body.errors, headers: response.headers };
+    },
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
