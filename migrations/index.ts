@@ -1,2 +1,4 @@
-/** Every migration, in order. `npm run migration:generate -- Name` writes a new file; add it here. */
-export const MIGRATIONS: Function[] = [];
+import { CreateSpaceAndTenancies1795701980286 } from './1795701980286-CreateSpaceAndTenancies';
+
+/** Every migration, in order. `npm run migration:generate -- VerbNoun` writes a new file; add it here. */
+export const MIGRATIONS: Function[] = [CreateSpaceAndTenancies1795701980286];

@@ -17,6 +17,9 @@ export function dataSourceOptions(url: string, overrides: Partial<DataSourceOpti
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+; no extension needed for ids.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
     extra: { max: 20, application_name: 'shifosi-park' },
     ...overrides,
   } as DataSourceOptions;

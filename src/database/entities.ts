@@ -1,2 +1,16 @@
+import { EnterpriseEntity } from '../modules/enterprises/enterprise.entity';
+import { ParkEntity } from '../modules/space/park.entity';
+import { UnitEntity } from '../modules/space/unit.entity';
+import { ZoneEntity } from '../modules/space/zone.entity';
+import { TenancyStageEventEntity } from '../modules/tenancies/tenancy-stage-event.entity';
+import { TenancyEntity } from '../modules/tenancies/tenancy.entity';
+
 /** Every TypeORM entity of the application; each domain module adds its own here. */
-export const ENTITIES: Function[] = [];
+export const ENTITIES: Function[] = [
+  ParkEntity,
+  ZoneEntity,
+  UnitEntity,
+  EnterpriseEntity,
+  TenancyEntity,
+  TenancyStageEventEntity,
+];

@@ -1,0 +1,42 @@
+import { Check, Column, Entity, Index } from 'typeorm';
+import { BaseEntity } from '../../common/entities/base.entity';
+import { Industry, Province } from './enterprise.enums';
+
+@Entity('enterprise')
+@Check('enterprise_credit_code_format', `"credit_code" ~ '^[0-9A-HJ-NPQRTUWXY]{18}$'`)
+@Index('enterprise_industry_idx', ['industry'])
+export class EnterpriseEntity extends BaseEntity {
+  /** Registered Chinese name. */
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  nameEn: string | null;
+
+  /** 统一社会信用代码 (GB 32100-2015); the check character is verified by the service before insert. */
+  @Index('enterprise_credit_code_key', { unique: true })
+  @Column({ type: 'char', length: 18 })
+  creditCode: string;
+
+  @Column({ type: 'enum', enum: Industry, enumName: 'industry' })
+  industry: Industry;
+
+  @Column({ type: 'enum', enum: Province, enumName: 'province' })
+  originProvince: Province;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  originCity: string | null;
+
+  /** 龙头企业: a leading enterprise of its industry. */
+  @Column({ type: 'boolean', default: false })
+  leading: boolean;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  contactName: string | null;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  contactPhone: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  registeredOn: string | null;
+}

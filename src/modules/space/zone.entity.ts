@@ -1,0 +1,27 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { BaseEntity } from '../../common/entities/base.entity';
+import { ParkEntity } from './park.entity';
+import { ZoneKind } from './space.enums';
+
+@Entity('zone')
+@Index('zone_park_id_code_key', ['parkId', 'code'], { unique: true })
+export class ZoneEntity extends BaseEntity {
+  @Column({ type: 'uuid' })
+  parkId: string;
+
+  @ManyToOne(() => ParkEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'park_id', foreignKeyConstraintName: 'zone_park_id_fkey' })
+  park?: ParkEntity;
+
+  @Column({ type: 'varchar', length: 64 })
+  code: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  nameEn: string | null;
+
+  @Column({ type: 'enum', enum: ZoneKind, enumName: 'zone_kind' })
+  kind: ZoneKind;
+}
