@@ -11,7 +11,8 @@ import { createScratchDatabase, startScratchServer } from '../src/database/scrat
  */
 async function main(): Promise<void> {
   const name = process.argv[2];
-  if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error('usage: npm run migration:generate -- VerbNoun');
+  if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name))
+    throw new Error('usage: npm run migration:generate -- VerbNoun');
   const server = await startScratchServer(process.env.TEST_DATABASE_URL);
   const db = await createScratchDatabase(server.adminUrl, 'generate');
   try {

@@ -18,7 +18,9 @@ describe('foundation', () => {
   });
 
   it('answers the public health query with a database round trip', async () => {
-    const res = await t.gql<{ health: { status: string; databaseTime: string } }>('{ health { status databaseTime } }');
+    const res = await t.gql<{ health: { status: string; databaseTime: string } }>(
+      '{ health { status databaseTime } }',
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data?.health.status).toBe('ok');
     expect(Date.parse(res.data!.health.databaseTime)).not.toBeNaN();
@@ -50,9 +52,15 @@ describe('foundation', () => {
   });
 
   it.each([
-    ['malformed JSON', { method: 'POST', headers: { 'content-type': 'application/json' }, payload: '{"query": ' }],
+    [
+      'malformed JSON',
+      { method: 'POST', headers: { 'content-type': 'application/json' }, payload: '{"query": ' },
+    ],
     ['a missing query', { method: 'POST', headers: { 'content-type': 'application/json' }, payload: '{}' }],
-    ['an empty query', { method: 'POST', headers: { 'content-type': 'application/json' }, payload: '{"query":""}' }],
+    [
+      'an empty query',
+      { method: 'POST', headers: { 'content-type': 'application/json' }, payload: '{"query":""}' },
+    ],
     ['a wrong content type', { method: 'POST', headers: { 'content-type': 'text/plain' }, payload: 'hello' }],
     ['a mutation over GET', { method: 'GET', url: '/graphql?query=' + encodeURIComponent('mutation { x }') }],
   ] as const)('answers %s with a 4xx, never a 500', async (_name, request) => {

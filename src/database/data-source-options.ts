@@ -7,7 +7,10 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
  * The one description of the database, shared by the app, the migration scripts and the tests.
  * Migrations only: `synchronize` is never on, not in tests either.
  */
-export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  overrides: Partial<DataSourceOptions> = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,

@@ -17,7 +17,10 @@ function isRequestError(error: GraphQLError): boolean {
   return !error.path && !error.originalError;
 }
 
-export function formatGraphQLError(error: GraphQLError, requestId: string | undefined): GraphQLFormattedError {
+export function formatGraphQLError(
+  error: GraphQLError,
+  requestId: string | undefined,
+): GraphQLFormattedError {
   const base = { message: error.message, locations: error.locations, path: error.path };
   const cause = rootCause(error);
   if (cause instanceof AppError) {
@@ -34,7 +37,10 @@ export function formatGraphQLError(error: GraphQLError, requestId: string | unde
     const code = typeof ownCode === 'string' ? ownCode : 'GRAPHQL_VALIDATION_FAILED';
     return { ...base, extensions: { ...error.extensions, code, requestId } };
   }
-  logger.error({ err: cause ?? error, requestId, path: error.path?.join('.') }, 'Unexpected error in a resolver');
+  logger.error(
+    { err: cause ?? error, requestId, path: error.path?.join('.') },
+    'Unexpected error in a resolver',
+  );
   return {
     ...base,
     message: 'Internal server error',
@@ -55,7 +61,9 @@ export function errorFormatter(
   // Mercurius wraps a failed validation into one error whose originalError.errors holds the real ones.
   const flat = execution.errors.flatMap((error) => {
     const inner = (error.originalError as { errors?: unknown } | undefined)?.errors;
-    return Array.isArray(inner) ? inner.map((e) => (e instanceof GraphQLError ? e : new GraphQLError(String(e)))) : [error];
+    return Array.isArray(inner)
+      ? inner.map((e) => (e instanceof GraphQLError ? e : new GraphQLError(String(e))))
+      : [error];
   });
   const errors = flat.map((error) => formatGraphQLError(error, requestId));
   return {

@@ -5,7 +5,11 @@ import type { FastifyInstance } from 'fastify';
 /** Browser assets served from node_modules, so GraphiQL works offline and where public CDNs are slow or blocked. */
 const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
   'react.js': { pkg: 'react', file: 'umd/react.production.min.js', type: 'application/javascript' },
-  'react-dom.js': { pkg: 'react-dom', file: 'umd/react-dom.production.min.js', type: 'application/javascript' },
+  'react-dom.js': {
+    pkg: 'react-dom',
+    file: 'umd/react-dom.production.min.js',
+    type: 'application/javascript',
+  },
   'graphiql.js': { pkg: 'graphiql', file: 'graphiql.min.js', type: 'application/javascript' },
   'graphiql.css': { pkg: 'graphiql', file: 'graphiql.min.css', type: 'text/css' },
 };
@@ -59,9 +63,6 @@ export function registerGraphiQL(fastify: FastifyInstance): void {
       if (!body) return reply.code(404).send({ message: 'Not found' });
       cache.set(name, body);
     }
-    return reply
-      .type(ASSETS[name]!.type)
-      .header('cache-control', 'public, max-age=86400')
-      .send(body);
+    return reply.type(ASSETS[name]!.type).header('cache-control', 'public, max-age=86400').send(body);
   });
 }

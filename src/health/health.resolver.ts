@@ -15,7 +15,9 @@ export class HealthStatus {
 export class HealthResolver {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  @Query(() => HealthStatus, { description: 'A public liveness probe over GraphQL (also GET /health/ready).' })
+  @Query(() => HealthStatus, {
+    description: 'A public liveness probe over GraphQL (also GET /health/ready).',
+  })
   async health(): Promise<HealthStatus> {
     const [row] = await this.dataSource.query<{ now: Date }[]>('SELECT now() AS now');
     return { status: 'ok', databaseTime: row!.now };

@@ -72,7 +72,8 @@ registerEnumType(Industry, {
 
 registerEnumType(Province, {
   name: 'Province',
-  description: 'A provincial-level division of China (province, municipality, autonomous region or SAR), GB/T 2260.',
+  description:
+    'A provincial-level division of China (province, municipality, autonomous region or SAR), GB/T 2260.',
   valuesMap: Object.fromEntries(
     Object.values(Province).map((p) => [p, { description: p.replace(/_/g, ' ').toLowerCase() }]),
   ) as Record<Province, { description: string }>,
@@ -82,7 +83,9 @@ registerEnumType(OriginRegion, {
   name: 'OriginRegion',
   description: 'A grouping of origin provinces.',
   valuesMap: {
-    SICHUAN_CHONGQING: { description: 'Sichuan or Chongqing (川渝), the Chengdu–Chongqing twin-city circle.' },
+    SICHUAN_CHONGQING: {
+      description: 'Sichuan or Chongqing (川渝), the Chengdu–Chongqing twin-city circle.',
+    },
     ELSEWHERE: { description: 'Any other province.' },
   },
 });

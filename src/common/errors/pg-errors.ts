@@ -1,0 +1,17 @@
+/** PostgreSQL SQLSTATE codes the services translate into client errors. */
+export const PG_UNIQUE_VIOLATION = '23505';
+export const PG_EXCLUSION_VIOLATION = '23P01';
+export const PG_CHECK_VIOLATION = '23514';
+export const PG_FOREIGN_KEY_VIOLATION = '23503';
+
+interface PgErrorLike {
+  code?: string;
+  constraint?: string;
+  driverError?: PgErrorLike;
+}
+
+/** The SQLSTATE and constraint of a pg error, also when TypeORM wrapped it in a QueryFailedError. */
+export function pgError(error: unknown): { code?: string; constraint?: string } {
+  const e = error as PgErrorLike | undefined;
+  return { code: e?.driverError?.code ?? e?.code, constraint: e?.driverError?.constraint ?? e?.constraint };
+}

@@ -1,0 +1,86 @@
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { UserInputError } from '../errors/app-error';
+import { Connection, SortDirection } from './connection';
+import { DEFAULT_PAGE_SIZE } from './page-args';
+
+/** A whitelisted sort: `expression` is SQL written by us, never by the client. */
+export interface KeysetSort {
+  /** SQL expression of the sort key, e.g. `unit.code`. */
+  expression: string;
+  /** Property of a row holding the sort key's value (for the cursor). */
+  key: string;
+  direction: SortDirection;
+  /** SQL of the unique tie-breaker, e.g. `unit.id`, and its row property. */
+  idExpression: string;
+  idKey: string;
+}
+
+type CursorValue = string | number | boolean | null;
+
+export function encodeCursor(values: CursorValue[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): [CursorValue, string] {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && typeof value[1] === 'string')
+      return value as [CursorValue, string];
+  } catch {
+    // fall through
+  }
+  throw UserInputError.field('after', 'is not a cursor this list issued');
+}
+
+/**
+ * Forward keyset paging over a filtered query: one statement for the page (first + 1 rows, to know whether more
+ * follow) and one for totalCount. Rows come back raw (no entity hydration).
+ */
+export async function paginate<R extends ObjectLiteral, N>(
+  query: SelectQueryBuilder<ObjectLiteral>,
+  sort: KeysetSort,
+  args: { first?: number; after?: string },
+  toNode: (row: R) => N,
+): Promise<Connection<N>> {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  const countQuery = query.clone();
+  const page = query.clone();
+  if (args.after) {
+    const [value, id] = decodeCursor(args.after);
+    const op = sort.direction === SortDirection.ASC ? '>' : '<';
+    if (value === null) {
+      // NULL sort keys come last in both directions (NULLS LAST); past a NULL only the id orders.
+      page.andWhere(`(${sort.expression} IS NULL AND ${sort.idExpression} ${op} :cursorId)`, {
+        cursorId: id,
+      });
+    } else {
+      page.andWhere(
+        `((${sort.expression}) ${op} :cursorValue OR ((${sort.expression}) = :cursorValue AND ${sort.idExpression} ${op} :cursorId) OR ${sort.expression} IS NULL)`,
+        { cursorValue: value, cursorId: id },
+      );
+    }
+  }
+  page
+    .orderBy(sort.expression, sort.direction, 'NULLS LAST')
+    .addOrderBy(sort.idExpression, sort.direction)
+    .limit(first + 1);
+  const [rows, count] = await Promise.all([
+    page.getRawMany<R>(),
+    countQuery.select('COUNT(*)', 'count').orderBy().getRawOne<{ count: number }>(),
+  ]);
+  const hasNextPage = rows.length > first;
+  const edges = rows.slice(0, first).map((row) => ({
+    cursor: encodeCursor([row[sort.key] as CursorValue, row[sort.idKey] as string]),
+    node: toNode(row),
+  }));
+  return {
+    edges,
+    totalCount: Number(count?.count ?? 0),
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage: false,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { LoaderRegistry } from '../../graphql/graphql-context';
+import { ParkFieldsResolver, UnitFieldsResolver, ZoneFieldsResolver } from './space-fields.resolver';
+import { createSpaceLoaders } from './space.loaders';
+import { SpaceResolver } from './space.resolver';
+import { SpaceService } from './space.service';
+
+/** Parks, zones and units. */
+@Module({
+  providers: [SpaceService, SpaceResolver, ParkFieldsResolver, ZoneFieldsResolver, UnitFieldsResolver],
+  exports: [SpaceService],
+})
+export class SpaceModule implements OnModuleInit {
+  constructor(
+    private readonly registry: LoaderRegistry,
+    private readonly space: SpaceService,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register('space', () => createSpaceLoaders(this.space));
+  }
+}

@@ -1,0 +1,284 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { updateVersioned } from '../../common/entities/versioned-update';
+import { ConflictError, NotFoundError, UserInputError } from '../../common/errors/app-error';
+import { PG_CHECK_VIOLATION, PG_UNIQUE_VIOLATION, pgError } from '../../common/errors/pg-errors';
+import { Connection, SortDirection } from '../../common/pagination/connection';
+import { encodeCursor, KeysetSort, paginate } from '../../common/pagination/keyset';
+import { DEFAULT_PAGE_SIZE } from '../../common/pagination/page-args';
+import { today } from '../../graphql/scalars/date.scalar';
+import { unitStatusSql } from '../tenancies/stage-sql';
+import { CreateUnitsInput, CreateZoneInput, UpdateUnitInput, UpdateZoneInput } from './dto/space.inputs';
+import { UnitFilter, UnitListArgs, UnitOrder, UnitOrderField } from './dto/unit-list.args';
+import { ParkRow, toPark, toUnit, toZone, UnitRow, ZoneRow } from './space.mappers';
+import { Park, Unit, Zone } from './space.models';
+
+const UNIT_SORT: Record<UnitOrderField, string> = {
+  [UnitOrderField.CODE]: 'unit.code',
+  [UnitOrderField.FLOOR_AREA]: 'unit.floor_area',
+};
+
+const UNIT_COLUMNS =
+  'unit.id, unit.park_id, unit.zone_id, unit.code, unit.kind, unit.building, unit.floor, unit.floor_area, unit.leasable, unit.unleasable_reason, unit.version';
+
+/** Parks, zones and units: lookups, lists and edits. No GraphQL types beyond the returned models. */
+@Injectable()
+export class SpaceService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async listParks(): Promise<Park[]> {
+    const rows = await this.db.query<ParkRow[]>('SELECT * FROM park ORDER BY code');
+    return rows.map(toPark);
+  }
+
+  async findPark(code: string): Promise<Park | null> {
+    const [row] = await this.db.query<ParkRow[]>('SELECT * FROM park WHERE code = $1', [code]);
+    return row ? toPark(row) : null;
+  }
+
+  async requirePark(code: string, manager: EntityManager = this.db.manager): Promise<Park> {
+    const [row] = await manager.query<ParkRow[]>('SELECT * FROM park WHERE code = $1', [code]);
+    if (!row) throw new NotFoundError('Park', code);
+    return toPark(row);
+  }
+
+  async requireZone(
+    parkCode: string,
+    zoneCode: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<Zone> {
+    const park = await this.requirePark(parkCode, manager);
+    const [row] = await manager.query<ZoneRow[]>('SELECT * FROM zone WHERE park_id = $1 AND code = $2', [
+      park.id,
+      zoneCode,
+    ]);
+    if (!row) throw new NotFoundError('Zone', `${parkCode}/${zoneCode}`);
+    return toZone(row);
+  }
+
+  /** Batch: parks by id, in key order. */
+  async parksByIds(ids: readonly string[]): Promise<(Park | null)[]> {
+    const rows = await this.db.query<ParkRow[]>('SELECT * FROM park WHERE id = ANY($1)', [ids]);
+    const byId = new Map(rows.map((r) => [r.id, toPark(r)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** Batch: zones by id, in key order. */
+  async zonesByIds(ids: readonly string[]): Promise<(Zone | null)[]> {
+    const rows = await this.db.query<ZoneRow[]>('SELECT * FROM zone WHERE id = ANY($1)', [ids]);
+    const byId = new Map(rows.map((r) => [r.id, toZone(r)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** Batch: each park's zones ordered by code. */
+  async zonesByParkIds(parkIds: readonly string[]): Promise<Zone[][]> {
+    const rows = await this.db.query<ZoneRow[]>('SELECT * FROM zone WHERE park_id = ANY($1) ORDER BY code', [
+      parkIds,
+    ]);
+    return parkIds.map((id) => rows.filter((r) => r.park_id === id).map(toZone));
+  }
+
+  /** Batch: units by id, in key order. */
+  async unitsByIds(ids: readonly string[]): Promise<(Unit | null)[]> {
+    const rows = await this.db.query<UnitRow[]>('SELECT * FROM unit WHERE id = ANY($1)', [ids]);
+    const byId = new Map(rows.map((r) => [r.id, toUnit(r)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** The `units` list: filtered, sorted, keyset-paged, as of a date. */
+  async listUnits(args: UnitListArgs, scope: { zoneId?: string } = {}): Promise<Connection<Unit>> {
+    const asOf = args.asOf ?? today();
+    const sort = this.unitSort(args.orderBy);
+    const query = this.unitQuery(args.filter ?? {}, asOf, scope, sort);
+    return paginate<UnitRow & { sort_key: unknown }, Unit>(query, sort, args, (row) => toUnit(row, asOf));
+  }
+
+  /**
+   * Batch for Zone.units: the first page of several zones' units in one statement (window function per zone) plus
+   * one grouped count, so park → zones → units costs the same for 10 units or 100,000.
+   */
+  async firstUnitsOfZones(zoneIds: readonly string[], args: UnitListArgs): Promise<Connection<Unit>[]> {
+    const asOf = args.asOf ?? today();
+    const sort = this.unitSort(args.orderBy);
+    const first = args.first ?? DEFAULT_PAGE_SIZE;
+    const base = this.unitQuery(args.filter ?? {}, asOf, {}, sort).andWhere('unit.zone_id = ANY(:zoneIds)', {
+      zoneIds,
+    });
+    const ranked = base
+      .clone()
+      .addSelect(
+        `ROW_NUMBER() OVER (PARTITION BY unit.zone_id ORDER BY ${sort.expression} ${sort.direction} NULLS LAST, unit.id ${sort.direction})`,
+        'rn',
+      );
+    const [sql, params] = ranked.getQueryAndParameters();
+    const [rows, counts] = await Promise.all([
+      this.db.query<(UnitRow & { rn: number; sort_key: unknown })[]>(
+        `SELECT * FROM (${sql}) ranked WHERE rn <= ${first + 1} ORDER BY zone_id, rn`,
+        params,
+      ),
+      base
+        .clone()
+        .select('unit.zone_id', 'zone_id')
+        .addSelect('COUNT(*)', 'count')
+        .groupBy('unit.zone_id')
+        .getRawMany<{ zone_id: string; count: number }>(),
+    ]);
+    const countByZone = new Map(counts.map((c) => [c.zone_id, Number(c.count)]));
+    return zoneIds.map((zoneId) => {
+      const zoneRows = rows.filter((r) => r.zone_id === zoneId);
+      const edges = zoneRows.slice(0, first).map((row) => ({
+        cursor: encodeCursor([row.sort_key as string, row.id]),
+        node: toUnit(row, asOf),
+      }));
+      return {
+        edges,
+        totalCount: countByZone.get(zoneId) ?? 0,
+        pageInfo: {
+          hasNextPage: zoneRows.length > first,
+          hasPreviousPage: false,
+          startCursor: edges[0]?.cursor ?? null,
+          endCursor: edges.at(-1)?.cursor ?? null,
+        },
+      };
+    });
+  }
+
+  private unitSort(order?: UnitOrder): KeysetSort {
+    const field = order?.field ?? UnitOrderField.CODE;
+    return {
+      expression: UNIT_SORT[field],
+      key: 'sort_key',
+      direction: order?.direction ?? SortDirection.ASC,
+      idExpression: 'unit.id',
+      idKey: 'id',
+    };
+  }
+
+  private unitQuery(filter: UnitFilter, asOf: string, scope: { zoneId?: string }, sort: KeysetSort) {
+    const q = this.db
+      .createQueryBuilder()
+      .from('unit', 'unit')
+      .select(UNIT_COLUMNS)
+      .setParameter('asOf', asOf);
+    // The sort key travels with each row so cursors can be built without knowing the column.
+    q.addSelect(sort.expression, 'sort_key');
+    if (scope.zoneId) q.andWhere('unit.zone_id = :scopeZoneId', { scopeZoneId: scope.zoneId });
+    if (filter.parkCode) q.andWhere('unit.park_id = (SELECT id FROM park WHERE code = :parkCode)', filter);
+    if (filter.zoneCode) {
+      q.andWhere(
+        'unit.zone_id IN (SELECT z.id FROM zone z WHERE z.code = :zoneCode AND (:parkCodeOrNull::text IS NULL OR z.park_id = (SELECT id FROM park WHERE code = :parkCodeOrNull)))',
+        { zoneCode: filter.zoneCode, parkCodeOrNull: filter.parkCode ?? null },
+      );
+    }
+    if (filter.kind) q.andWhere('unit.kind = :kind', { kind: filter.kind });
+    if (filter.codeContains) {
+      q.andWhere("unit.code ILIKE '%' || :codeContains || '%' ESCAPE '\\'", {
+        codeContains: filter.codeContains.replace(/[\\%_]/g, (c) => `\\${c}`),
+      });
+    }
+    if (filter.minArea !== undefined) q.andWhere('unit.floor_area >= :minArea', { minArea: filter.minArea });
+    if (filter.maxArea !== undefined) q.andWhere('unit.floor_area <= :maxArea', { maxArea: filter.maxArea });
+    if (filter.status) q.andWhere(`${unitStatusSql('unit', 'asOf')} = :status`, { status: filter.status });
+    return q;
+  }
+
+  async createZone(input: CreateZoneInput): Promise<Zone> {
+    const park = await this.requirePark(input.parkCode);
+    try {
+      const [row] = await this.db.query<ZoneRow[]>(
+        'INSERT INTO zone (park_id, code, name, name_en, kind) VALUES ($1, $2, $3, $4, $5) RETURNING *',
+        [park.id, input.code, input.name, input.nameEn ?? null, input.kind],
+      );
+      return toZone(row!);
+    } catch (error) {
+      if (pgError(error).code === PG_UNIQUE_VIOLATION) {
+        throw new ConflictError(`Zone ${input.code} already exists in park ${input.parkCode}`, {
+          field: 'code',
+        });
+      }
+      throw error;
+    }
+  }
+
+  async updateZone(input: UpdateZoneInput): Promise<Zone> {
+    const row = await updateVersioned<ZoneRow>(this.db.manager, 'zone', 'Zone', input.id, input.version, {
+      name: input.name,
+      name_en: input.nameEn,
+      kind: input.kind,
+    });
+    return toZone(row);
+  }
+
+  /** Creates all the units or none (one transaction; a duplicate code anywhere rolls back the lot). */
+  async createUnits(input: CreateUnitsInput): Promise<Unit[]> {
+    const codes = new Set<string>();
+    input.units.forEach((unit, i) => {
+      if (codes.has(unit.code))
+        throw UserInputError.field(`input.units.${i}.code`, `duplicates code ${unit.code}`);
+      codes.add(unit.code);
+      if (!unit.leasable && !unit.unleasableReason) {
+        throw UserInputError.field(`input.units.${i}.unleasableReason`, 'is required when leasable is false');
+      }
+    });
+    return this.db.transaction(async (manager) => {
+      const zone = await this.requireZone(input.parkCode, input.zoneCode, manager);
+      try {
+        const rows = await manager.query<UnitRow[]>(
+          `INSERT INTO unit (park_id, zone_id, code, kind, building, floor, floor_area, leasable, unleasable_reason)
+           SELECT $1, $2, u.code, u.kind::unit_kind, u.building, u.floor, u.floor_area, u.leasable, u.unleasable_reason
+           FROM jsonb_to_recordset($3::jsonb) AS u(code text, kind text, building text, floor smallint,
+                floor_area numeric, leasable boolean, unleasable_reason text)
+           RETURNING *`,
+          [
+            zone.parkId,
+            zone.id,
+            JSON.stringify(
+              input.units.map((u) => ({
+                code: u.code,
+                kind: u.kind,
+                building: u.building ?? null,
+                floor: u.floor ?? null,
+                floor_area: u.floorArea,
+                leasable: u.leasable,
+                unleasable_reason: u.leasable ? null : u.unleasableReason,
+              })),
+            ),
+          ],
+        );
+        return rows.map((r) => toUnit(r));
+      } catch (error) {
+        if (pgError(error).code === PG_UNIQUE_VIOLATION) {
+          const taken = await manager.query<{ code: string }[]>(
+            'SELECT code FROM unit WHERE park_id = $1 AND code = ANY($2) ORDER BY code',
+            [zone.parkId, [...codes]],
+          );
+          throw new ConflictError(
+            `Unit code already used in park ${input.parkCode}: ${taken.map((t) => t.code).join(', ')}`,
+            { field: 'code', codes: taken.map((t) => t.code) },
+          );
+        }
+        throw error;
+      }
+    });
+  }
+
+  async updateUnit(input: UpdateUnitInput): Promise<Unit> {
+    try {
+      const row = await updateVersioned<UnitRow>(this.db.manager, 'unit', 'Unit', input.id, input.version, {
+        kind: input.kind,
+        building: input.building,
+        floor: input.floor,
+        floor_area: input.floorArea,
+        leasable: input.leasable,
+        unleasable_reason: input.leasable === true ? null : input.unleasableReason,
+      });
+      return toUnit(row);
+    } catch (error) {
+      if (pgError(error).code === PG_CHECK_VIOLATION) {
+        throw UserInputError.field('input.unleasableReason', 'is required when leasable is false');
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { LoaderRegistry } from '../../graphql/graphql-context';
+import { createTenancyLoaders } from './tenancies.loaders';
+import { TenanciesResolver } from './tenancies.resolver';
+import { TenanciesService } from './tenancies.service';
+import {
+  EnterpriseTenancyFieldsResolver,
+  TenancyFieldsResolver,
+  UnitTenancyFieldsResolver,
+} from './tenancy-fields.resolver';
+
+/** Tenancies: leasing units and following them from reservation to opening and end. */
+@Module({
+  providers: [
+    TenanciesService,
+    TenanciesResolver,
+    TenancyFieldsResolver,
+    UnitTenancyFieldsResolver,
+    EnterpriseTenancyFieldsResolver,
+  ],
+  exports: [TenanciesService],
+})
+export class TenanciesModule implements OnModuleInit {
+  constructor(
+    private readonly registry: LoaderRegistry,
+    private readonly tenancies: TenanciesService,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register('tenancies', () => createTenancyLoaders(this.tenancies));
+  }
+}

@@ -1,0 +1,336 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ConflictError, NotFoundError, UserInputError } from '../../common/errors/app-error';
+import { PG_CHECK_VIOLATION, PG_EXCLUSION_VIOLATION, pgError } from '../../common/errors/pg-errors';
+import { Connection, SortDirection } from '../../common/pagination/connection';
+import { paginate } from '../../common/pagination/keyset';
+import { today } from '../../graphql/scalars/date.scalar';
+import {
+  AdvanceTenancyStageInput,
+  CorrectTenancyStageInput,
+  EndTenancyInput,
+  LeaseUnitsInput,
+  TenancyListArgs,
+} from './dto/tenancy.inputs';
+import { holdsOnSql, stageOnSql } from './stage-sql';
+import { StageEventKind, TenancyStage } from './tenancy.enums';
+import { StageEventRow, TenancyRow, toStageEvent, toTenancy } from './tenancy.mappers';
+import { Tenancy, TenancyStageEvent } from './tenancy.models';
+import { allowedMoves, latestStage, stageColumn } from './tenancy-stages';
+
+/** Leasing units and moving tenancies through their stages. Every write is one transaction. */
+@Injectable()
+export class TenanciesService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async byIds(ids: readonly string[]): Promise<(Tenancy | null)[]> {
+    const rows = await this.db.query<TenancyRow[]>('SELECT * FROM tenancy WHERE id = ANY($1)', [ids]);
+    const byId = new Map(rows.map((r) => [r.id, toTenancy(r)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** Batch: the tenancy holding each unit on a date (null when vacant), in key order. */
+  async holdingUnitsOn(unitIds: readonly string[], date: string): Promise<(Tenancy | null)[]> {
+    const rows = await this.db.query<TenancyRow[]>(
+      `SELECT * FROM tenancy t WHERE t.unit_id = ANY($1) AND t.starts_on <= $2 AND (t.ends_on IS NULL OR t.ends_on > $2)`,
+      [unitIds, date],
+    );
+    const byUnit = new Map(rows.map((r) => [r.unit_id, toTenancy(r, date)]));
+    return unitIds.map((id) => byUnit.get(id) ?? null);
+  }
+
+  /** Batch: every tenancy of each unit, oldest first. */
+  async byUnitIds(unitIds: readonly string[]): Promise<Tenancy[][]> {
+    const rows = await this.db.query<TenancyRow[]>(
+      'SELECT * FROM tenancy WHERE unit_id = ANY($1) ORDER BY starts_on, id',
+      [unitIds],
+    );
+    return unitIds.map((id) => rows.filter((r) => r.unit_id === id).map((r) => toTenancy(r)));
+  }
+
+  /** Batch: every tenancy of each enterprise, oldest first. */
+  async byEnterpriseIds(enterpriseIds: readonly string[]): Promise<Tenancy[][]> {
+    const rows = await this.db.query<TenancyRow[]>(
+      'SELECT * FROM tenancy WHERE enterprise_id = ANY($1) ORDER BY starts_on, id',
+      [enterpriseIds],
+    );
+    return enterpriseIds.map((id) => rows.filter((r) => r.enterprise_id === id).map((r) => toTenancy(r)));
+  }
+
+  /** Batch: stage history of each tenancy, in the order it was recorded. */
+  async historyOf(tenancyIds: readonly string[]): Promise<TenancyStageEvent[][]> {
+    const rows = await this.db.query<StageEventRow[]>(
+      'SELECT * FROM tenancy_stage_event WHERE tenancy_id = ANY($1) ORDER BY recorded_at, id',
+      [tenancyIds],
+    );
+    return tenancyIds.map((id) => rows.filter((r) => r.tenancy_id === id).map(toStageEvent));
+  }
+
+  async list(args: TenancyListArgs): Promise<Connection<Tenancy>> {
+    const asOf = args.asOf ?? today();
+    const f = args.filter ?? {};
+    const q = this.db
+      .createQueryBuilder()
+      .from('tenancy', 't')
+      .select('t.*')
+      .addSelect('t.starts_on::text', 'sort_key')
+      .setParameter('asOf', asOf);
+    if (f.parkCode || f.zoneCode) {
+      q.innerJoin('unit', 'u', 'u.id = t.unit_id');
+      if (f.parkCode)
+        q.andWhere('u.park_id = (SELECT id FROM park WHERE code = :parkCode)', { parkCode: f.parkCode });
+      if (f.zoneCode) {
+        q.andWhere('u.zone_id IN (SELECT id FROM zone WHERE code = :zoneCode)', { zoneCode: f.zoneCode });
+      }
+    }
+    if (f.enterpriseId) q.andWhere('t.enterprise_id = :enterpriseId', { enterpriseId: f.enterpriseId });
+    if (f.unitId) q.andWhere('t.unit_id = :unitId', { unitId: f.unitId });
+    if (f.stage === TenancyStage.ENDED) q.andWhere('t.ends_on <= :asOf');
+    else q.andWhere(holdsOnSql('t', 'asOf'));
+    if (f.stage && f.stage !== TenancyStage.ENDED)
+      q.andWhere(`${stageOnSql('t', 'asOf')} = :stage`, { stage: f.stage });
+    const sort = {
+      expression: 't.starts_on',
+      key: 'sort_key',
+      direction: SortDirection.ASC,
+      idExpression: 't.id',
+      idKey: 'id',
+    };
+    return paginate<TenancyRow & { sort_key: string }, Tenancy>(q, sort, args, (row) => toTenancy(row, asOf));
+  }
+
+  /**
+   * Lets the units to the enterprise: all or none. The exclusion constraint `tenancy_unit_no_overlap` decides races;
+   * the check before it only makes the common case's message better.
+   */
+  async lease(input: LeaseUnitsInput): Promise<Tenancy[]> {
+    if (input.stage === TenancyStage.ENDED) {
+      throw UserInputError.field('input.stage', 'must be RESERVED, FITTING_OUT or OPERATING');
+    }
+    const codes = [...new Set(input.unitCodes)];
+    if (codes.length !== input.unitCodes.length)
+      throw UserInputError.field('input.unitCodes', 'must not repeat a code');
+    try {
+      return await this.db.transaction(async (m) => {
+        const [enterprise] = await m.query<{ id: string }[]>('SELECT id FROM enterprise WHERE id = $1', [
+          input.enterpriseId,
+        ]);
+        if (!enterprise) throw new NotFoundError('Enterprise', input.enterpriseId);
+        const units = await m.query<{ id: string; code: string; leasable: boolean }[]>(
+          `SELECT u.id, u.code, u.leasable FROM unit u JOIN park p ON p.id = u.park_id
+           WHERE p.code = $1 AND u.code = ANY($2)`,
+          [input.parkCode, codes],
+        );
+        const missing = codes.filter((c) => !units.some((u) => u.code === c));
+        if (missing.length) throw new NotFoundError('Unit', `${input.parkCode}/${missing.join(', ')}`);
+        const unleasable = units.filter((u) => !u.leasable).map((u) => u.code);
+        if (unleasable.length) {
+          throw UserInputError.field(
+            'input.unitCodes',
+            `includes units that are not leasable: ${unleasable.join(', ')}`,
+          );
+        }
+        await this.assertFree(
+          m,
+          units.map((u) => u.id),
+          input.startsOn,
+        );
+        const from = input.startsOn;
+        const rows = await m.query<TenancyRow[]>(
+          `INSERT INTO tenancy (unit_id, enterprise_id, starts_on, fitting_out_from, operating_from)
+           SELECT unnest($1::uuid[]), $2, $3::date, $4::date, $5::date RETURNING *`,
+          [
+            units.map((u) => u.id),
+            input.enterpriseId,
+            from,
+            input.stage === TenancyStage.FITTING_OUT ? from : null,
+            input.stage === TenancyStage.OPERATING ? from : null,
+          ],
+        );
+        await m.query(
+          `INSERT INTO tenancy_stage_event (tenancy_id, kind, stage, effective_on, note)
+           SELECT unnest($1::uuid[]), 'CHANGE', $2, $3, $4`,
+          [rows.map((r) => r.id), input.stage, from, input.note ?? null],
+        );
+        const order = new Map(input.unitCodes.map((c, i) => [units.find((u) => u.code === c)!.id, i]));
+        return rows.sort((a, b) => order.get(a.unit_id)! - order.get(b.unit_id)!).map((r) => toTenancy(r));
+      });
+    } catch (error) {
+      if (pgError(error).code === PG_EXCLUSION_VIOLATION) {
+        // Lost a race: someone took one of the units between our check and our insert. Nothing was written.
+        const unitIds = await this.db.query<{ id: string }[]>(
+          'SELECT u.id FROM unit u JOIN park p ON p.id = u.park_id WHERE p.code = $1 AND u.code = ANY($2)',
+          [input.parkCode, codes],
+        );
+        await this.assertFree(
+          this.db.manager,
+          unitIds.map((u) => u.id),
+          input.startsOn,
+        );
+        throw new ConflictError('One of the units was taken by a concurrent request', { field: 'unitCodes' });
+      }
+      throw error;
+    }
+  }
+
+  /** CONFLICT naming the first unit already held on or after `from`, and its holder. */
+  private async assertFree(m: EntityManager, unitIds: string[], from: string): Promise<void> {
+    const [held] = await m.query<{ code: string; name: string; tenancy_id: string; starts_on: string }[]>(
+      `SELECT u.code, e.name, t.id AS tenancy_id, t.starts_on FROM tenancy t
+       JOIN unit u ON u.id = t.unit_id JOIN enterprise e ON e.id = t.enterprise_id
+       WHERE t.unit_id = ANY($1) AND (t.ends_on IS NULL OR t.ends_on > $2)
+       ORDER BY u.code LIMIT 1`,
+      [unitIds, from],
+    );
+    if (held) {
+      throw new ConflictError(
+        `Unit ${held.code} is already held by ${held.name} (tenancy from ${held.starts_on})`,
+        {
+          field: 'unitCodes',
+          unitCode: held.code,
+          holder: held.name,
+          tenancyId: held.tenancy_id,
+        },
+      );
+    }
+  }
+
+  async advance(input: AdvanceTenancyStageInput): Promise<Tenancy> {
+    if (input.stage === TenancyStage.ENDED) {
+      return this.end({
+        tenancyId: input.tenancyId,
+        endsOn: input.effectiveOn,
+        reason: input.note ?? 'ended',
+      });
+    }
+    return this.db.transaction(async (m) => {
+      const t = await this.lock(m, input.tenancyId);
+      const current = latestStage(t);
+      const allowed = allowedMoves(current);
+      if (!allowed.includes(input.stage)) {
+        throw UserInputError.field(
+          'input.stage',
+          `cannot move from ${current} to ${input.stage}; allowed: ${allowed.join(', ') || 'none (the tenancy has ended)'}`,
+          { currentStage: current, allowedStages: allowed },
+        );
+      }
+      const since = t[stageColumn(current)]!;
+      if (input.effectiveOn < since) {
+        throw UserInputError.field(
+          'input.effectiveOn',
+          `must be on or after ${since}, when ${current} began`,
+        );
+      }
+      return this.applyChange(m, t, input.stage, input.effectiveOn, input.note ?? null);
+    });
+  }
+
+  async end(input: EndTenancyInput): Promise<Tenancy> {
+    return this.db.transaction(async (m) => {
+      const t = await this.lock(m, input.tenancyId);
+      const current = latestStage(t);
+      if (!allowedMoves(current).includes(TenancyStage.ENDED)) {
+        throw UserInputError.field(
+          'input.tenancyId',
+          current === TenancyStage.ENDED
+            ? `has already ended on ${t.endsOn}`
+            : `cannot end from ${current}; allowed: ${allowedMoves(current).join(', ')}`,
+          { currentStage: current, allowedStages: allowedMoves(current) },
+        );
+      }
+      const since = t[stageColumn(current)]!;
+      if (input.endsOn <= since) {
+        throw UserInputError.field('input.endsOn', `must be after ${since}, when ${current} began`);
+      }
+      return this.applyChange(m, t, TenancyStage.ENDED, input.endsOn, input.reason);
+    });
+  }
+
+  /** Fixes a mistaken stage date, or withdraws the latest stage; recorded as a CORRECTION event. */
+  async correct(input: CorrectTenancyStageInput): Promise<Tenancy> {
+    try {
+      return await this.db.transaction(async (m) => {
+        const t = await this.lock(m, input.tenancyId);
+        const column = stageColumn(input.stage);
+        const previous = t[column];
+        if (!previous) {
+          throw UserInputError.field('input.stage', `was never entered by this tenancy; nothing to correct`);
+        }
+        const withdraw = input.effectiveOn === null || input.effectiveOn === undefined;
+        if (withdraw && input.stage === TenancyStage.RESERVED) {
+          throw UserInputError.field(
+            'input.effectiveOn',
+            'cannot withdraw the start of a tenancy; end it instead',
+          );
+        }
+        if (withdraw && latestStage(t) !== input.stage) {
+          throw UserInputError.field(
+            'input.stage',
+            `only the latest stage (${latestStage(t)}) can be withdrawn`,
+          );
+        }
+        const dbColumn = {
+          startsOn: 'starts_on',
+          fittingOutFrom: 'fitting_out_from',
+          operatingFrom: 'operating_from',
+          endsOn: 'ends_on',
+        }[column];
+        const value = withdraw ? null : input.effectiveOn!;
+        const [row] = await m.query<[TenancyRow[], number]>(
+          `UPDATE tenancy SET ${dbColumn} = $2, end_reason = CASE WHEN $3 THEN NULL ELSE end_reason END,
+             version = version + 1, updated_at = now() WHERE id = $1 RETURNING *`,
+          [t.id, value, withdraw && input.stage === TenancyStage.ENDED],
+        );
+        await m.query(
+          `INSERT INTO tenancy_stage_event (tenancy_id, kind, stage, effective_on, previous_effective_on, note)
+           VALUES ($1, 'CORRECTION', $2, $3, $4, $5)`,
+          [t.id, input.stage, value, previous, input.reason],
+        );
+        return toTenancy(row[0]!);
+      });
+    } catch (error) {
+      const { code } = pgError(error);
+      if (code === PG_CHECK_VIOLATION) {
+        throw UserInputError.field(
+          'input.effectiveOn',
+          'would put the stages out of order (start ≤ fit-out ≤ opening < end)',
+        );
+      }
+      if (code === PG_EXCLUSION_VIOLATION) {
+        throw new ConflictError('The corrected dates overlap another tenancy of the same unit', {
+          field: 'effectiveOn',
+        });
+      }
+      throw error;
+    }
+  }
+
+  private async lock(m: EntityManager, id: string): Promise<Tenancy> {
+    const [row] = await m.query<TenancyRow[]>('SELECT * FROM tenancy WHERE id = $1 FOR UPDATE', [id]);
+    if (!row) throw new NotFoundError('Tenancy', id);
+    return toTenancy(row);
+  }
+
+  private async applyChange(
+    m: EntityManager,
+    t: Tenancy,
+    stage: TenancyStage,
+    date: string,
+    note: string | null,
+  ): Promise<Tenancy> {
+    const column = { FITTING_OUT: 'fitting_out_from', OPERATING: 'operating_from', ENDED: 'ends_on' }[
+      stage as 'FITTING_OUT' | 'OPERATING' | 'ENDED'
+    ];
+    const [rows] = await m.query<[TenancyRow[], number]>(
+      `UPDATE tenancy SET ${column} = $2, end_reason = CASE WHEN $3 THEN $4 ELSE end_reason END,
+         version = version + 1, updated_at = now() WHERE id = $1 RETURNING *`,
+      [t.id, date, stage === TenancyStage.ENDED, note],
+    );
+    await m.query(
+      `INSERT INTO tenancy_stage_event (tenancy_id, kind, stage, effective_on, note) VALUES ($1, $2, $3, $4, $5)`,
+      [t.id, StageEventKind.CHANGE, stage, date, note],
+    );
+    return toTenancy(rows[0]!);
+  }
+}
