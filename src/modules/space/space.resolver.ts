@@ -1,5 +1,11 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CreateUnitsInput, CreateZoneInput, UpdateUnitInput, UpdateZoneInput } from './dto/space.inputs';
+import {
+  CreateParkInput,
+  CreateUnitsInput,
+  CreateZoneInput,
+  UpdateUnitInput,
+  UpdateZoneInput,
+} from './dto/space.inputs';
 import { UnitListArgs } from './dto/unit-list.args';
 import { Park, Unit, UnitConnection, Zone } from './space.models';
 import { SpaceService } from './space.service';
@@ -26,6 +32,11 @@ export class SpaceResolver {
   })
   units(@Args() args: UnitListArgs): Promise<Connection<Unit>> {
     return this.space.listUnits(args);
+  }
+
+  @Mutation(() => Park, { description: 'Create a park.' })
+  createPark(@Args('input') input: CreateParkInput): Promise<Park> {
+    return this.space.createPark(input);
   }
 
   @Mutation(() => Zone, { description: 'Create a zone in a park.' })

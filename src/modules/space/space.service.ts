@@ -9,7 +9,13 @@ import { encodeCursor, KeysetSort, paginate } from '../../common/pagination/keys
 import { DEFAULT_PAGE_SIZE } from '../../common/pagination/page-args';
 import { today } from '../../graphql/scalars/date.scalar';
 import { unitStatusSql } from '../tenancies/stage-sql';
-import { CreateUnitsInput, CreateZoneInput, UpdateUnitInput, UpdateZoneInput } from './dto/space.inputs';
+import {
+  CreateParkInput,
+  CreateUnitsInput,
+  CreateZoneInput,
+  UpdateUnitInput,
+  UpdateZoneInput,
+} from './dto/space.inputs';
 import { UnitFilter, UnitListArgs, UnitOrder, UnitOrderField } from './dto/unit-list.args';
 import { ParkRow, toPark, toUnit, toZone, UnitRow, ZoneRow } from './space.mappers';
 import { Park, Unit, Zone } from './space.models';
@@ -181,6 +187,21 @@ export class SpaceService {
     if (filter.maxArea !== undefined) q.andWhere('unit.floor_area <= :maxArea', { maxArea: filter.maxArea });
     if (filter.status) q.andWhere(`${unitStatusSql('unit', 'asOf')} = :status`, { status: filter.status });
     return q;
+  }
+
+  async createPark(input: CreateParkInput): Promise<Park> {
+    try {
+      const [row] = await this.db.query<ParkRow[]>(
+        'INSERT INTO park (code, name, name_en) VALUES ($1, $2, $3) RETURNING *',
+        [input.code, input.name, input.nameEn ?? null],
+      );
+      return toPark(row!);
+    } catch (error) {
+      if (pgError(error).code === PG_UNIQUE_VIOLATION) {
+        throw new ConflictError(`Park ${input.code} already exists`, { field: 'code' });
+      }
+      throw error;
+    }
   }
 
   async createZone(input: CreateZoneInput): Promise<Zone> {

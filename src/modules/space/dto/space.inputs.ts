@@ -187,3 +187,23 @@ export class UpdateUnitInput {
   @MaxLength(500)
   unleasableReason?: string | null;
 }
+
+@InputType({ description: 'A new park.' })
+export class CreateParkInput {
+  @Field({ description: 'Unique code, e.g. "dazu-carving-park".' })
+  @Matches(CODE, { message: `code ${CODE_RULE}` })
+  @MaxLength(64)
+  code: string;
+
+  @Field({ description: 'Chinese name.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @Field(() => String, { nullable: true, description: 'English name.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  nameEn?: string | null;
+}
