@@ -6,6 +6,7 @@ import { createApp } from './app.setup';
 import { ConfigError, loadConfig } from './config/app-config';
 import { resolveDatabase, ResolvedDatabase } from './database/resolve-database';
 import { seedDemoIfEmpty } from './seed/demo-seed';
+import { DataSource } from 'typeorm';
 
 const logger = new Logger('Main');
 
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   try {
     database = await resolveDatabase(config);
     app = await createApp({ config, databaseUrl: database.url });
-    if (config.seedDemo) await seedDemoIfEmpty(app);
+    if (config.seedDemo) await seedDemoIfEmpty(app.get(DataSource));
     await app.listen({ port: config.PORT, host: config.HOST });
     logger.log(`GraphQL API at http://${config.HOST}:${config.PORT}/graphql`);
   } catch (error) {

@@ -1,6 +1,113 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { buildDemoData, DEMO_PARK, DEMO_ZONES } from './demo-data';
 
-/** Loads the demo park once on an empty database. */
-export async function seedDemoIfEmpty(_app: NestFastifyApplication): Promise<boolean> {
-  return false;
+const logger = new Logger('DemoSeed');
+
+/**
+ * Loads the demo park once: does nothing when any park exists (so a second start loads nothing twice). One
+ * transaction with an advisory lock, so two processes starting together cannot both load it.
+ */
+export async function seedDemoIfEmpty(db: DataSource): Promise<boolean> {
+  return db.transaction(async (m) => {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('shifosi-demo-seed'))`);
+    const [{ count }] = await m.query<{ count: number }[]>('SELECT count(*)::int AS count FROM park');
+    if (count > 0) return false;
+    const data = buildDemoData();
+    const [park] = await m.query<{ id: string }[]>(
+      'INSERT INTO park (code, name, name_en) VALUES ($1, $2, $3) RETURNING id',
+      [DEMO_PARK.code, DEMO_PARK.name, DEMO_PARK.nameEn],
+    );
+    const zones = await m.query<{ id: string; code: string }[]>(
+      `INSERT INTO zone (park_id, code, name, name_en, kind)
+       SELECT $1, z.code, z.name, z.name_en, z.kind::zone_kind FROM jsonb_to_recordset($2::jsonb) AS z(code text, name text, name_en text, kind text)
+       RETURNING id, code`,
+      [
+        park!.id,
+        JSON.stringify(
+          DEMO_ZONES.map((z) => ({ code: z.code, name: z.name, name_en: z.nameEn, kind: z.kind })),
+        ),
+      ],
+    );
+    const zoneId = new Map(zones.map((z) => [z.code, z.id]));
+    const units = await m.query<{ id: string; code: string }[]>(
+      `INSERT INTO unit (park_id, zone_id, code, kind, building, floor, floor_area, leasable, unleasable_reason)
+       SELECT $1, u.zone_id, u.code, u.kind::unit_kind, u.building, u.floor, u.floor_area, u.leasable, u.unleasable_reason
+       FROM jsonb_to_recordset($2::jsonb) AS u(zone_id uuid, code text, kind text, building text, floor smallint, floor_area numeric, leasable boolean, unleasable_reason text)
+       RETURNING id, code`,
+      [
+        park!.id,
+        JSON.stringify(
+          data.units.map((u) => ({
+            zone_id: zoneId.get(u.zone),
+            code: u.code,
+            kind: u.kind,
+            building: u.building,
+            floor: u.floor,
+            floor_area: u.floorArea,
+            leasable: u.leasable,
+            unleasable_reason: u.unleasableReason ?? null,
+          })),
+        ),
+      ],
+    );
+    const unitId = new Map(units.map((u) => [u.code, u.id]));
+    const enterpriseRows = await m.query<{ id: string; credit_code: string }[]>(
+      `INSERT INTO enterprise (name, name_en, credit_code, industry, origin_province, origin_city, "leading", registered_on)
+       SELECT e.name, e.name_en, e.credit_code, e.industry::industry, e.origin_province::province, e.origin_city, e."leading", e.registered_on
+       FROM jsonb_to_recordset($1::jsonb) AS e(name text, name_en text, credit_code text, industry text, origin_province text, origin_city text, "leading" boolean, registered_on date)
+       RETURNING id, credit_code`,
+      [
+        JSON.stringify(
+          data.enterprises.map((e) => ({
+            name: e.name,
+            name_en: e.nameEn ?? null,
+            credit_code: e.creditCode,
+            industry: e.industry,
+            origin_province: e.originProvince,
+            origin_city: e.originCity,
+            leading: e.leading,
+            registered_on: e.registeredOn,
+          })),
+        ),
+      ],
+    );
+    // INSERT … RETURNING promises no order: map ids back by the unique credit code.
+    const idByCode = new Map(enterpriseRows.map((e) => [e.credit_code, e.id]));
+    const enterprises = data.enterprises.map((e) => ({ id: idByCode.get(e.creditCode)! }));
+    const tenancies = data.tenancies.map((t) => ({
+      unit_id: unitId.get(t.unit),
+      enterprise_id: enterprises[t.enterprise]!.id,
+      starts_on: t.startsOn,
+      fitting_out_from: t.fittingOutFrom ?? null,
+      operating_from: t.operatingFrom ?? null,
+    }));
+    const inserted = await m.query<
+      { id: string; starts_on: string; fitting_out_from: string | null; operating_from: string | null }[]
+    >(
+      `INSERT INTO tenancy (unit_id, enterprise_id, starts_on, fitting_out_from, operating_from)
+       SELECT t.unit_id, t.enterprise_id, t.starts_on, t.fitting_out_from, t.operating_from
+       FROM jsonb_to_recordset($1::jsonb) AS t(unit_id uuid, enterprise_id uuid, starts_on date, fitting_out_from date, operating_from date)
+       RETURNING id, starts_on, fitting_out_from, operating_from`,
+      [JSON.stringify(tenancies)],
+    );
+    // The stage history each tenancy would have if it had been recorded through the API.
+    const events = inserted.flatMap((t) => [
+      { tenancy_id: t.id, stage: 'RESERVED', effective_on: t.starts_on },
+      ...(t.fitting_out_from
+        ? [{ tenancy_id: t.id, stage: 'FITTING_OUT', effective_on: t.fitting_out_from }]
+        : []),
+      ...(t.operating_from ? [{ tenancy_id: t.id, stage: 'OPERATING', effective_on: t.operating_from }] : []),
+    ]);
+    await m.query(
+      `INSERT INTO tenancy_stage_event (tenancy_id, kind, stage, effective_on, note, recorded_at)
+       SELECT e.tenancy_id, 'CHANGE', e.stage::tenancy_stage, e.effective_on, 'demo data', e.effective_on::timestamptz
+       FROM jsonb_to_recordset($1::jsonb) AS e(tenancy_id uuid, stage text, effective_on date)`,
+      [JSON.stringify(events)],
+    );
+    logger.log(
+      `Demo park loaded: ${units.length} units, ${enterprises.length} enterprises, ${inserted.length} tenancies`,
+    );
+    return true;
+  });
 }

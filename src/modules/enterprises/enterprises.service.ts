@@ -97,7 +97,7 @@ export class EnterprisesService {
   async create(input: CreateEnterpriseInput): Promise<Enterprise> {
     try {
       const [row] = await this.db.query<EnterpriseRow[]>(
-        `INSERT INTO enterprise (name, name_en, credit_code, industry, origin_province, origin_city, leading,
+        `INSERT INTO enterprise (name, name_en, credit_code, industry, origin_province, origin_city, "leading",
                                  contact_name, contact_phone, registered_on)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
         [
