@@ -1,0 +1,145 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '../src/database/scratch-server';
+
+/**
+ * The real process, as `npm start` runs it (dist/src/main.js, built by `npm test` first), on its own embedded
+ * PostgreSQL in a temporary DATA_DIR.
+ */
+const MAIN = join(__dirname, '..', 'dist', 'src', 'main.js');
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function run(env: Record<string, string>): Running {
+  const child = spawn(process.execPath, [MAIN], {
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'development', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitForReady(port: number, app: Running, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/health/ready`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (app.child.exitCode !== null) throw new Error(`app exited early:\n${app.output()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`app not ready in time:\n${app.output()}`);
+}
+
+async function gql(port: number, query: string, variables?: Record<string, unknown>) {
+  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as { data?: Record<string, any>; errors?: unknown[] };
+}
+
+function postmasterPid(dataDir: string): number | null {
+  const file = join(dataDir, 'postgres', 'postmaster.pid');
+  if (!existsSync(file)) return null;
+  return Number(readFileSync(file, 'utf8').split('\n')[0]);
+}
+
+/** Command lines of running processes that mention the data directory (postgres runs with -D <dir>). */
+function postgresProcessesFor(dir: string): string[] {
+  return execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((line) => line.includes(dir) && line.includes('postgres'));
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('process lifecycle (dist/src/main.js)', () => {
+  let dataDir: string;
+  beforeAll(() => {
+    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build (npm test does)`);
+    dataDir = mkdtempSync(join(tmpdir(), 'shifosi-life-'));
+    chmodSync(dataDir, 0o755);
+  });
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('exits non-zero with one clear line when a variable is bad', async () => {
+    const app = run({ PORT: 'abc', DATA_DIR: dataDir });
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toContain('PORT must be a whole number between 1 and 65535 (got "abc")');
+    const bool = run({ SEED_DEMO: 'maybe', DATA_DIR: dataDir });
+    expect(await bool.exited).toBe(1);
+    expect(bool.output()).toContain('SEED_DEMO must be true or false');
+  });
+
+  it('keeps data across a restart, loads the demo once, and leaves no postgres behind', async () => {
+    const env = {
+      DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+      EMBEDDED_PG_PORT: String(await freePort()),
+    };
+    const first = run(env);
+    await waitForReady(Number(env.PORT), first);
+    const pid = postmasterPid(dataDir);
+    expect(pid).not.toBeNull();
+    const created = await gql(
+      Number(env.PORT),
+      `mutation { createZone(input: { parkCode: "dazu-carving-park", code: "restart-check", name: "重启测试区", kind: OTHER }) { id } }`,
+    );
+    expect(created.errors).toBeUndefined();
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(alive(pid!)).toBe(false);
+
+    const second = run(env);
+    await waitForReady(Number(env.PORT), second);
+    const read = await gql(
+      Number(env.PORT),
+      `{ parks { code } park(code: "dazu-carving-park") { zones { code } } }`,
+    );
+    expect(read.data!.parks).toHaveLength(1);
+    expect(read.data!.park.zones.map((z: { code: string }) => z.code)).toContain('restart-check');
+    const pid2 = postmasterPid(dataDir)!;
+    second.child.kill('SIGINT');
+    expect(await second.exited).toBe(0);
+    expect(alive(pid2)).toBe(false);
+    expect(postgresProcessesFor(dataDir)).toEqual([]);
+    expect(second.output()).not.toContain('Demo park loaded');
+    expect(first.output()).toContain('Demo park loaded');
+  });
+
+  it('stops its embedded postgres when start-up fails half-way (HTTP port taken)', async () => {
+    const net = await import('node:net');
+    const server = net.createServer().listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const port = (server.address() as { port: number }).port;
+    const app = run({ DATA_DIR: dataDir, PORT: String(port), EMBEDDED_PG_PORT: String(await freePort()) });
+    const code = await app.exited;
+    server.close();
+    expect(code).toBe(1);
+    expect(app.output()).toMatch(/EADDRINUSE/);
+    expect(postgresProcessesFor(dataDir)).toEqual([]);
+  });
+});
