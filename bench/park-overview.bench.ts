@@ -23,7 +23,7 @@ async function time(label: string, fn: () => Promise<unknown>): Promise<void> {
   }
   samples.sort((a, b) => a - b);
   const pick = (q: number) =>
-    samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!.toFixed(1);
+    samples[Math.min(samples.length - 1, Math.floor(q * samples.length))].toFixed(1);
   console.log(`${label.padEnd(48)} median ${pick(0.5)} ms   p95 ${pick(0.95)} ms   (${RUNS} runs)`);
 }
 

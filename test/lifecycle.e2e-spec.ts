@@ -120,7 +120,8 @@ describe('process lifecycle (dist/src/main.js)', () => {
       `{ parks { code } park(code: "dazu-carving-park") { zones { code } } }`,
     );
     expect(read.data!.parks).toHaveLength(1);
-    expect(read.data!.park.zones.map((z: { code: string }) => z.code)).toContain('restart-check');
+    const zones = (read.data!.park as { zones: { code: string }[] }).zones;
+    expect(zones.map((z) => z.code)).toContain('restart-check');
     const pid2 = postmasterPid(dataDir)!;
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);

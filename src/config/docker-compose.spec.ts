@@ -36,7 +36,7 @@ describe('docker-compose.yml', () => {
     expect(Array.isArray(environment)).toBe(false);
     const env: Record<string, string> = {};
     for (const [key, value] of Object.entries(environment as Record<string, unknown>)) {
-      env[key] = value === null || value === undefined ? '' : String(value);
+      env[key] = value === null || value === undefined ? '' : String(value as string | number | boolean);
     }
     return env;
   }

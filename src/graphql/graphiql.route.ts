@@ -63,6 +63,6 @@ export function registerGraphiQL(fastify: FastifyInstance): void {
       if (!body) return reply.code(404).send({ message: 'Not found' });
       cache.set(name, body);
     }
-    return reply.type(ASSETS[name]!.type).header('cache-control', 'public, max-age=86400').send(body);
+    return reply.type(ASSETS[name].type).header('cache-control', 'public, max-age=86400').send(body);
   });
 }

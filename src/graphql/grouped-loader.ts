@@ -19,7 +19,7 @@ export function groupedLoader<V>(
       await Promise.all(
         [...groups].map(async ([group, ids]) => {
           const values = await batch(ids, group);
-          ids.forEach((id, i) => results.set(`${group}\u0000${id}`, values[i]!));
+          ids.forEach((id, i) => results.set(`${group}\u0000${id}`, values[i]));
         }),
       );
       return keys.map((k) => results.get(`${k.group}\u0000${k.id}`)!);

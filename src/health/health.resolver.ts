@@ -20,6 +20,6 @@ export class HealthResolver {
   })
   async health(): Promise<HealthStatus> {
     const [row] = await this.dataSource.query<{ now: Date }[]>('SELECT now() AS now');
-    return { status: 'ok', databaseTime: row!.now };
+    return { status: 'ok', databaseTime: row.now };
   }
 }

@@ -153,8 +153,8 @@ export function buildDemoData() {
     });
   }
   for (let i = 0; i < 72 + 5; i++) {
-    const place = PLACES[i % PLACES.length]!;
-    const word = MARKET_WORDS[(i * 7) % MARKET_WORDS.length]!;
+    const place = PLACES[i % PLACES.length];
+    const word = MARKET_WORDS[(i * 7) % MARKET_WORDS.length];
     const province = sichuanOrChongqing(place);
     enterprises.push({
       name: `${place}${['鑫', '恒', '华', '宏', '盛', '顺', '佳', '瑞', '隆', '泰', '祥'][i % 11]}${['源', '达', '发', '通', '丰', '安', '联'][i % 7]}${word}有限公司`,
@@ -182,7 +182,7 @@ export function buildDemoData() {
   // Western Shifosi: 140 bays in five halls of 28.
   const bays: DemoUnit[] = [];
   for (let i = 0; i < 140; i++) {
-    const hall = 'ABCDE'[Math.floor(i / 28)]!;
+    const hall = 'ABCDE'[Math.floor(i / 28)];
     bays.push({
       zone: 'shifosi-west',
       code: `W-${hall}-${String((i % 28) + 1).padStart(3, '0')}`,
@@ -197,11 +197,11 @@ export function buildDemoData() {
   const order = bays.map((_, i) => i).sort(() => random() - 0.5);
   // 31 operating enterprises hold 44 bays (20×1, 9×2, 2×3); 53 fitting-out ones hold 63 (43×1, 10×2).
   const holdings = [
-    ...Array(20).fill(1),
-    ...Array(9).fill(2),
-    ...Array(2).fill(3),
-    ...Array(43).fill(1),
-    ...Array(10).fill(2),
+    ...Array<number>(20).fill(1),
+    ...Array<number>(9).fill(2),
+    ...Array<number>(2).fill(3),
+    ...Array<number>(43).fill(1),
+    ...Array<number>(10).fill(2),
   ] as number[];
   const tenancies: DemoTenancy[] = [];
   let next = 0;
@@ -215,7 +215,7 @@ export function buildDemoData() {
     // Some fit-outs open after the reference date, so later dates show more shops open.
     const laterOpen = !operating && e % 4 === 0 ? addDays('2024-02-01', 20 + e) : undefined;
     for (let k = 0; k < count; k++) {
-      const unit = bays[order[next++]!]!.code;
+      const unit = bays[order[next++]].code;
       tenancies.push({
         enterprise: e,
         unit,
@@ -229,12 +229,12 @@ export function buildDemoData() {
     // Reserved on the reference date by five further market enterprises; two start fit-out in March 2024.
     tenancies.push({
       enterprise: 84 + Math.min(r, 4),
-      unit: bays[order[next++]!]!.code,
+      unit: bays[order[next++]].code,
       startsOn: addDays('2024-01-05', r * 4),
       fittingOutFrom: r < 2 ? '2024-03-04' : undefined,
     });
   }
-  fitAreas(bays, new Set(order.slice(0, 107).map((i) => bays[i]!.code)));
+  fitAreas(bays, new Set(order.slice(0, 107).map((i) => bays[i].code)));
 
   // Digital creative park: 24 offices; the 9 registered enterprises take one each, moving in from March 2024.
   const offices: DemoUnit[] = Array.from({ length: 24 }, (_, i) => ({
@@ -249,7 +249,7 @@ export function buildDemoData() {
   DIGITAL.forEach((_, i) => {
     tenancies.push({
       enterprise: 89 + i,
-      unit: offices[i]!.code,
+      unit: offices[i].code,
       startsOn: addDays('2023-12-01', i * 5),
       fittingOutFrom: addDays('2024-01-02', i * 3),
       operatingFrom: i < 5 ? addDays('2024-03-01', i * 7) : undefined,

@@ -23,7 +23,7 @@ export async function seedDemoIfEmpty(db: DataSource): Promise<boolean> {
        SELECT $1, z.code, z.name, z.name_en, z.kind::zone_kind FROM jsonb_to_recordset($2::jsonb) AS z(code text, name text, name_en text, kind text)
        RETURNING id, code`,
       [
-        park!.id,
+        park.id,
         JSON.stringify(
           DEMO_ZONES.map((z) => ({ code: z.code, name: z.name, name_en: z.nameEn, kind: z.kind })),
         ),
@@ -36,7 +36,7 @@ export async function seedDemoIfEmpty(db: DataSource): Promise<boolean> {
        FROM jsonb_to_recordset($2::jsonb) AS u(zone_id uuid, code text, kind text, building text, floor smallint, floor_area numeric, leasable boolean, unleasable_reason text)
        RETURNING id, code`,
       [
-        park!.id,
+        park.id,
         JSON.stringify(
           data.units.map((u) => ({
             zone_id: zoneId.get(u.zone),
@@ -77,7 +77,7 @@ export async function seedDemoIfEmpty(db: DataSource): Promise<boolean> {
     const enterprises = data.enterprises.map((e) => ({ id: idByCode.get(e.creditCode)! }));
     const tenancies = data.tenancies.map((t) => ({
       unit_id: unitId.get(t.unit),
-      enterprise_id: enterprises[t.enterprise]!.id,
+      enterprise_id: enterprises[t.enterprise].id,
       starts_on: t.startsOn,
       fitting_out_from: t.fittingOutFrom ?? null,
       operating_from: t.operatingFrom ?? null,

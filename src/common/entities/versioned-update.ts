@@ -28,7 +28,7 @@ export async function updateVersioned<R>(
   );
   // TypeORM's postgres driver returns [rows, count] for UPDATE … RETURNING.
   const updated = (Array.isArray(rows[0]) ? rows[0] : rows) as R[];
-  if (updated.length === 1) return updated[0]!;
+  if (updated.length === 1) return updated[0];
   const [current] = await manager.query<{ version: number }[]>(
     `SELECT version FROM "${table}" WHERE id = $1`,
     [id],

@@ -63,5 +63,5 @@ export function ConnectionType<T>(nodeType: Type<T>, nodeName: string): Type<Con
     @Field(() => Int, { description: 'How many items match the filter, across all pages.' })
     totalCount: number;
   }
-  return ConnectionClass as Type<Connection<T>>;
+  return ConnectionClass;
 }

@@ -76,7 +76,7 @@ registerEnumType(Province, {
     'A provincial-level division of China (province, municipality, autonomous region or SAR), GB/T 2260.',
   valuesMap: Object.fromEntries(
     Object.values(Province).map((p) => [p, { description: p.replace(/_/g, ' ').toLowerCase() }]),
-  ) as Record<Province, { description: string }>,
+  ),
 });
 
 registerEnumType(OriginRegion, {

@@ -113,7 +113,7 @@ export class EnterprisesService {
           input.registeredOn ?? null,
         ],
       );
-      return toEnterprise(row!);
+      return toEnterprise(row);
     } catch (error) {
       throw this.translate(error, input.creditCode);
     }

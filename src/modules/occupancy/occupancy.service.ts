@@ -59,20 +59,20 @@ export class OccupancyService {
        FROM held`,
       [scope.parkId, scope.zoneId, asOf],
     );
-    const r = row!;
+    const r = row;
     return {
       parkId: scope.parkId,
       zoneId: scope.zoneId,
       asOf,
-      totalUnits: r.total_units!,
-      totalArea: r.total_area!,
-      occupiedUnits: r.occupied_units!,
-      occupiedArea: r.occupied_area!,
-      occupiedEnterprises: r.occupied_enterprises!,
-      operatingUnits: r.operating_units!,
-      operatingEnterprises: r.operating_enterprises!,
-      reservedUnits: r.reserved_units!,
-      vacantUnits: r.total_units! - r.held_units!,
+      totalUnits: r.total_units,
+      totalArea: r.total_area,
+      occupiedUnits: r.occupied_units,
+      occupiedArea: r.occupied_area,
+      occupiedEnterprises: r.occupied_enterprises,
+      operatingUnits: r.operating_units,
+      operatingEnterprises: r.operating_enterprises,
+      reservedUnits: r.reserved_units,
+      vacantUnits: r.total_units - r.held_units,
     };
   }
 

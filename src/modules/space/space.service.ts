@@ -195,7 +195,7 @@ export class SpaceService {
         'INSERT INTO park (code, name, name_en) VALUES ($1, $2, $3) RETURNING *',
         [input.code, input.name, input.nameEn ?? null],
       );
-      return toPark(row!);
+      return toPark(row);
     } catch (error) {
       if (pgError(error).code === PG_UNIQUE_VIOLATION) {
         throw new ConflictError(`Park ${input.code} already exists`, { field: 'code' });
@@ -211,7 +211,7 @@ export class SpaceService {
         'INSERT INTO zone (park_id, code, name, name_en, kind) VALUES ($1, $2, $3, $4, $5) RETURNING *',
         [park.id, input.code, input.name, input.nameEn ?? null, input.kind],
       );
-      return toZone(row!);
+      return toZone(row);
     } catch (error) {
       if (pgError(error).code === PG_UNIQUE_VIOLATION) {
         throw new ConflictError(`Zone ${input.code} already exists in park ${input.parkCode}`, {

@@ -287,7 +287,7 @@ export class TenanciesService {
            VALUES ($1, 'CORRECTION', $2, $3, $4, $5)`,
           [t.id, input.stage, value, previous, input.reason],
         );
-        return toTenancy(row[0]!);
+        return toTenancy(row[0]);
       });
     } catch (error) {
       const { code } = pgError(error);
@@ -331,6 +331,6 @@ export class TenanciesService {
       `INSERT INTO tenancy_stage_event (tenancy_id, kind, stage, effective_on, note) VALUES ($1, $2, $3, $4, $5)`,
       [t.id, StageEventKind.CHANGE, stage, date, note],
     );
-    return toTenancy(rows[0]!);
+    return toTenancy(rows[0]);
   }
 }
