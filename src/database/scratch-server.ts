@@ -66,7 +66,16 @@ export async function createScratchDatabase(
   template?: string,
 ): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${randomBytes(5).toString('hex')}`;
-  await adminQuery(adminUrl, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    // Copying a template fails while another copy of it is being made (it must have no other session), so parallel
+    // test files take turns through an advisory lock on the server.
+    await client.query(`SELECT pg_advisory_lock(hashtext('shifosi-create-database'))`);
+    await client.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  } finally {
+    await client.end();
+  }
   return {
     name,
     url: withDatabaseName(adminUrl, name),

@@ -14,10 +14,10 @@ registerEnumType(SortDirection, {
 
 @ObjectType({ description: 'Relay page information.' })
 export class PageInfo {
-  @Field({ description: 'Whether more items follow this page.' })
+  @Field(() => Boolean, { description: 'Whether more items follow this page.' })
   hasNextPage: boolean;
 
-  @Field({ description: 'Always false: paging is forward only (first/after).' })
+  @Field(() => Boolean, { description: 'Always false: paging is forward only (first/after).' })
   hasPreviousPage: boolean;
 
   @Field(() => String, { nullable: true, description: 'Cursor of the first item on this page.' })
