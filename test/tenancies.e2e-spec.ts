@@ -207,6 +207,25 @@ describe('tenancies', () => {
         [u3!.code]: 'VACANT',
       });
     });
+    it('starts a lease in RESERVED when the stage is left out, on every request (schema default)', async () => {
+      const space = await f.space(3, { prefix: 'DF' });
+      const e = await f.enterprise();
+      // The same query text three times: the first execution is interpreted, later ones are JIT-compiled.
+      const query = `mutation($input: LeaseUnitsInput!) { leaseUnits(input: $input) { startsOn stage(asOf: "2024-09-01") } }`;
+      for (const unit of space.units) {
+        const res = await t.gql<{ leaseUnits: { startsOn: string; stage: string }[] }>(query, {
+          input: {
+            enterpriseId: e.id,
+            parkCode: space.parkCode,
+            unitCodes: [unit.code],
+            startsOn: '2024-09-01',
+          },
+        });
+        expect(res.errors).toBeUndefined();
+        expect(res.data?.leaseUnits).toEqual([{ startsOn: '2024-09-01', stage: 'RESERVED' }]);
+      }
+      expect(await countRows(t, 'tenancy', 'enterprise_id = $1', [e.id])).toBe(3);
+    });
   });
 
   describe('stages', () => {
@@ -333,7 +352,10 @@ describe('tenancies', () => {
         occupancy: { numerator: 1, denominator: 4, percent: '25.0' },
         occupancyByArea: { numerator: 10, denominator: 100, percent: '10.0' },
       });
-      expect(await overview(space.parkCode, '2024-06-30')).toMatchObject({ operatingUnits: 0, occupiedUnits: 1 });
+      expect(await overview(space.parkCode, '2024-06-30')).toMatchObject({
+        operatingUnits: 0,
+        occupiedUnits: 1,
+      });
       expect(await overview(space.parkCode, '2024-07-01')).toMatchObject({
         occupiedUnits: 1,
         operatingUnits: 1,
@@ -388,13 +410,15 @@ describe('tenancies', () => {
       await f.end(lease.id, '2024-12-31', 'moved to a larger bay');
 
       const { stageHistory } = await tenancy(lease.id);
-      expect(stageHistory.map(({ kind, stage, effectiveOn, previousEffectiveOn, note }) => ({
-        kind,
-        stage,
-        effectiveOn,
-        previousEffectiveOn,
-        note,
-      }))).toEqual([
+      expect(
+        stageHistory.map(({ kind, stage, effectiveOn, previousEffectiveOn, note }) => ({
+          kind,
+          stage,
+          effectiveOn,
+          previousEffectiveOn,
+          note,
+        })),
+      ).toEqual([
         {
           kind: 'CHANGE',
           stage: 'RESERVED',
@@ -442,37 +466,79 @@ describe('tenancies', () => {
       });
       await f.advance(lease.id, 'FITTING_OUT', '2024-03-01');
 
-      expect(await overview(space.parkCode, '2024-02-15')).toMatchObject({ occupiedUnits: 0, reservedUnits: 1 });
-      expect(await overview(space.parkCode, '2024-03-01')).toMatchObject({ occupiedUnits: 1, reservedUnits: 0 });
+      expect(await overview(space.parkCode, '2024-02-15')).toMatchObject({
+        occupiedUnits: 0,
+        reservedUnits: 1,
+      });
+      expect(await overview(space.parkCode, '2024-03-01')).toMatchObject({
+        occupiedUnits: 1,
+        reservedUnits: 0,
+      });
 
       // Fit-out really began on 1 February.
-      const corrected = await f.correct(lease.id, 'FITTING_OUT', '2024-02-01', 'site log shows an earlier start');
+      const corrected = await f.correct(
+        lease.id,
+        'FITTING_OUT',
+        '2024-02-01',
+        'site log shows an earlier start',
+      );
       expect(corrected.fittingOutFrom).toBe('2024-02-01');
-      expect(await overview(space.parkCode, '2024-01-31')).toMatchObject({ occupiedUnits: 0, reservedUnits: 1 });
+      expect(await overview(space.parkCode, '2024-01-31')).toMatchObject({
+        occupiedUnits: 0,
+        reservedUnits: 1,
+      });
       expect(await overview(space.parkCode, '2024-02-01')).toMatchObject({
         occupiedUnits: 1,
         reservedUnits: 0,
         occupancy: { numerator: 1, denominator: 2, percent: '50.0' },
       });
-      expect(await overview(space.parkCode, '2024-02-15')).toMatchObject({ occupiedUnits: 1, reservedUnits: 0 });
+      expect(await overview(space.parkCode, '2024-02-15')).toMatchObject({
+        occupiedUnits: 1,
+        reservedUnits: 0,
+      });
       expect((await statuses(space.parkCode, '2024-02-15'))['CO-001']).toBe('FITTING_OUT');
       expect(await stageOn(lease.id, '2024-02-15')).toBe('FITTING_OUT');
 
       // And a correction the other way: later than the original.
-      await f.correct(lease.id, 'FITTING_OUT', '2024-04-01', 'the February entry was the permit, not the start');
-      expect(await overview(space.parkCode, '2024-03-15')).toMatchObject({ occupiedUnits: 0, reservedUnits: 1 });
-      expect(await overview(space.parkCode, '2024-04-01')).toMatchObject({ occupiedUnits: 1, reservedUnits: 0 });
+      await f.correct(
+        lease.id,
+        'FITTING_OUT',
+        '2024-04-01',
+        'the February entry was the permit, not the start',
+      );
+      expect(await overview(space.parkCode, '2024-03-15')).toMatchObject({
+        occupiedUnits: 0,
+        reservedUnits: 1,
+      });
+      expect(await overview(space.parkCode, '2024-04-01')).toMatchObject({
+        occupiedUnits: 1,
+        reservedUnits: 0,
+      });
 
       const { stageHistory } = await tenancy(lease.id);
-      expect(stageHistory.map(({ kind, stage, effectiveOn, previousEffectiveOn, note }) => ({
-        kind,
-        stage,
-        effectiveOn,
-        previousEffectiveOn,
-        note,
-      }))).toEqual([
-        { kind: 'CHANGE', stage: 'RESERVED', effectiveOn: '2024-01-01', previousEffectiveOn: null, note: null },
-        { kind: 'CHANGE', stage: 'FITTING_OUT', effectiveOn: '2024-03-01', previousEffectiveOn: null, note: null },
+      expect(
+        stageHistory.map(({ kind, stage, effectiveOn, previousEffectiveOn, note }) => ({
+          kind,
+          stage,
+          effectiveOn,
+          previousEffectiveOn,
+          note,
+        })),
+      ).toEqual([
+        {
+          kind: 'CHANGE',
+          stage: 'RESERVED',
+          effectiveOn: '2024-01-01',
+          previousEffectiveOn: null,
+          note: null,
+        },
+        {
+          kind: 'CHANGE',
+          stage: 'FITTING_OUT',
+          effectiveOn: '2024-03-01',
+          previousEffectiveOn: null,
+          note: null,
+        },
         {
           kind: 'CORRECTION',
           stage: 'FITTING_OUT',
@@ -526,13 +592,18 @@ describe('tenancies', () => {
       expect(fieldsOf(blockedError)[0]!.field).toBe('input.stage');
       expect(blockedError.message).toContain('ENDED');
       // Nor is FITTING_OUT.
-      expect(errorOf(await f.correctRaw(lease.id, 'FITTING_OUT', null), 'BAD_USER_INPUT')).toBeDefined();
+      const fittingOut = errorOf(await f.correctRaw(lease.id, 'FITTING_OUT', null), 'BAD_USER_INPUT');
+      expect(fieldsOf(fittingOut)[0]!.field).toBe('input.stage');
       // RESERVED can never be withdrawn.
       expect(
         fieldsOf(errorOf(await f.correctRaw(lease.id, 'RESERVED', null), 'BAD_USER_INPUT'))[0]!.field,
       ).toBe('input.effectiveOn');
       let current = await tenancy(lease.id, '2024-04-01');
-      expect(current).toMatchObject({ operatingFrom: '2024-03-01', endsOn: '2024-09-01', stage: 'OPERATING' });
+      expect(current).toMatchObject({
+        operatingFrom: '2024-03-01',
+        endsOn: '2024-09-01',
+        stage: 'OPERATING',
+      });
 
       // Withdraw the end first, then OPERATING is the latest stage and can go.
       const reopened = await f.correct(lease.id, 'ENDED', null, 'end was entered on the wrong tenancy');
@@ -550,7 +621,10 @@ describe('tenancies', () => {
         previousEffectiveOn: '2024-03-01',
         note: 'opening never happened',
       });
-      expect(await overview(space.parkCode, '2024-04-01')).toMatchObject({ operatingUnits: 0, occupiedUnits: 1 });
+      expect(await overview(space.parkCode, '2024-04-01')).toMatchObject({
+        operatingUnits: 0,
+        occupiedUnits: 1,
+      });
       expect((await statuses(space.parkCode, '2024-04-01'))['WD-001']).toBe('FITTING_OUT');
 
       // With OPERATING gone, the tenancy can open again.

@@ -107,7 +107,14 @@ const CORRECT = `mutation($input: CorrectTenancyStageInput!) {
   correctTenancyStage(input: $input) { ${TENANCY_FIELDS} }
 }`;
 
-/** Small helpers that create data through the GraphQL API (never through SQL). */
+/**
+ * Small helpers that create data through the GraphQL API (never through SQL).
+ *
+ * They always send the input fields that have a schema default (UnitInput.leasable, CreateEnterpriseInput.leading,
+ * LeaseUnitsInput.stage): with graphql-jit enabled, a default of a non-null input field inside a variable is not
+ * applied from the second execution of a query on (see the dedicated tests in space.e2e-spec.ts and
+ * tenancies.e2e-spec.ts), and the other tests should not depend on that bug.
+ */
 export function factories(t: TestApp) {
   const f = {
     async park(code = `park-${nextId()}`, name = `园区${code}`): Promise<{ id: string; code: string }> {
@@ -138,7 +145,7 @@ export function factories(t: TestApp) {
           input: {
             parkCode,
             zoneCode,
-            units: units.map((u) => ({ kind: 'BAY', floorArea: 50, ...u })),
+            units: units.map((u) => ({ kind: 'BAY', floorArea: 50, leasable: true, ...u })),
           },
         },
       );
@@ -176,6 +183,7 @@ export function factories(t: TestApp) {
             name: `大足石雕企业${n}号`,
             industry: 'STONE_CARVING',
             originProvince: 'CHONGQING',
+            leading: false,
             ...spec,
             creditCode: spec.creditCode ?? nextCreditCode(),
           },
@@ -188,10 +196,9 @@ export function factories(t: TestApp) {
     },
 
     leaseRaw(spec: LeaseSpec) {
-      return t.gql<{ leaseUnits: (TenancyData & { unit: { code: string }; enterprise: { name: string } })[] }>(
-        LEASE,
-        { input: spec },
-      );
+      return t.gql<{
+        leaseUnits: (TenancyData & { unit: { code: string }; enterprise: { name: string } })[];
+      }>(LEASE, { input: { stage: 'RESERVED', ...spec } });
     },
 
     async lease(spec: LeaseSpec): Promise<TenancyData[]> {
@@ -211,7 +218,12 @@ export function factories(t: TestApp) {
       });
     },
 
-    async advance(tenancyId: string, stage: string, effectiveOn: string, note?: string): Promise<TenancyData> {
+    async advance(
+      tenancyId: string,
+      stage: string,
+      effectiveOn: string,
+      note?: string,
+    ): Promise<TenancyData> {
       return dataOf(await f.advanceRaw(tenancyId, stage, effectiveOn, note)).advanceTenancyStage;
     },
 

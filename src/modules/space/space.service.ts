@@ -242,9 +242,9 @@ export class SpaceService {
         throw UserInputError.field(`input.units.${i}.unleasableReason`, 'is required when leasable is false');
       }
     });
-    return this.db.transaction(async (manager) => {
-      const zone = await this.requireZone(input.parkCode, input.zoneCode, manager);
-      try {
+    try {
+      return await this.db.transaction(async (manager) => {
+        const zone = await this.requireZone(input.parkCode, input.zoneCode, manager);
         const rows = await manager.query<UnitRow[]>(
           `INSERT INTO unit (park_id, zone_id, code, kind, building, floor, floor_area, leasable, unleasable_reason)
            SELECT $1, $2, u.code, u.kind::unit_kind, u.building, u.floor, u.floor_area, u.leasable, u.unleasable_reason
@@ -261,27 +261,26 @@ export class SpaceService {
                 building: u.building ?? null,
                 floor: u.floor ?? null,
                 floor_area: u.floorArea,
-                leasable: u.leasable,
-                unleasable_reason: u.leasable ? null : u.unleasableReason,
+                leasable: u.leasable ?? true,
+                unleasable_reason: u.leasable === false ? u.unleasableReason : null,
               })),
             ),
           ],
         );
         return rows.map((r) => toUnit(r));
-      } catch (error) {
-        if (pgError(error).code === PG_UNIQUE_VIOLATION) {
-          const taken = await manager.query<{ code: string }[]>(
-            'SELECT code FROM unit WHERE park_id = $1 AND code = ANY($2) ORDER BY code',
-            [zone.parkId, [...codes]],
-          );
-          throw new ConflictError(
-            `Unit code already used in park ${input.parkCode}: ${taken.map((t) => t.code).join(', ')}`,
-            { field: 'code', codes: taken.map((t) => t.code) },
-          );
-        }
-        throw error;
-      }
-    });
+      });
+    } catch (error) {
+      if (pgError(error).code !== PG_UNIQUE_VIOLATION) throw error;
+      // The transaction is rolled back by now: look up which codes were taken with a fresh statement.
+      const taken = await this.db.query<{ code: string }[]>(
+        'SELECT u.code FROM unit u JOIN park p ON p.id = u.park_id WHERE p.code = $1 AND u.code = ANY($2) ORDER BY u.code',
+        [input.parkCode, [...codes]],
+      );
+      throw new ConflictError(
+        `Unit code already used in park ${input.parkCode}: ${taken.map((t) => t.code).join(', ')}`,
+        { field: 'code', codes: taken.map((t) => t.code) },
+      );
+    }
   }
 
   async updateUnit(input: UpdateUnitInput): Promise<Unit> {

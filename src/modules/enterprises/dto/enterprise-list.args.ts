@@ -90,7 +90,7 @@ export class EnterpriseOrder {
   @IsEnum(EnterpriseOrderField)
   field: EnterpriseOrderField;
 
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Direction.' })
+  @Field(() => SortDirection, { nullable: true, defaultValue: SortDirection.ASC, description: 'Direction.' })
   @IsEnum(SortDirection)
   direction: SortDirection = SortDirection.ASC;
 }

@@ -49,7 +49,11 @@ export class CreateEnterpriseInput {
   @MaxLength(100)
   originCity?: string | null;
 
-  @Field({ defaultValue: false, description: 'A leading enterprise (龙头企业).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'A leading enterprise (龙头企业).',
+  })
   @IsBoolean()
   leading: boolean = false;
 

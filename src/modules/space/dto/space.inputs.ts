@@ -110,7 +110,7 @@ export class UnitInput {
   @Max(1_000_000)
   floorArea: number;
 
-  @Field({ defaultValue: true, description: 'Whether the unit may be let.' })
+  @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'Whether the unit may be let.' })
   @IsBoolean()
   leasable: boolean = true;
 

@@ -33,7 +33,9 @@ export class LeaseUnitsInput {
   @IsString({ each: true })
   unitCodes: string[];
 
+  // nullable + default: graphql-jit drops input-field defaults of omitted non-null fields on compiled requests.
   @Field(() => TenancyStage, {
+    nullable: true,
     defaultValue: TenancyStage.RESERVED,
     description: 'Stage the tenancies start in: RESERVED, FITTING_OUT or OPERATING (not ENDED).',
   })
