@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -25,6 +26,17 @@ export async function configureApp(app: NestFastifyApplication, options: AppModu
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  // One structured line per request (GraphQL's route is Mercurius's own, outside Nest's middleware).
+  const requestLog = new NestLogger('HTTP');
+  fastify.addHook('onResponse', async (request, reply) => {
+    requestLog.log({
+      requestId: request.id,
+      method: request.method,
+      url: request.url.split('?')[0],
+      statusCode: reply.statusCode,
+      responseTimeMs: Math.round(reply.elapsedTime * 10) / 10,
+    });
   });
   registerGraphQLHttpFixes(fastify);
   if (!options.config.isProduction) registerGraphiQL(fastify);

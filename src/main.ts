@@ -3,7 +3,7 @@ import 'dotenv/config';
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from './app.setup';
-import { ConfigError, loadConfig } from './config/app-config';
+import { ConfigError, loadConfig, nestLogLevels } from './config/app-config';
 import { resolveDatabase, ResolvedDatabase } from './database/resolve-database';
 import { seedDemoIfEmpty } from './seed/demo-seed';
 import { DataSource } from 'typeorm';
@@ -21,6 +21,9 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+
+  // Until the app's pino logger takes over, Nest's console logger prints; keep it to the configured level.
+  Logger.overrideLogger(nestLogLevels(config.LOG_LEVEL));
 
   let database: ResolvedDatabase | undefined;
   let app: NestFastifyApplication | undefined;

@@ -12,6 +12,8 @@ import { requestIdFor } from './request-id';
         pinoHttp: {
           level: config.LOG_LEVEL,
           genReqId: (req) => requestIdFor(req),
+          // Request lines are written by configureApp's onResponse hook, for every route alike.
+          autoLogging: false,
           redact: ['req.headers.authorization', 'req.headers.cookie'],
           customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
           serializers: {

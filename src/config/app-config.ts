@@ -141,3 +141,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   return config;
 }
+
+/** Nest console-logger levels matching a pino level (messages printed before the pino logger is attached). */
+export function nestLogLevels(
+  level: AppConfig['LOG_LEVEL'],
+): ('fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose')[] {
+  const order = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
+  const upTo: Record<AppConfig['LOG_LEVEL'], number> = {
+    silent: -1,
+    fatal: 0,
+    error: 1,
+    warn: 2,
+    info: 3,
+    debug: 4,
+    trace: 5,
+  };
+  return order.slice(0, upTo[level] + 1);
+}
