@@ -90,6 +90,76 @@ export class AppConfig {
   @Max(65535, { message: 'must be a whole number between 1 and 65535' })
   EMBEDDED_PG_PORT: number = 54329;
 
+  // --- Access (accounts, tokens, login rate limit) ---
+
+  /** HMAC secret for access tokens (JWT, HS256); at least 32 characters. Required in production. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  /** Access token lifetime in seconds. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of seconds between 60 and 86400' })
+  @Min(60, { message: 'must be a whole number of seconds between 60 and 86400' })
+  @Max(86400, { message: 'must be a whole number of seconds between 60 and 86400' })
+  JWT_TTL_SECONDS: number = 900;
+
+  /** Failed logins allowed per username and per IP within LOGIN_WINDOW_MINUTES. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number between 1 and 1000' })
+  @Min(1, { message: 'must be a whole number between 1 and 1000' })
+  @Max(1000, { message: 'must be a whole number between 1 and 1000' })
+  LOGIN_MAX_FAILURES: number = 10;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of minutes between 1 and 1440' })
+  @Min(1, { message: 'must be a whole number of minutes between 1 and 1440' })
+  @Max(1440, { message: 'must be a whole number of minutes between 1 and 1440' })
+  LOGIN_WINDOW_MINUTES: number = 15;
+
+  // --- GraphQL hardening ---
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number between 1 and 50' })
+  @Min(1, { message: 'must be a whole number between 1 and 50' })
+  @Max(50, { message: 'must be a whole number between 1 and 50' })
+  GRAPHQL_MAX_DEPTH: number = 10;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number between 0 and 1000' })
+  @Min(0, { message: 'must be a whole number between 0 and 1000' })
+  @Max(1000, { message: 'must be a whole number between 0 and 1000' })
+  GRAPHQL_MAX_ALIASES: number = 30;
+
+  /** Largest query cost (fields × list multipliers) a request may have. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number between 1 and 10000000' })
+  @Min(1, { message: 'must be a whole number between 1 and 10000000' })
+  @Max(10_000_000, { message: 'must be a whole number between 1 and 10000000' })
+  GRAPHQL_MAX_COST: number = 20000;
+
+  /** Operations allowed in one HTTP request (1 = no batching). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number between 1 and 50' })
+  @Min(1, { message: 'must be a whole number between 1 and 50' })
+  @Max(50, { message: 'must be a whole number between 1 and 50' })
+  GRAPHQL_MAX_BATCH: number = 1;
+
+  /** Largest request body in bytes. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of bytes between 1024 and 104857600' })
+  @Min(1024, { message: 'must be a whole number of bytes between 1024 and 104857600' })
+  @Max(104_857_600, { message: 'must be a whole number of bytes between 1024 and 104857600' })
+  BODY_LIMIT_BYTES: number = 1_048_576;
+
+  /** Comma-separated origins allowed by CORS; empty turns CORS off. */
+  @IsOptional()
+  @Matches(/^(\*|https?:\/\/[^,\s]+(,\s*https?:\/\/[^,\s]+)*)$/, {
+    message: 'must be * or a comma-separated list of http(s) origins',
+  })
+  CORS_ORIGINS?: string;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -114,6 +184,16 @@ export const CONFIG_KEYS = [
   'SEED_DEMO',
   'GRAPHQL_INTROSPECTION',
   'EMBEDDED_PG_PORT',
+  'JWT_SECRET',
+  'JWT_TTL_SECONDS',
+  'LOGIN_MAX_FAILURES',
+  'LOGIN_WINDOW_MINUTES',
+  'GRAPHQL_MAX_DEPTH',
+  'GRAPHQL_MAX_ALIASES',
+  'GRAPHQL_MAX_COST',
+  'GRAPHQL_MAX_BATCH',
+  'BODY_LIMIT_BYTES',
+  'CORS_ORIGINS',
 ] as const satisfies readonly (keyof AppConfig)[];
 
 export class ConfigError extends Error {
@@ -138,6 +218,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       return `${error.property} ${message} (got ${JSON.stringify(raw[error.property])})`;
     });
     throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`);
+  }
+  if (config.isProduction && !config.JWT_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration: JWT_SECRET is required when NODE_ENV=production (32+ characters)',
+    );
   }
   return config;
 }

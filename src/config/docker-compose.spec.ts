@@ -29,6 +29,9 @@ describe('docker-compose.yml', () => {
   const postgres = services.postgres;
   const api = services.api;
 
+  /** What an operator provides when running `docker compose up` (the values compose requires). */
+  const OPERATOR_ENV: Record<string, string> = { JWT_SECRET: 'an-operator-provided-secret-of-forty-chars!' };
+
   /** The api service's environment as the process would see it (compose passes every value as a string). */
   function apiEnvironment(): Record<string, string> {
     const environment = api?.environment;
@@ -36,7 +39,14 @@ describe('docker-compose.yml', () => {
     expect(Array.isArray(environment)).toBe(false);
     const env: Record<string, string> = {};
     for (const [key, value] of Object.entries(environment as Record<string, unknown>)) {
-      env[key] = value === null || value === undefined ? '' : String(value as string | number | boolean);
+      const raw = value === null || value === undefined ? '' : String(value as string | number | boolean);
+      // Compose interpolation: ${NAME:?message} must come from the operator's environment; ${NAME:-default}.
+      env[key] = raw
+        .replace(/\$\{(\w+):\?[^}]*\}/g, (_m, name: string) => OPERATOR_ENV[name] ?? '')
+        .replace(
+          /\$\{(\w+):-([^}]*)\}/g,
+          (_m, name: string, fallback: string) => OPERATOR_ENV[name] ?? fallback,
+        );
     }
     return env;
   }
