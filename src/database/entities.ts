@@ -1,3 +1,8 @@
+import { ApiKeyEntity } from '../modules/access/api-key.entity';
+import { AuditLogEntity } from '../modules/access/audit-log.entity';
+import { LoginFailureEntity } from '../modules/access/login-failure.entity';
+import { ApiKeyParkEntity, UserParkEntity } from '../modules/access/scope.entities';
+import { UserEntity } from '../modules/access/user.entity';
 import { EnterpriseEntity } from '../modules/enterprises/enterprise.entity';
 import { ParkEntity } from '../modules/space/park.entity';
 import { UnitEntity } from '../modules/space/unit.entity';
@@ -13,4 +18,10 @@ export const ENTITIES: Function[] = [
   EnterpriseEntity,
   TenancyEntity,
   TenancyStageEventEntity,
+  UserEntity,
+  UserParkEntity,
+  ApiKeyEntity,
+  ApiKeyParkEntity,
+  AuditLogEntity,
+  LoginFailureEntity,
 ];

@@ -1,11 +1,21 @@
-import { Check, Column, Entity, Index } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { ParkEntity } from '../space/park.entity';
 import { BaseEntity } from '../../common/entities/base.entity';
 import { Industry, Province } from './enterprise.enums';
 
 @Entity('enterprise')
 @Check('enterprise_credit_code_format', `"credit_code" ~ '^[0-9A-HJ-NPQRTUWXY]{18}$'`)
 @Index('enterprise_industry_idx', ['industry'])
+@Index('enterprise_park_id_credit_code_key', ['parkId', 'creditCode'], { unique: true })
 export class EnterpriseEntity extends BaseEntity {
+  /** The park whose register the enterprise is in (each management committee keeps its own). */
+  @Column({ type: 'uuid' })
+  parkId: string;
+
+  @ManyToOne(() => ParkEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'park_id', foreignKeyConstraintName: 'enterprise_park_id_fkey' })
+  park?: ParkEntity;
+
   /** Registered Chinese name. */
   @Column({ type: 'varchar', length: 200 })
   name: string;
@@ -14,7 +24,6 @@ export class EnterpriseEntity extends BaseEntity {
   nameEn: string | null;
 
   /** 统一社会信用代码 (GB 32100-2015); the check character is verified by the service before insert. */
-  @Index('enterprise_credit_code_key', { unique: true })
   @Column({ type: 'char', length: 18 })
   creditCode: string;
 

@@ -1,0 +1,37 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+/** What a user may do, within the parks they are scoped to. */
+export enum Role {
+  ADMIN = 'ADMIN',
+  LEASING = 'LEASING',
+  RECRUITER = 'RECRUITER',
+  ANALYST = 'ANALYST',
+}
+
+/** Who made a request or a change. */
+export enum ActorKind {
+  USER = 'USER',
+  API_KEY = 'API_KEY',
+  SYSTEM = 'SYSTEM',
+}
+
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'A user role; permissions apply within the parks the user is scoped to.',
+  valuesMap: {
+    ADMIN: { description: 'Everything in their parks, including users, API keys and the audit log.' },
+    LEASING: { description: 'Units, enterprises and tenancies.' },
+    RECRUITER: { description: 'Trainees, cohorts, certifications, institutions and agreements; reads enterprises.' },
+    ANALYST: { description: 'Read-only access to all reports; personal data masked.' },
+  },
+});
+
+registerEnumType(ActorKind, {
+  name: 'ActorKind',
+  description: 'Who acted.',
+  valuesMap: {
+    USER: { description: 'A signed-in user.' },
+    API_KEY: { description: 'A read-only API key of a report client.' },
+    SYSTEM: { description: 'The system itself (seed, migrations, scripts).' },
+  },
+});
