@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { createScratchDatabase, startScratchServer } from '../src/database/scratch-server';
 import { OccupancyService } from '../src/modules/occupancy/occupancy.service';
+import { systemActor } from '../src/modules/access/principal';
 import { OccupancyBasis } from '../src/modules/occupancy/occupancy.models';
 
 /**
@@ -64,18 +65,19 @@ async function main(): Promise<void> {
     console.log(`data: ${units} units, ${tenancies} tenancies, loaded in ${Date.now() - t0} ms`);
 
     const service = new OccupancyService(dataSource);
-    const overview = await service.overview('bench-park', 'big', '2023-06-30');
+    const actor = systemActor('bench');
+    const overview = await service.overview(actor, 'bench-park', 'big', '2023-06-30');
     console.log(
       `check: ${overview.totalUnits} units, ${overview.occupiedUnits} occupied, ${overview.operatingUnits} operating on 2023-06-30`,
     );
     await time(`parkOverview, zone of ${UNITS} units`, () =>
-      service.overview('bench-park', 'big', '2023-06-30'),
+      service.overview(actor, 'bench-park', 'big', '2023-06-30'),
     );
     await time('parkOverview, zone of 200 units', () =>
-      service.overview('bench-park', 'small', '2023-06-30'),
+      service.overview(actor, 'bench-park', 'small', '2023-06-30'),
     );
     await time(`occupancyTrend 24 months, ${UNITS} units`, () =>
-      service.trend('bench-park', 'big', '2022-01-01', '2023-12-31', OccupancyBasis.UNIT_COUNT),
+      service.trend(actor, 'bench-park', 'big', '2022-01-01', '2023-12-31', OccupancyBasis.UNIT_COUNT),
     );
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();

@@ -4,17 +4,30 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
+import type { AppConfig } from './config/app-config';
 import { createValidationPipe } from './common/errors/validation';
 import { requestIdFor } from './common/request-id';
 import { registerGraphiQL } from './graphql/graphiql.route';
 import { registerGraphQLHttpFixes } from './graphql/http-fixes';
+import { registerBatchLimit } from './graphql/limits/batch-limit';
+import {
+  corsOptions,
+  registerGraphiQLPageCsp,
+  securityHeadersOptions,
+} from './graphql/limits/http-hardening';
 
-/** Builds the Fastify adapter; request ids come from `requestIdFor` so logs and GraphQL errors agree. */
-export function createAdapter(): FastifyAdapter {
+/** Where Mercurius serves GraphQL (the `path` option in graphql.module.ts). */
+const GRAPHQL_PATH = '/graphql';
+
+/**
+ * Builds the Fastify adapter; request ids come from `requestIdFor` so logs and GraphQL errors agree. A body over
+ * BODY_LIMIT_BYTES is refused with 413 while it streams in, before it is parsed.
+ */
+export function createAdapter(config: Pick<AppConfig, 'BODY_LIMIT_BYTES'>): FastifyAdapter {
   return new FastifyAdapter({
     genReqId: (req: IncomingMessage) => requestIdFor(req),
     requestIdHeader: false,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: config.BODY_LIMIT_BYTES,
     return503OnClosing: true,
   });
 }
@@ -39,16 +52,29 @@ export async function configureApp(app: NestFastifyApplication, options: AppModu
     });
   });
   registerGraphQLHttpFixes(fastify);
-  if (!options.config.isProduction) registerGraphiQL(fastify);
+  // Hardening (README "Hardening"): security headers on every response, CORS only when configured, batch limit.
+  const { config } = options;
+  app.useSecurityHeaders(securityHeadersOptions(config));
+  const cors = corsOptions(config, GRAPHQL_PATH);
+  if (cors) app.enableCors(cors);
+  registerBatchLimit(fastify, GRAPHQL_PATH, config.GRAPHQL_MAX_BATCH);
+  if (!config.isProduction) {
+    registerGraphiQL(fastify);
+    registerGraphiQLPageCsp(fastify, GRAPHQL_PATH);
+  }
   await app.init();
 }
 
 /** Creates, configures and initialises the application (not yet listening). */
 export async function createApp(options: AppModuleOptions): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), createAdapter(), {
-    bufferLogs: true,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(options),
+    createAdapter(options.config),
+    {
+      bufferLogs: true,
+      abortOnError: false,
+    },
+  );
   try {
     await configureApp(app, options);
   } catch (error) {

@@ -5,7 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from './app.setup';
 import { ConfigError, loadConfig, nestLogLevels } from './config/app-config';
 import { resolveDatabase, ResolvedDatabase } from './database/resolve-database';
-import { seedDemoIfEmpty } from './seed/demo-seed';
+import { refuseDemoUsers, seedDemoIfEmpty } from './seed/demo-seed';
 import { DataSource } from 'typeorm';
 
 const logger = new Logger('Main');
@@ -42,7 +42,9 @@ async function main(): Promise<void> {
   try {
     database = await resolveDatabase(config);
     app = await createApp({ config, databaseUrl: database.url });
-    if (config.seedDemo) await seedDemoIfEmpty(app.get(DataSource));
+    // Demo accounts have a published password: never created in production.
+    if (config.seedDemo) await seedDemoIfEmpty(app.get(DataSource), { users: !config.isProduction });
+    if (config.isProduction) await refuseDemoUsers(app.get(DataSource));
     await app.listen({ port: config.PORT, host: config.HOST });
     logger.log(`GraphQL API at http://${config.HOST}:${config.PORT}/graphql`);
   } catch (error) {

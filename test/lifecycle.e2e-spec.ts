@@ -43,10 +43,10 @@ async function waitForReady(port: number, app: Running, timeoutMs = 60_000): Pro
   throw new Error(`app not ready in time:\n${app.output()}`);
 }
 
-async function gql(port: number, query: string, variables?: Record<string, unknown>) {
+async function gql(port: number, query: string, variables?: Record<string, unknown>, token?: string) {
   const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   return (await res.json()) as { data?: Record<string, any>; errors?: unknown[] };
@@ -73,6 +73,9 @@ function alive(pid: number): boolean {
     return false;
   }
 }
+
+// Each test starts real processes and an embedded PostgreSQL.
+jest.setTimeout(90_000);
 
 describe('process lifecycle (dist/src/main.js)', () => {
   let dataDir: string;
@@ -104,9 +107,16 @@ describe('process lifecycle (dist/src/main.js)', () => {
     await waitForReady(Number(env.PORT), first);
     const pid = postmasterPid(dataDir);
     expect(pid).not.toBeNull();
+    const login = await gql(
+      Number(env.PORT),
+      `mutation { login(username: "admin", password: "shifosi-demo") { accessToken } }`,
+    );
+    const token = (login.data!.login as { accessToken: string }).accessToken;
     const created = await gql(
       Number(env.PORT),
       `mutation { createZone(input: { parkCode: "dazu-carving-park", code: "restart-check", name: "重启测试区", kind: OTHER }) { id } }`,
+      undefined,
+      token,
     );
     expect(created.errors).toBeUndefined();
     first.child.kill('SIGTERM');
@@ -115,9 +125,15 @@ describe('process lifecycle (dist/src/main.js)', () => {
 
     const second = run(env);
     await waitForReady(Number(env.PORT), second);
+    const again = await gql(
+      Number(env.PORT),
+      `mutation { login(username: "admin", password: "shifosi-demo") { accessToken } }`,
+    );
     const read = await gql(
       Number(env.PORT),
       `{ parks { code } park(code: "dazu-carving-park") { zones { code } } }`,
+      undefined,
+      (again.data!.login as { accessToken: string }).accessToken,
     );
     expect(read.data!.parks).toHaveLength(1);
     const zones = (read.data!.park as { zones: { code: string }[] }).zones;
@@ -129,6 +145,15 @@ describe('process lifecycle (dist/src/main.js)', () => {
     expect(postgresProcessesFor(dataDir)).toEqual([]);
     expect(second.output()).not.toContain('Demo park loaded');
     expect(first.output()).toContain('Demo park loaded');
+    expect(first.output()).toContain('shifosi-demo');
+
+    // Production refuses to run while accounts with a published password exist.
+    const production = run({ ...env, NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40) });
+    expect(await production.exited).toBe(1);
+    expect(production.output()).toContain(
+      'Refusing to start with NODE_ENV=production while demo users exist',
+    );
+    expect(postgresProcessesFor(dataDir)).toEqual([]);
   });
 
   it('stops its embedded postgres when start-up fails half-way (HTTP port taken)', async () => {

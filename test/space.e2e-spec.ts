@@ -33,6 +33,8 @@ describe('space', () => {
   beforeAll(async () => {
     t = await startTestApp();
     f = factories(t);
+    // Enterprises belong to a park's register; this one is theirs unless a test makes another park first.
+    await f.park();
   });
   afterAll(async () => {
     await t.close();
@@ -743,11 +745,13 @@ describe('space', () => {
   describe('schema defaults of input fields', () => {
     // The same query text is sent three times: the first execution is interpreted, the next ones are JIT-compiled.
     it('createEnterprise without `leading` registers a non-leading enterprise, every time', async () => {
+      const park = await f.park();
       const query =
         'mutation($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { name leading } }';
       for (let i = 1; i <= 3; i++) {
         const res = await t.gql<{ createEnterprise: { name: string; leading: boolean } }>(query, {
           input: {
+            parkCode: park.code,
             name: `默认值测试企业${i}`,
             creditCode: nextCreditCode(),
             industry: 'OTHER',

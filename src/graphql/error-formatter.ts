@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { ExecutionResult, GraphQLError, GraphQLFormattedError } from 'graphql';
 import mercurius, { MercuriusContext } from 'mercurius';
 import { AppError, ErrorCode } from '../common/errors/app-error';
+import { LimitCode } from './limits/limit-errors';
 
 const logger = new Logger('GraphQLErrors');
 
@@ -17,16 +18,35 @@ function isRequestError(error: GraphQLError): boolean {
   return !error.path && !error.originalError;
 }
 
+export interface ErrorFormatOptions {
+  /** Production: drop GraphQL's "Did you mean …?" hints, which would spell out the schema introspection hides. */
+  hideSuggestions?: boolean;
+  /** BODY_LIMIT_BYTES, named in the message of a 413. */
+  bodyLimitBytes?: number;
+}
+
+/** GraphQL's field, argument, type and enum-value suggestions, e.g. ` Did you mean "park" or "parks"?`. */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
 export function formatGraphQLError(
   error: GraphQLError,
   requestId: string | undefined,
+  options: ErrorFormatOptions = {},
 ): GraphQLFormattedError {
-  const base = { message: error.message, locations: error.locations, path: error.path };
+  const message = options.hideSuggestions ? error.message.replace(SUGGESTION, '') : error.message;
+  const base = { message, locations: error.locations, path: error.path };
   const cause = rootCause(error);
   if (cause instanceof AppError) {
     return { ...base, message: cause.message, extensions: { code: cause.code, ...cause.details, requestId } };
   }
   const status = (cause as { statusCode?: unknown } | undefined)?.statusCode;
+  if (status === 413) {
+    const limit = options.bodyLimitBytes;
+    return {
+      message: `Request body is too large${limit ? `: the limit is ${limit} bytes (BODY_LIMIT_BYTES)` : ''}`,
+      extensions: { code: LimitCode.BODY_LIMIT_EXCEEDED, ...(limit ? { limit } : {}), requestId },
+    };
+  }
   if (typeof status === 'number' && status >= 400 && status < 500) {
     // Fastify/Mercurius request errors (bad JSON, missing query, GET mutation): the client's to fix.
     return { ...base, extensions: { code: 'BAD_REQUEST', requestId } };
@@ -51,26 +71,44 @@ export function formatGraphQLError(
   };
 }
 
-/**
- * Mercurius error formatter: keeps Mercurius's HTTP status choice (GraphQL-over-HTTP) and rewrites each error so that
- * clients see a stable `extensions.code`, the request id, and never a stack or SQL text.
- */
-export function errorFormatter(
+/** The HTTP status Mercurius gave a validation failure, also when it holds several errors (Mercurius then says 200). */
+function requestErrorStatus(errors: readonly GraphQLError[]): number | undefined {
+  for (const error of errors) {
+    const original = error.originalError as { errors?: unknown; statusCode?: unknown } | undefined;
+    if (Array.isArray(original?.errors) && typeof original.statusCode === 'number')
+      return original.statusCode;
+  }
+  return undefined;
+}
+
+type MercuriusErrorFormatter = (
   execution: ExecutionResult & Required<Pick<ExecutionResult, 'errors'>>,
   context: MercuriusContext,
-): { statusCode: number; response: ExecutionResult } {
-  const { statusCode } = mercurius.defaultErrorFormatter(execution, context);
-  const requestId = context.reply?.request?.id;
-  // Mercurius wraps a failed validation into one error whose originalError.errors holds the real ones.
-  const flat = execution.errors.flatMap((error) => {
-    const inner = (error.originalError as { errors?: unknown } | undefined)?.errors;
-    return Array.isArray(inner)
-      ? inner.map((e) => (e instanceof GraphQLError ? e : new GraphQLError(String(e))))
-      : [error];
-  });
-  const errors = flat.map((error) => formatGraphQLError(error, requestId));
-  return {
-    statusCode,
-    response: { data: execution.data ?? null, errors } as unknown as ExecutionResult,
+) => { statusCode: number; response: ExecutionResult };
+
+/**
+ * Mercurius error formatter: keeps Mercurius's HTTP status choice (GraphQL-over-HTTP; 400 for a refused request) and
+ * rewrites each error so that clients see a stable `extensions.code`, the request id, and never a stack or SQL text.
+ */
+export function createErrorFormatter(options: ErrorFormatOptions = {}): MercuriusErrorFormatter {
+  return (execution, context) => {
+    const { statusCode } = mercurius.defaultErrorFormatter(execution, context);
+    const requestId = context.reply?.request?.id;
+    // Mercurius wraps a failed validation into one error whose originalError.errors holds the real ones.
+    const flat = execution.errors.flatMap((error) => {
+      const inner = (error.originalError as { errors?: unknown } | undefined)?.errors;
+      return Array.isArray(inner)
+        ? inner.map((e) => (e instanceof GraphQLError ? e : new GraphQLError(String(e))))
+        : [error];
+    });
+    const errors = flat.map((error) => formatGraphQLError(error, requestId, options));
+    const refused = execution.data ? undefined : requestErrorStatus(execution.errors);
+    return {
+      statusCode: refused ?? statusCode,
+      response: { data: execution.data ?? null, errors } as unknown as ExecutionResult,
+    };
   };
 }
+
+/** The formatter with development settings (suggestions kept). */
+export const errorFormatter: MercuriusErrorFormatter = createErrorFormatter();

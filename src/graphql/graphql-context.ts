@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Authentication } from '../modules/access/authenticator';
 
 /** Per-request loaders, keyed by the name their module registered them under. */
 export type Loaders = Record<string, unknown>;
@@ -7,6 +8,8 @@ export type Loaders = Record<string, unknown>;
 /** What every resolver gets as `@Context()`. Built once per request. */
 export interface GraphQLContext {
   requestId: string;
+  /** The caller, resolved once per request from the Authorization header. */
+  auth: Authentication;
   request: FastifyRequest;
   reply: FastifyReply;
   loaders: Loaders;

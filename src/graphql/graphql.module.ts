@@ -4,9 +4,11 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../config/app-config';
-import { errorFormatter } from './error-formatter';
+import { Authenticator } from '../modules/access/authenticator';
+import { createErrorFormatter } from './error-formatter';
 import { GraphQLPassThroughFilter } from './graphql-exception.filter';
 import { GraphQLContext, LoaderRegistry } from './graphql-context';
+import { graphqlLimitOptions } from './limits/graphql-limits';
 import { GraphQLDateTime } from 'graphql-scalars';
 
 @Global()
@@ -26,8 +28,12 @@ class LoaderRegistryModule {}
     GraphQLModule.forRootAsync<MercuriusDriverConfig>({
       driver: MercuriusDriver,
       imports: [LoaderRegistryModule],
-      inject: [AppConfig, LoaderRegistry],
-      useFactory: (config: AppConfig, loaders: LoaderRegistry): MercuriusDriverConfig => ({
+      inject: [AppConfig, LoaderRegistry, Authenticator],
+      useFactory: (
+        config: AppConfig,
+        loaders: LoaderRegistry,
+        authenticator: Authenticator,
+      ): MercuriusDriverConfig => ({
         path: '/graphql',
         autoSchemaFile: true,
         sortSchema: true,
@@ -38,9 +44,15 @@ class LoaderRegistryModule {}
         ide: false,
         jit: 1,
         introspection: !config.isProduction || config.GRAPHQL_INTROSPECTION,
-        errorFormatter,
-        context: (request: FastifyRequest, reply: FastifyReply): GraphQLContext => ({
+        // Depth, alias, cost and batch limits, and introspection refused in production (see limits/).
+        ...graphqlLimitOptions(config),
+        errorFormatter: createErrorFormatter({
+          hideSuggestions: config.isProduction,
+          bodyLimitBytes: config.BODY_LIMIT_BYTES,
+        }),
+        context: async (request: FastifyRequest, reply: FastifyReply): Promise<GraphQLContext> => ({
           requestId: request.id,
+          auth: await authenticator.authenticate(request.headers.authorization),
           request,
           reply,
           loaders: loaders.create(),

@@ -1,6 +1,7 @@
 import { Field, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { Public } from '../modules/access/access.decorators';
 
 @ObjectType({ description: 'Whether the API and its database answer.' })
 export class HealthStatus {
@@ -15,6 +16,7 @@ export class HealthStatus {
 export class HealthResolver {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  @Public()
   @Query(() => HealthStatus, {
     description: 'A public liveness probe over GraphQL (also GET /health/ready).',
   })

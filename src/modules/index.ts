@@ -1,8 +1,15 @@
 import type { Type } from '@nestjs/common';
+import { AccessModule } from './access/access.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { OccupancyModule } from './occupancy/occupancy.module';
 import { SpaceModule } from './space/space.module';
 import { TenanciesModule } from './tenancies/tenancies.module';
 
 /** The domain modules, one folder each. */
-export const DOMAIN_MODULES: Type[] = [SpaceModule, EnterprisesModule, TenanciesModule, OccupancyModule];
+export const DOMAIN_MODULES: Type[] = [
+  AccessModule,
+  SpaceModule,
+  EnterprisesModule,
+  TenanciesModule,
+  OccupancyModule,
+];

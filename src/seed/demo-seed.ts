@@ -1,5 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Role } from '../modules/access/access.enums';
+import { hashPassword } from '../modules/access/passwords';
 import { buildDemoData, DEMO_PARK, DEMO_ZONES } from './demo-data';
 
 const logger = new Logger('DemoSeed');
@@ -8,7 +10,7 @@ const logger = new Logger('DemoSeed');
  * Loads the demo park once: does nothing when any park exists (so a second start loads nothing twice). One
  * transaction with an advisory lock, so two processes starting together cannot both load it.
  */
-export async function seedDemoIfEmpty(db: DataSource): Promise<boolean> {
+export async function seedDemoIfEmpty(db: DataSource, options: { users?: boolean } = {}): Promise<boolean> {
   return db.transaction(async (m) => {
     await m.query(`SELECT pg_advisory_xact_lock(hashtext('shifosi-demo-seed'))`);
     const [{ count }] = await m.query<{ count: number }[]>('SELECT count(*)::int AS count FROM park');
@@ -53,8 +55,8 @@ export async function seedDemoIfEmpty(db: DataSource): Promise<boolean> {
     );
     const unitId = new Map(units.map((u) => [u.code, u.id]));
     const enterpriseRows = await m.query<{ id: string; credit_code: string }[]>(
-      `INSERT INTO enterprise (name, name_en, credit_code, industry, origin_province, origin_city, "leading", registered_on)
-       SELECT e.name, e.name_en, e.credit_code, e.industry::industry, e.origin_province::province, e.origin_city, e."leading", e.registered_on
+      `INSERT INTO enterprise (park_id, name, name_en, credit_code, industry, origin_province, origin_city, "leading", registered_on)
+       SELECT $2, e.name, e.name_en, e.credit_code, e.industry::industry, e.origin_province::province, e.origin_city, e."leading", e.registered_on
        FROM jsonb_to_recordset($1::jsonb) AS e(name text, name_en text, credit_code text, industry text, origin_province text, origin_city text, "leading" boolean, registered_on date)
        RETURNING id, credit_code`,
       [
@@ -70,6 +72,7 @@ export async function seedDemoIfEmpty(db: DataSource): Promise<boolean> {
             registered_on: e.registeredOn,
           })),
         ),
+        park!.id,
       ],
     );
     // INSERT … RETURNING promises no order: map ids back by the unique credit code.
@@ -105,9 +108,48 @@ export async function seedDemoIfEmpty(db: DataSource): Promise<boolean> {
        FROM jsonb_to_recordset($1::jsonb) AS e(tenancy_id uuid, stage text, effective_on date)`,
       [JSON.stringify(events)],
     );
+    if (options.users !== false) await seedDemoUsers(m);
     logger.log(
       `Demo park loaded: ${units.length} units, ${enterprises.length} enterprises, ${inserted.length} tenancies`,
     );
     return true;
   });
+}
+
+/** The demo accounts (all parks), printed at start-up and in the README. Never in production (see main.ts). */
+export const DEMO_USERS = [
+  { username: 'admin', displayName: '园区管理员 (demo)', roles: [Role.ADMIN] },
+  { username: 'leasing', displayName: '招商专员 (demo)', roles: [Role.LEASING] },
+  { username: 'recruiter', displayName: '招聘专员 (demo)', roles: [Role.RECRUITER] },
+  { username: 'analyst', displayName: '数据分析员 (demo)', roles: [Role.ANALYST] },
+];
+export const DEMO_PASSWORD = 'shifosi-demo';
+
+async function seedDemoUsers(m: EntityManager): Promise<void> {
+  const hash = await hashPassword(DEMO_PASSWORD);
+  await m.query(
+    `INSERT INTO app_user (username, display_name, password_hash, roles, all_parks, demo)
+     SELECT u.username, u.display_name, $2, u.roles::role[], true, true
+     FROM jsonb_to_recordset($1::jsonb) AS u(username text, display_name text, roles text[])
+     ON CONFLICT (username) DO NOTHING`,
+    [
+      JSON.stringify(
+        DEMO_USERS.map((u) => ({ username: u.username, display_name: u.displayName, roles: u.roles })),
+      ),
+      hash,
+    ],
+  );
+  logger.log(`Demo users ${DEMO_USERS.map((u) => u.username).join(', ')} with password "${DEMO_PASSWORD}"`);
+}
+
+/** Production must not run with accounts whose password is published. */
+export async function refuseDemoUsers(db: DataSource): Promise<void> {
+  const demo = await db.query<{ username: string }[]>(
+    'SELECT username FROM app_user WHERE demo ORDER BY username',
+  );
+  if (demo.length) {
+    throw new Error(
+      `Refusing to start with NODE_ENV=production while demo users exist (${demo.map((d) => d.username).join(', ')}): remove them with "npm run user -- remove-demo"`,
+    );
+  }
 }

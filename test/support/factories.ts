@@ -116,12 +116,15 @@ const CORRECT = `mutation($input: CorrectTenancyStageInput!) {
  * tenancies.e2e-spec.ts), and the other tests should not depend on that bug.
  */
 export function factories(t: TestApp) {
+  /** Enterprises join the register of the most recently created park unless the spec names one. */
+  let latestPark: string | undefined;
   const f = {
     async park(code = `park-${nextId()}`, name = `园区${code}`): Promise<{ id: string; code: string }> {
       const res = await t.gql<{ createPark: { id: string; code: string } }>(
         'mutation($input: CreateParkInput!) { createPark(input: $input) { id code } }',
         { input: { code, name } },
       );
+      latestPark = code;
       return dataOf(res).createPark;
     },
 
@@ -174,8 +177,10 @@ export function factories(t: TestApp) {
       return { parkCode: park.code, zoneCode: zone.code, units };
     },
 
-    createEnterpriseRaw(spec: EnterpriseSpec = {}) {
+    createEnterpriseRaw(spec: EnterpriseSpec & { parkCode?: string } = {}) {
       const n = nextId();
+      if (!spec.parkCode && !latestPark)
+        throw new Error('create a park before an enterprise (or pass parkCode)');
       return t.gql<{ createEnterprise: EnterpriseData }>(
         'mutation($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { id name creditCode version } }',
         {
@@ -184,6 +189,7 @@ export function factories(t: TestApp) {
             industry: 'STONE_CARVING',
             originProvince: 'CHONGQING',
             leading: false,
+            parkCode: latestPark,
             ...spec,
             creditCode: spec.creditCode ?? nextCreditCode(),
           },
@@ -191,7 +197,7 @@ export function factories(t: TestApp) {
       );
     },
 
-    async enterprise(spec: EnterpriseSpec = {}): Promise<EnterpriseData> {
+    async enterprise(spec: EnterpriseSpec & { parkCode?: string } = {}): Promise<EnterpriseData> {
       return dataOf(await f.createEnterpriseRaw(spec)).createEnterprise;
     },
 

@@ -6,6 +6,8 @@ import { createApp } from '../../src/app.setup';
 import { loadConfig } from '../../src/config/app-config';
 import { createScratchDatabase } from '../../src/database/scratch-server';
 import { QueryCounter } from '../../src/database/query-counter';
+import { Role } from '../../src/modules/access/access.enums';
+import { createUserWithToken } from './auth';
 
 export interface GqlResponse<T = Record<string, unknown>> {
   status: number;
@@ -20,6 +22,8 @@ export interface TestApp {
   /** Counts the SQL statements the app sends. */
   queries: QueryCounter;
   url: string;
+  /** `Authorization` header value of an all-parks ADMIN, sent by gql() unless the caller passes its own. */
+  adminAuthorization: string;
   gql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -41,16 +45,20 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const queries = new QueryCounter();
   const app = await createApp({ config, databaseUrl: db.url, queryCounter: queries });
   const dataSource = app.get<DataSource>(getDataSourceToken());
+  const admin = await createUserWithToken(app, dataSource, { roles: [Role.ADMIN], username: 'test-admin' });
   return {
     app,
     dataSource,
     queries,
     url: db.url,
+    adminAuthorization: admin.authorization,
+    /** Posts a GraphQL request as the test admin; pass `authorization: ''` to send none. */
     async gql(query, variables, headers = {}) {
+      const { authorization = admin.authorization, ...rest } = headers;
       const response = await app.inject({
         method: 'POST',
         url: '/graphql',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}), ...rest },
         payload: JSON.stringify({ query, variables }),
       });
       const body = response.json();

@@ -1,44 +1,54 @@
 import { EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError } from '../errors/app-error';
 
+export interface VersionedUpdate {
+  /** Table name (ours, never the client's). */
+  table: string;
+  /** Name used in errors, e.g. "Unit". */
+  label: string;
+  id: string;
+  /** The version the client last read. */
+  version: number;
+  /** snake_case column → new value; undefined values are left alone. */
+  columns: Record<string, unknown>;
+  /** Parks the caller may act in (null: all); rows of other parks are NOT_FOUND, as if they did not exist. */
+  parkIds: string[] | null;
+}
+
 /**
- * Optimistic concurrency: `UPDATE … SET …, version = version + 1 WHERE id = $1 AND version = $2 RETURNING *`.
- * No row updated means the record is gone (NOT_FOUND) or someone else changed it first (CONFLICT); nothing is written.
- * `columns` maps snake_case column names (ours, never the client's) to new values; undefined values are skipped.
+ * Optimistic concurrency with the row locked: reads the row (in scope) FOR UPDATE, refuses a stale version with
+ * CONFLICT, then `UPDATE … SET …, version = version + 1 WHERE id = $1 AND version = $2`. Returns the row before and
+ * after, for the audit trail. Call inside a transaction.
  */
-export async function updateVersioned<R>(
-  manager: EntityManager,
-  table: string,
-  label: string,
-  id: string,
-  version: number,
-  columns: Record<string, unknown>,
-): Promise<R> {
+export async function updateVersioned<R extends { version: number }>(
+  m: EntityManager,
+  u: VersionedUpdate,
+): Promise<{ before: R; after: R }> {
+  const [before] = await m.query<R[]>(
+    `SELECT * FROM "${u.table}" WHERE id = $1 AND ($2::uuid[] IS NULL OR park_id = ANY($2)) FOR UPDATE`,
+    [u.id, u.parkIds],
+  );
+  if (!before) throw new NotFoundError(u.label, u.id);
+  if (before.version !== u.version) {
+    throw new ConflictError(
+      `${u.label} ${u.id} was changed by someone else (version ${before.version}, you sent ${u.version})`,
+      {
+        field: 'version',
+        currentVersion: before.version,
+      },
+    );
+  }
   const sets: string[] = [];
-  const params: unknown[] = [id, version];
-  for (const [column, value] of Object.entries(columns)) {
+  const params: unknown[] = [u.id, u.version];
+  for (const [column, value] of Object.entries(u.columns)) {
     if (value === undefined) continue;
     params.push(value);
     sets.push(`"${column}" = $${params.length}`);
   }
   sets.push('version = version + 1', 'updated_at = now()');
-  const rows = await manager.query<R[]>(
-    `UPDATE "${table}" SET ${sets.join(', ')} WHERE id = $1 AND version = $2 RETURNING *`,
+  const [rows] = await m.query<[R[], number]>(
+    `UPDATE "${u.table}" SET ${sets.join(', ')} WHERE id = $1 AND version = $2 RETURNING *`,
     params,
   );
-  // TypeORM's postgres driver returns [rows, count] for UPDATE … RETURNING.
-  const updated = (Array.isArray(rows[0]) ? rows[0] : rows) as R[];
-  if (updated.length === 1) return updated[0];
-  const [current] = await manager.query<{ version: number }[]>(
-    `SELECT version FROM "${table}" WHERE id = $1`,
-    [id],
-  );
-  if (!current) throw new NotFoundError(label, id);
-  throw new ConflictError(
-    `${label} ${id} was changed by someone else (version ${current.version}, you sent ${version})`,
-    {
-      field: 'version',
-      currentVersion: current.version,
-    },
-  );
+  return { before, after: rows[0]! };
 }

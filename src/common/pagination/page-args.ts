@@ -7,9 +7,9 @@ import { DateScalar } from '../../graphql/scalars/date.scalar';
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
-/** `first`/`after` forward paging plus the `asOf` date every list accepts. */
+/** `first`/`after` forward paging. */
 @ArgsType()
-export class PageArgs {
+export class ForwardPageArgs {
   @Field(() => Int, {
     nullable: true,
     description: `How many items to return (1–${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}).`,
@@ -28,7 +28,11 @@ export class PageArgs {
   @IsString()
   @MaxLength(500)
   after?: string;
+}
 
+/** Forward paging plus the `asOf` date every park list accepts. */
+@ArgsType()
+export class PageArgs extends ForwardPageArgs {
   @Field(() => DateScalar, {
     nullable: true,
     description: 'Answer as things stood on this date (default: today).',

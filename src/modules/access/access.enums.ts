@@ -21,7 +21,9 @@ registerEnumType(Role, {
   valuesMap: {
     ADMIN: { description: 'Everything in their parks, including users, API keys and the audit log.' },
     LEASING: { description: 'Units, enterprises and tenancies.' },
-    RECRUITER: { description: 'Trainees, cohorts, certifications, institutions and agreements; reads enterprises.' },
+    RECRUITER: {
+      description: 'Trainees, cohorts, certifications, institutions and agreements; reads enterprises.',
+    },
     ANALYST: { description: 'Read-only access to all reports; personal data masked.' },
   },
 });

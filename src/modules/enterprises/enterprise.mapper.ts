@@ -3,6 +3,7 @@ import { Enterprise } from './enterprise.model';
 
 export interface EnterpriseRow {
   id: string;
+  park_id: string;
   name: string;
   name_en: string | null;
   credit_code: string;
@@ -18,6 +19,7 @@ export interface EnterpriseRow {
 
 export const toEnterprise = (r: EnterpriseRow, asOf?: string): Enterprise => ({
   id: r.id,
+  parkId: r.park_id,
   name: r.name,
   nameEn: r.name_en,
   creditCode: r.credit_code,

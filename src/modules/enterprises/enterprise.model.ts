@@ -8,6 +8,8 @@ export class Enterprise {
   @Field(() => ID, { description: 'Stable id.' })
   id: string;
 
+  parkId: string;
+
   /** The date the parent list was asked about. */
   asOf?: string;
 
@@ -38,7 +40,7 @@ export class Enterprise {
   @Field(() => String, { nullable: true, description: 'Contact person.' })
   contactName: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Contact phone.' })
+  /** Exposed by EnterpriseFieldsResolver, masked for roles that do not need it. */
   contactPhone: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'Date the enterprise was registered in the park.' })

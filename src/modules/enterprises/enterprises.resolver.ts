@@ -1,9 +1,15 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLContext } from '../../graphql/graphql-context';
+import { personal } from '../access/principal';
 import type { Connection } from '../../common/pagination/connection';
 import { CreateEnterpriseInput, UpdateEnterpriseInput } from './dto/enterprise.inputs';
 import { EnterpriseListArgs } from './dto/enterprise-list.args';
 import { Enterprise, EnterpriseConnection } from './enterprise.model';
 import { EnterprisesService } from './enterprises.service';
+import { Allow, LEASING_WRITERS, READERS } from '../access/access.decorators';
+import { Role } from '../access/access.enums';
+import { CurrentActor } from '../access/current-actor.decorator';
+import type { Actor } from '../access/principal';
 
 @Resolver(() => Enterprise)
 export class EnterprisesResolver {
@@ -12,8 +18,12 @@ export class EnterprisesResolver {
   @Query(() => EnterpriseConnection, {
     description: 'Enterprises: filtered, sorted and paged, as of a date.',
   })
-  enterprises(@Args() args: EnterpriseListArgs): Promise<Connection<Enterprise>> {
-    return this.service.list(args);
+  @Allow(...READERS, Role.RECRUITER)
+  enterprises(
+    @CurrentActor() actor: Actor,
+    @Args() args: EnterpriseListArgs,
+  ): Promise<Connection<Enterprise>> {
+    return this.service.list(actor, args);
   }
 
   @Query(() => Enterprise, { nullable: true, description: 'One enterprise by id; null when there is none.' })
@@ -25,12 +35,28 @@ export class EnterprisesResolver {
   }
 
   @Mutation(() => Enterprise, { description: 'Register an enterprise.' })
-  createEnterprise(@Args('input') input: CreateEnterpriseInput): Promise<Enterprise> {
-    return this.service.create(input);
+  @Allow(...LEASING_WRITERS)
+  createEnterprise(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CreateEnterpriseInput,
+  ): Promise<Enterprise> {
+    return this.service.create(actor, input);
   }
 
   @Mutation(() => Enterprise, { description: 'Change an enterprise (optimistic concurrency on version).' })
-  updateEnterprise(@Args('input') input: UpdateEnterpriseInput): Promise<Enterprise> {
-    return this.service.update(input);
+  @Allow(...LEASING_WRITERS)
+  updateEnterprise(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: UpdateEnterpriseInput,
+  ): Promise<Enterprise> {
+    return this.service.update(actor, input);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Contact phone; masked (138****5678) for analysts and API keys.',
+  })
+  contactPhone(@Parent() e: Enterprise, @Context() ctx: GraphQLContext): string | null {
+    return personal(ctx.auth.principal, e.contactPhone);
   }
 }

@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { updateVersioned } from '../../common/entities/versioned-update';
-import { ConflictError, NotFoundError } from '../../common/errors/app-error';
+import { ConflictError } from '../../common/errors/app-error';
+import { writeAudit } from '../access/audit';
+import { Actor, parkScope } from '../access/principal';
+import { requireParkId } from '../space/park-scope';
 import { PG_UNIQUE_VIOLATION, pgError } from '../../common/errors/pg-errors';
 import { Connection, SortDirection } from '../../common/pagination/connection';
 import { KeysetSort, paginate } from '../../common/pagination/keyset';
@@ -31,13 +34,16 @@ export class EnterprisesService {
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  async require(id: string): Promise<Enterprise> {
-    const [found] = await this.byIds([id]);
-    if (!found) throw new NotFoundError('Enterprise', id);
-    return found;
+  /** One enterprise in the actor's parks, or null (also when it exists in another park). */
+  async find(actor: Actor, id: string): Promise<Enterprise | null> {
+    const [row] = await this.db.query<EnterpriseRow[]>(
+      'SELECT * FROM enterprise WHERE id = $1 AND ($2::uuid[] IS NULL OR park_id = ANY($2))',
+      [id, parkScope(actor)],
+    );
+    return row ? toEnterprise(row) : null;
   }
 
-  async list(args: EnterpriseListArgs): Promise<Connection<Enterprise>> {
+  async list(actor: Actor, args: EnterpriseListArgs): Promise<Connection<Enterprise>> {
     const asOf = args.asOf ?? today();
     const f = args.filter ?? {};
     const sort: KeysetSort = {
@@ -53,6 +59,10 @@ export class EnterprisesService {
       .select('e.*')
       .addSelect(sort.expression, 'sort_key')
       .setParameter('asOf', asOf);
+    const parkIds = parkScope(actor);
+    if (parkIds) q.andWhere('e.park_id = ANY(:scopeParkIds)', { scopeParkIds: parkIds });
+    if (f.parkCode)
+      q.andWhere('e.park_id = (SELECT id FROM park WHERE code = :parkCode)', { parkCode: f.parkCode });
     if (f.nameContains) {
       q.andWhere(
         "(e.name ILIKE '%' || :name || '%' ESCAPE '\\' OR e.name_en ILIKE '%' || :name || '%' ESCAPE '\\')",
@@ -94,53 +104,65 @@ export class EnterprisesService {
     );
   }
 
-  async create(input: CreateEnterpriseInput): Promise<Enterprise> {
+  async create(actor: Actor, input: CreateEnterpriseInput): Promise<Enterprise> {
     try {
-      const [row] = await this.db.query<EnterpriseRow[]>(
-        `INSERT INTO enterprise (name, name_en, credit_code, industry, origin_province, origin_city, "leading",
-                                 contact_name, contact_phone, registered_on)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
-        [
-          input.name,
-          input.nameEn ?? null,
-          input.creditCode,
-          input.industry,
-          input.originProvince,
-          input.originCity ?? null,
-          input.leading,
-          input.contactName ?? null,
-          input.contactPhone ?? null,
-          input.registeredOn ?? null,
-        ],
-      );
-      return toEnterprise(row);
+      return await this.db.transaction(async (m) => {
+        const parkId = await requireParkId(m, actor, input.parkCode);
+        const [row] = await m.query<EnterpriseRow[]>(
+          `INSERT INTO enterprise (park_id, name, name_en, credit_code, industry, origin_province, origin_city, "leading",
+                                   contact_name, contact_phone, registered_on)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
+          [
+            parkId,
+            input.name,
+            input.nameEn ?? null,
+            input.creditCode,
+            input.industry,
+            input.originProvince,
+            input.originCity ?? null,
+            input.leading ?? false,
+            input.contactName ?? null,
+            input.contactPhone ?? null,
+            input.registeredOn ?? null,
+          ],
+        );
+        await writeAudit(m, actor, [
+          { entityType: 'Enterprise', entityId: row!.id, parkId, before: null, after: row! },
+        ]);
+        return toEnterprise(row!);
+      });
     } catch (error) {
       throw this.translate(error, input.creditCode);
     }
   }
 
-  async update(input: UpdateEnterpriseInput): Promise<Enterprise> {
+  async update(actor: Actor, input: UpdateEnterpriseInput): Promise<Enterprise> {
     try {
-      const row = await updateVersioned<EnterpriseRow>(
-        this.db.manager,
-        'enterprise',
-        'Enterprise',
-        input.id,
-        input.version,
-        {
-          name: input.name,
-          name_en: input.nameEn,
-          credit_code: input.creditCode,
-          industry: input.industry,
-          origin_province: input.originProvince,
-          origin_city: input.originCity,
-          leading: input.leading,
-          contact_name: input.contactName,
-          contact_phone: input.contactPhone,
-          registered_on: input.registeredOn,
-        },
-      );
-      return toEnterprise(row);
+      return await this.db.transaction(async (m) => {
+        const { before, after } = await updateVersioned<EnterpriseRow>(m, {
+          table: 'enterprise',
+          label: 'Enterprise',
+          id: input.id,
+          version: input.version,
+          parkIds: parkScope(actor),
+          columns: {
+            name: input.name,
+            name_en: input.nameEn,
+            credit_code: input.creditCode,
+            industry: input.industry,
+            origin_province: input.originProvince,
+            origin_city: input.originCity,
+            leading: input.leading,
+            contact_name: input.contactName,
+            contact_phone: input.contactPhone,
+            registered_on: input.registeredOn,
+          },
+        });
+        await writeAudit(m, actor, [
+          { entityType: 'Enterprise', entityId: after.id, parkId: after.park_id, before, after },
+        ]);
+        return toEnterprise(after);
+      });
     } catch (error) {
       throw this.translate(error, input.creditCode);
     }
@@ -148,9 +170,12 @@ export class EnterprisesService {
 
   private translate(error: unknown, creditCode: string | undefined): unknown {
     if (pgError(error).code === PG_UNIQUE_VIOLATION) {
-      return new ConflictError(`An enterprise with credit code ${creditCode} already exists`, {
-        field: 'creditCode',
-      });
+      return new ConflictError(
+        `An enterprise with credit code ${creditCode} is already registered in this park`,
+        {
+          field: 'creditCode',
+        },
+      );
     }
     return error;
   }

@@ -3,24 +3,31 @@ import { DateScalar } from '../../graphql/scalars/date.scalar';
 import { occupancy } from './occupancy';
 import { Occupancy, OccupancyBasis, OccupancyPoint, ParkOverview } from './occupancy.models';
 import { OccupancyService } from './occupancy.service';
+import { Allow, READERS } from '../access/access.decorators';
+import { CurrentActor } from '../access/current-actor.decorator';
+import type { Actor } from '../access/principal';
 
 @Resolver(() => ParkOverview)
 export class OccupancyResolver {
   constructor(private readonly service: OccupancyService) {}
 
   @Query(() => ParkOverview, { description: 'Occupancy figures of a park, or of one zone, on a date.' })
+  @Allow(...READERS)
   parkOverview(
+    @CurrentActor() actor: Actor,
     @Args('parkCode', { description: 'Park code.' }) parkCode: string,
     @Args('zoneCode', { nullable: true, type: () => String, description: 'Limit to this zone.' })
     zoneCode?: string,
     @Args('asOf', { nullable: true, type: () => DateScalar, description: 'Date (default: today).' })
     asOf?: string,
   ): Promise<ParkOverview> {
-    return this.service.overview(parkCode, zoneCode, asOf);
+    return this.service.overview(actor, parkCode, zoneCode, asOf);
   }
 
   @Query(() => [OccupancyPoint], { description: 'Occupancy at each month end between two dates.' })
+  @Allow(...READERS)
   occupancyTrend(
+    @CurrentActor() actor: Actor,
     @Args('parkCode', { description: 'Park code.' }) parkCode: string,
     @Args('from', { type: () => DateScalar, description: 'First month (its end is the first point).' })
     from: string,
@@ -34,7 +41,7 @@ export class OccupancyResolver {
     })
     basis?: OccupancyBasis,
   ): Promise<OccupancyPoint[]> {
-    return this.service.trend(parkCode, zoneCode, from, to, basis ?? OccupancyBasis.UNIT_COUNT);
+    return this.service.trend(actor, parkCode, zoneCode, from, to, basis ?? OccupancyBasis.UNIT_COUNT);
   }
 
   @ResolveField(() => Occupancy, { description: 'Occupancy by unit count.' })

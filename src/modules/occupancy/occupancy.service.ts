@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { NotFoundError, UserInputError } from '../../common/errors/app-error';
 import { today } from '../../graphql/scalars/date.scalar';
 import { occupancy } from './occupancy';
+import { Actor, parkScope } from '../access/principal';
 import { OccupancyBasis, OccupancyPoint, ParkOverview } from './occupancy.models';
 
 interface Scope {
@@ -20,11 +21,13 @@ interface Scope {
 export class OccupancyService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async scope(parkCode: string, zoneCode?: string | null): Promise<Scope> {
+  /** The park (and zone) of a figure; outside the actor's parks it is NOT_FOUND, like a park that does not exist. */
+  async scope(actor: Actor, parkCode: string, zoneCode?: string | null): Promise<Scope> {
     const [row] = await this.db.query<{ park_id: string | null; zone_id: string | null }[]>(
       `SELECT p.id AS park_id, z.id AS zone_id FROM park p
-       LEFT JOIN zone z ON z.park_id = p.id AND z.code = $2 WHERE p.code = $1`,
-      [parkCode, zoneCode ?? null],
+       LEFT JOIN zone z ON z.park_id = p.id AND z.code = $2
+       WHERE p.code = $1 AND ($3::uuid[] IS NULL OR p.id = ANY($3))`,
+      [parkCode, zoneCode ?? null, parkScope(actor)],
     );
     if (!row?.park_id) throw new NotFoundError('Park', parkCode);
     if (zoneCode && !row.zone_id) throw new NotFoundError('Zone', `${parkCode}/${zoneCode}`);
@@ -32,31 +35,43 @@ export class OccupancyService {
   }
 
   async overview(
+    actor: Actor,
     parkCode: string,
     zoneCode: string | null | undefined,
     asOf = today(),
   ): Promise<ParkOverview> {
-    const scope = await this.scope(parkCode, zoneCode);
+    const scope = await this.scope(actor, parkCode, zoneCode);
     const [row] = await this.db.query<Record<string, number>[]>(
-      `WITH scope AS (
-         SELECT u.id, u.floor_area FROM unit u
-         WHERE u.park_id = $1 AND ($2::uuid IS NULL OR u.zone_id = $2) AND u.leasable
-       ), held AS (
-         SELECT s.floor_area, t.enterprise_id,
-                CASE WHEN t.operating_from <= $3 THEN 2 WHEN t.fitting_out_from <= $3 THEN 1 ELSE 0 END AS stage
-         FROM scope s JOIN tenancy t ON t.unit_id = s.id
-         WHERE t.starts_on <= $3 AND (t.ends_on IS NULL OR t.ends_on > $3)
-       )
-       SELECT (SELECT count(*) FROM scope)::int AS total_units,
-              (SELECT coalesce(sum(floor_area), 0) FROM scope)::float8 AS total_area,
-              count(*) FILTER (WHERE stage >= 1)::int AS occupied_units,
-              coalesce(sum(floor_area) FILTER (WHERE stage >= 1), 0)::float8 AS occupied_area,
-              count(DISTINCT enterprise_id) FILTER (WHERE stage >= 1)::int AS occupied_enterprises,
-              count(*) FILTER (WHERE stage = 2)::int AS operating_units,
-              count(DISTINCT enterprise_id) FILTER (WHERE stage = 2)::int AS operating_enterprises,
-              count(*) FILTER (WHERE stage = 0)::int AS reserved_units,
-              count(*)::int AS held_units
-       FROM held`,
+      // One pass over the scope: each leasable unit LEFT JOIN the tenancy holding it on asOf, grouped per enterprise
+      // (vacant units form the NULL group), so the distinct-enterprise counts come from a small hash aggregate rather
+      // than two COUNT(DISTINCT) sorts, and the units are read once (no materialised CTE).
+      `SELECT coalesce(sum(units), 0)::int AS total_units,
+              coalesce(sum(area), 0)::float8 AS total_area,
+              coalesce(sum(occupied_units), 0)::int AS occupied_units,
+              coalesce(sum(occupied_area), 0)::float8 AS occupied_area,
+              count(*) FILTER (WHERE occupied_units > 0)::int AS occupied_enterprises,
+              coalesce(sum(operating_units), 0)::int AS operating_units,
+              count(*) FILTER (WHERE operating_units > 0)::int AS operating_enterprises,
+              coalesce(sum(reserved_units), 0)::int AS reserved_units,
+              coalesce(sum(held_units), 0)::int AS held_units
+       FROM (
+         SELECT enterprise_id, count(*) AS units, sum(floor_area) AS area,
+                count(*) FILTER (WHERE stage >= 1) AS occupied_units,
+                sum(floor_area) FILTER (WHERE stage >= 1) AS occupied_area,
+                count(*) FILTER (WHERE stage = 2) AS operating_units,
+                count(*) FILTER (WHERE stage = 0) AS reserved_units,
+                count(stage) AS held_units
+         FROM (
+           SELECT u.floor_area, t.enterprise_id,
+                  CASE WHEN t.operating_from <= $3 THEN 2 WHEN t.fitting_out_from <= $3 THEN 1
+                       WHEN t.id IS NOT NULL THEN 0 END AS stage
+           FROM unit u
+           LEFT JOIN tenancy t
+             ON t.unit_id = u.id AND t.starts_on <= $3 AND (t.ends_on IS NULL OR t.ends_on > $3)
+           WHERE u.park_id = $1 AND ($2::uuid IS NULL OR u.zone_id = $2) AND u.leasable
+         ) unit_on_date
+         GROUP BY enterprise_id
+       ) per_enterprise`,
       [scope.parkId, scope.zoneId, asOf],
     );
     const r = row;
@@ -78,6 +93,7 @@ export class OccupancyService {
 
   /** One point per month end from `from` to `to` (the last point is `to` itself when it is not a month end). */
   async trend(
+    actor: Actor,
     parkCode: string,
     zoneCode: string | null | undefined,
     from: string,
@@ -90,7 +106,7 @@ export class OccupancyService {
       Number(to.slice(5, 7)) -
       Number(from.slice(5, 7));
     if (months > 240) throw UserInputError.field('to', 'must be within 20 years of from');
-    const scope = await this.scope(parkCode, zoneCode);
+    const scope = await this.scope(actor, parkCode, zoneCode);
     const rows = await this.db.query<
       {
         date: string;

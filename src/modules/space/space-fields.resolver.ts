@@ -5,6 +5,7 @@ import { UnitListArgs } from './dto/unit-list.args';
 import { spaceLoaders } from './space.loaders';
 import { Park, Unit, UnitConnection, Zone } from './space.models';
 import { SpaceService } from './space.service';
+import { actorOf } from '../access/current-actor.decorator';
 
 @Resolver(() => Park)
 export class ParkFieldsResolver {
@@ -32,7 +33,7 @@ export class ZoneFieldsResolver {
     @Context() ctx: GraphQLContext,
   ): Promise<Connection<Unit>> {
     // Later pages concern one zone at a time; first pages of many zones are batched into one statement.
-    if (args.after) return this.space.listUnits(args, { zoneId: zone.id });
+    if (args.after) return this.space.listUnits(actorOf(ctx), args, { zoneId: zone.id });
     return spaceLoaders(ctx).unitsOfZone.load({ group: JSON.stringify(args), id: zone.id });
   }
 }

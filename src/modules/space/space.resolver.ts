@@ -9,53 +9,69 @@ import {
 import { UnitListArgs } from './dto/unit-list.args';
 import { Park, Unit, UnitConnection, Zone } from './space.models';
 import { SpaceService } from './space.service';
+import { Allow, LEASING_WRITERS, READERS } from '../access/access.decorators';
+import { Role } from '../access/access.enums';
+import { CurrentActor } from '../access/current-actor.decorator';
+import type { Actor } from '../access/principal';
 import type { Connection } from '../../common/pagination/connection';
 
 @Resolver()
 export class SpaceResolver {
   constructor(private readonly space: SpaceService) {}
 
-  @Query(() => [Park], { description: 'All parks, by code.' })
-  parks(): Promise<Park[]> {
-    return this.space.listParks();
+  @Query(() => [Park], { description: 'The parks you may see, by code.' })
+  @Allow(...READERS, Role.RECRUITER)
+  parks(@CurrentActor() actor: Actor): Promise<Park[]> {
+    return this.space.listParks(actor);
   }
 
-  @Query(() => Park, { nullable: true, description: 'One park by its code; null when there is none.' })
+  @Query(() => Park, {
+    nullable: true,
+    description: 'One park by its code; null when there is none or it is outside your scope.',
+  })
+  @Allow(...READERS, Role.RECRUITER)
   park(
+    @CurrentActor() actor: Actor,
     @Args('code', { description: 'Park code, e.g. "dazu-carving-park".' }) code: string,
   ): Promise<Park | null> {
-    return this.space.findPark(code);
+    return this.space.findPark(actor, code);
   }
 
   @Query(() => UnitConnection, {
     description: 'Units across parks: filtered, sorted and paged, as of a date.',
   })
-  units(@Args() args: UnitListArgs): Promise<Connection<Unit>> {
-    return this.space.listUnits(args);
+  @Allow(...READERS)
+  units(@CurrentActor() actor: Actor, @Args() args: UnitListArgs): Promise<Connection<Unit>> {
+    return this.space.listUnits(actor, args);
   }
 
   @Mutation(() => Park, { description: 'Create a park.' })
-  createPark(@Args('input') input: CreateParkInput): Promise<Park> {
-    return this.space.createPark(input);
+  @Allow(Role.ADMIN)
+  createPark(@CurrentActor() actor: Actor, @Args('input') input: CreateParkInput): Promise<Park> {
+    return this.space.createPark(actor, input);
   }
 
   @Mutation(() => Zone, { description: 'Create a zone in a park.' })
-  createZone(@Args('input') input: CreateZoneInput): Promise<Zone> {
-    return this.space.createZone(input);
+  @Allow(...LEASING_WRITERS)
+  createZone(@CurrentActor() actor: Actor, @Args('input') input: CreateZoneInput): Promise<Zone> {
+    return this.space.createZone(actor, input);
   }
 
   @Mutation(() => Zone, { description: 'Change a zone (optimistic concurrency on version).' })
-  updateZone(@Args('input') input: UpdateZoneInput): Promise<Zone> {
-    return this.space.updateZone(input);
+  @Allow(...LEASING_WRITERS)
+  updateZone(@CurrentActor() actor: Actor, @Args('input') input: UpdateZoneInput): Promise<Zone> {
+    return this.space.updateZone(actor, input);
   }
 
   @Mutation(() => [Unit], { description: 'Create one or many units in a zone; all or none.' })
-  createUnits(@Args('input') input: CreateUnitsInput): Promise<Unit[]> {
-    return this.space.createUnits(input);
+  @Allow(...LEASING_WRITERS)
+  createUnits(@CurrentActor() actor: Actor, @Args('input') input: CreateUnitsInput): Promise<Unit[]> {
+    return this.space.createUnits(actor, input);
   }
 
   @Mutation(() => Unit, { description: 'Change a unit (optimistic concurrency on version).' })
-  updateUnit(@Args('input') input: UpdateUnitInput): Promise<Unit> {
-    return this.space.updateUnit(input);
+  @Allow(...LEASING_WRITERS)
+  updateUnit(@CurrentActor() actor: Actor, @Args('input') input: UpdateUnitInput): Promise<Unit> {
+    return this.space.updateUnit(actor, input);
   }
 }

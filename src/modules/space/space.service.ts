@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { updateVersioned } from '../../common/entities/versioned-update';
-import { ConflictError, NotFoundError, UserInputError } from '../../common/errors/app-error';
+import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from '../../common/errors/app-error';
+import { writeAudit } from '../access/audit';
+import { Actor, parkScope } from '../access/principal';
 import { PG_CHECK_VIOLATION, PG_UNIQUE_VIOLATION, pgError } from '../../common/errors/pg-errors';
 import { Connection, SortDirection } from '../../common/pagination/connection';
 import { encodeCursor, KeysetSort, paginate } from '../../common/pagination/keyset';
@@ -33,28 +35,40 @@ const UNIT_COLUMNS =
 export class SpaceService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async listParks(): Promise<Park[]> {
-    const rows = await this.db.query<ParkRow[]>('SELECT * FROM park ORDER BY code');
+  /** The parks the actor may see, by code. */
+  async listParks(actor: Actor): Promise<Park[]> {
+    const rows = await this.db.query<ParkRow[]>(
+      'SELECT * FROM park WHERE $1::uuid[] IS NULL OR id = ANY($1) ORDER BY code',
+      [parkScope(actor)],
+    );
     return rows.map(toPark);
   }
 
-  async findPark(code: string): Promise<Park | null> {
-    const [row] = await this.db.query<ParkRow[]>('SELECT * FROM park WHERE code = $1', [code]);
+  /** A park by code, or null when it does not exist or is outside the actor's scope (the same answer). */
+  async findPark(actor: Actor, code: string): Promise<Park | null> {
+    const [row] = await this.db.query<ParkRow[]>(
+      'SELECT * FROM park WHERE code = $1 AND ($2::uuid[] IS NULL OR id = ANY($2))',
+      [code, parkScope(actor)],
+    );
     return row ? toPark(row) : null;
   }
 
-  async requirePark(code: string, manager: EntityManager = this.db.manager): Promise<Park> {
-    const [row] = await manager.query<ParkRow[]>('SELECT * FROM park WHERE code = $1', [code]);
+  async requirePark(actor: Actor, code: string, manager: EntityManager = this.db.manager): Promise<Park> {
+    const [row] = await manager.query<ParkRow[]>(
+      'SELECT * FROM park WHERE code = $1 AND ($2::uuid[] IS NULL OR id = ANY($2))',
+      [code, parkScope(actor)],
+    );
     if (!row) throw new NotFoundError('Park', code);
     return toPark(row);
   }
 
   async requireZone(
+    actor: Actor,
     parkCode: string,
     zoneCode: string,
     manager: EntityManager = this.db.manager,
   ): Promise<Zone> {
-    const park = await this.requirePark(parkCode, manager);
+    const park = await this.requirePark(actor, parkCode, manager);
     const [row] = await manager.query<ZoneRow[]>('SELECT * FROM zone WHERE park_id = $1 AND code = $2', [
       park.id,
       zoneCode,
@@ -93,10 +107,16 @@ export class SpaceService {
   }
 
   /** The `units` list: filtered, sorted, keyset-paged, as of a date. */
-  async listUnits(args: UnitListArgs, scope: { zoneId?: string } = {}): Promise<Connection<Unit>> {
+  async listUnits(
+    actor: Actor,
+    args: UnitListArgs,
+    scope: { zoneId?: string } = {},
+  ): Promise<Connection<Unit>> {
     const asOf = args.asOf ?? today();
     const sort = this.unitSort(args.orderBy);
     const query = this.unitQuery(args.filter ?? {}, asOf, scope, sort);
+    const parkIds = parkScope(actor);
+    if (parkIds) query.andWhere('unit.park_id = ANY(:scopeParkIds)', { scopeParkIds: parkIds });
     return paginate<UnitRow & { sort_key: unknown }, Unit>(query, sort, args, (row) => toUnit(row, asOf));
   }
 
@@ -189,13 +209,21 @@ export class SpaceService {
     return q;
   }
 
-  async createPark(input: CreateParkInput): Promise<Park> {
+  /** Parks are created by all-parks administrators only: a park-scoped admin could not see the new park. */
+  async createPark(actor: Actor, input: CreateParkInput): Promise<Park> {
+    if (actor.principal.parkIds !== null)
+      throw new ForbiddenError('Only an all-parks administrator can create parks');
     try {
-      const [row] = await this.db.query<ParkRow[]>(
-        'INSERT INTO park (code, name, name_en) VALUES ($1, $2, $3) RETURNING *',
-        [input.code, input.name, input.nameEn ?? null],
-      );
-      return toPark(row);
+      return await this.db.transaction(async (m) => {
+        const [row] = await m.query<ParkRow[]>(
+          'INSERT INTO park (code, name, name_en) VALUES ($1, $2, $3) RETURNING *',
+          [input.code, input.name, input.nameEn ?? null],
+        );
+        await writeAudit(m, actor, [
+          { entityType: 'Park', entityId: row!.id, parkId: row!.id, before: null, after: row! },
+        ]);
+        return toPark(row!);
+      });
     } catch (error) {
       if (pgError(error).code === PG_UNIQUE_VIOLATION) {
         throw new ConflictError(`Park ${input.code} already exists`, { field: 'code' });
@@ -204,14 +232,19 @@ export class SpaceService {
     }
   }
 
-  async createZone(input: CreateZoneInput): Promise<Zone> {
-    const park = await this.requirePark(input.parkCode);
+  async createZone(actor: Actor, input: CreateZoneInput): Promise<Zone> {
     try {
-      const [row] = await this.db.query<ZoneRow[]>(
-        'INSERT INTO zone (park_id, code, name, name_en, kind) VALUES ($1, $2, $3, $4, $5) RETURNING *',
-        [park.id, input.code, input.name, input.nameEn ?? null, input.kind],
-      );
-      return toZone(row);
+      return await this.db.transaction(async (m) => {
+        const park = await this.requirePark(actor, input.parkCode, m);
+        const [row] = await m.query<ZoneRow[]>(
+          'INSERT INTO zone (park_id, code, name, name_en, kind) VALUES ($1, $2, $3, $4, $5) RETURNING *',
+          [park.id, input.code, input.name, input.nameEn ?? null, input.kind],
+        );
+        await writeAudit(m, actor, [
+          { entityType: 'Zone', entityId: row!.id, parkId: park.id, before: null, after: row! },
+        ]);
+        return toZone(row!);
+      });
     } catch (error) {
       if (pgError(error).code === PG_UNIQUE_VIOLATION) {
         throw new ConflictError(`Zone ${input.code} already exists in park ${input.parkCode}`, {
@@ -222,30 +255,40 @@ export class SpaceService {
     }
   }
 
-  async updateZone(input: UpdateZoneInput): Promise<Zone> {
-    const row = await updateVersioned<ZoneRow>(this.db.manager, 'zone', 'Zone', input.id, input.version, {
-      name: input.name,
-      name_en: input.nameEn,
-      kind: input.kind,
+  async updateZone(actor: Actor, input: UpdateZoneInput): Promise<Zone> {
+    return this.db.transaction(async (m) => {
+      const { before, after } = await updateVersioned<ZoneRow>(m, {
+        table: 'zone',
+        label: 'Zone',
+        id: input.id,
+        version: input.version,
+        parkIds: parkScope(actor),
+        columns: { name: input.name, name_en: input.nameEn, kind: input.kind },
+      });
+      await writeAudit(m, actor, [
+        { entityType: 'Zone', entityId: after.id, parkId: after.park_id, before, after },
+      ]);
+      return toZone(after);
     });
-    return toZone(row);
   }
 
   /** Creates all the units or none (one transaction; a duplicate code anywhere rolls back the lot). */
-  async createUnits(input: CreateUnitsInput): Promise<Unit[]> {
+  async createUnits(actor: Actor, input: CreateUnitsInput): Promise<Unit[]> {
     const codes = new Set<string>();
     input.units.forEach((unit, i) => {
       if (codes.has(unit.code))
         throw UserInputError.field(`input.units.${i}.code`, `duplicates code ${unit.code}`);
       codes.add(unit.code);
-      if (!unit.leasable && !unit.unleasableReason) {
+      if (unit.leasable === false && !unit.unleasableReason) {
         throw UserInputError.field(`input.units.${i}.unleasableReason`, 'is required when leasable is false');
       }
     });
+    let parkId: string | undefined;
     try {
-      return await this.db.transaction(async (manager) => {
-        const zone = await this.requireZone(input.parkCode, input.zoneCode, manager);
-        const rows = await manager.query<UnitRow[]>(
+      return await this.db.transaction(async (m) => {
+        const zone = await this.requireZone(actor, input.parkCode, input.zoneCode, m);
+        parkId = zone.parkId;
+        const rows = await m.query<UnitRow[]>(
           `INSERT INTO unit (park_id, zone_id, code, kind, building, floor, floor_area, leasable, unleasable_reason)
            SELECT $1, $2, u.code, u.kind::unit_kind, u.building, u.floor, u.floor_area, u.leasable, u.unleasable_reason
            FROM jsonb_to_recordset($3::jsonb) AS u(code text, kind text, building text, floor smallint,
@@ -267,33 +310,59 @@ export class SpaceService {
             ),
           ],
         );
+        await writeAudit(
+          m,
+          actor,
+          rows.map((r) => ({
+            entityType: 'Unit',
+            entityId: r.id,
+            parkId: r.park_id,
+            before: null,
+            after: { ...r },
+          })),
+        );
         return rows.map((r) => toUnit(r));
       });
     } catch (error) {
-      if (pgError(error).code !== PG_UNIQUE_VIOLATION) throw error;
+      if (pgError(error).code !== PG_UNIQUE_VIOLATION || !parkId) throw error;
       // The transaction is rolled back by now: look up which codes were taken with a fresh statement.
       const taken = await this.db.query<{ code: string }[]>(
-        'SELECT u.code FROM unit u JOIN park p ON p.id = u.park_id WHERE p.code = $1 AND u.code = ANY($2) ORDER BY u.code',
-        [input.parkCode, [...codes]],
+        'SELECT code FROM unit WHERE park_id = $1 AND code = ANY($2) ORDER BY code',
+        [parkId, [...codes]],
       );
       throw new ConflictError(
         `Unit code already used in park ${input.parkCode}: ${taken.map((t) => t.code).join(', ')}`,
-        { field: 'code', codes: taken.map((t) => t.code) },
+        {
+          field: 'code',
+          codes: taken.map((t) => t.code),
+        },
       );
     }
   }
 
-  async updateUnit(input: UpdateUnitInput): Promise<Unit> {
+  async updateUnit(actor: Actor, input: UpdateUnitInput): Promise<Unit> {
     try {
-      const row = await updateVersioned<UnitRow>(this.db.manager, 'unit', 'Unit', input.id, input.version, {
-        kind: input.kind,
-        building: input.building,
-        floor: input.floor,
-        floor_area: input.floorArea,
-        leasable: input.leasable,
-        unleasable_reason: input.leasable === true ? null : input.unleasableReason,
+      return await this.db.transaction(async (m) => {
+        const { before, after } = await updateVersioned<UnitRow>(m, {
+          table: 'unit',
+          label: 'Unit',
+          id: input.id,
+          version: input.version,
+          parkIds: parkScope(actor),
+          columns: {
+            kind: input.kind,
+            building: input.building,
+            floor: input.floor,
+            floor_area: input.floorArea,
+            leasable: input.leasable,
+            unleasable_reason: input.leasable === true ? null : input.unleasableReason,
+          },
+        });
+        await writeAudit(m, actor, [
+          { entityType: 'Unit', entityId: after.id, parkId: after.park_id, before, after },
+        ]);
+        return toUnit(after);
       });
-      return toUnit(row);
     } catch (error) {
       if (pgError(error).code === PG_CHECK_VIOLATION) {
         throw UserInputError.field('input.unleasableReason', 'is required when leasable is false');

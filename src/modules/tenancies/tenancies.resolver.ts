@@ -9,6 +9,9 @@ import {
 } from './dto/tenancy.inputs';
 import { Tenancy, TenancyConnection } from './tenancy.models';
 import { TenanciesService } from './tenancies.service';
+import { Allow, LEASING_WRITERS, READERS } from '../access/access.decorators';
+import { CurrentActor } from '../access/current-actor.decorator';
+import type { Actor } from '../access/principal';
 
 @Resolver(() => Tenancy)
 export class TenanciesResolver {
@@ -17,46 +20,61 @@ export class TenanciesResolver {
   @Query(() => TenancyConnection, {
     description: 'Tenancies as of a date: by default those holding their unit then.',
   })
-  tenancies(@Args() args: TenancyListArgs): Promise<Connection<Tenancy>> {
-    return this.service.list(args);
+  @Allow(...READERS)
+  tenancies(@CurrentActor() actor: Actor, @Args() args: TenancyListArgs): Promise<Connection<Tenancy>> {
+    return this.service.list(actor, args);
   }
 
-  @Query(() => Tenancy, { nullable: true, description: 'One tenancy by id; null when there is none.' })
-  async tenancy(
+  @Query(() => Tenancy, {
+    nullable: true,
+    description: 'One tenancy by id; null when there is none or it is outside your parks.',
+  })
+  @Allow(...READERS)
+  tenancy(
+    @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID, description: 'Tenancy id.' }) id: string,
   ): Promise<Tenancy | null> {
-    const [found] = await this.service.byIds([id]);
-    return found ?? null;
+    return this.service.find(actor, id);
   }
 
   @Mutation(() => [Tenancy], {
     description:
       'Let one or several units to an enterprise from a date, in a starting stage. All or none: a unit already held gives CONFLICT naming the unit and its holder.',
   })
-  leaseUnits(@Args('input') input: LeaseUnitsInput): Promise<Tenancy[]> {
-    return this.service.lease(input);
+  @Allow(...LEASING_WRITERS)
+  leaseUnits(@CurrentActor() actor: Actor, @Args('input') input: LeaseUnitsInput): Promise<Tenancy[]> {
+    return this.service.lease(actor, input);
   }
 
   @Mutation(() => Tenancy, {
     description:
       'Move a tenancy forward to its next stage on a date. Skipped or backward moves are BAD_USER_INPUT listing the allowed moves.',
   })
-  advanceTenancyStage(@Args('input') input: AdvanceTenancyStageInput): Promise<Tenancy> {
-    return this.service.advance(input);
+  @Allow(...LEASING_WRITERS)
+  advanceTenancyStage(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: AdvanceTenancyStageInput,
+  ): Promise<Tenancy> {
+    return this.service.advance(actor, input);
   }
 
   @Mutation(() => Tenancy, {
     description: 'End a tenancy on a date, with a reason. The unit is free from that date.',
   })
-  endTenancy(@Args('input') input: EndTenancyInput): Promise<Tenancy> {
-    return this.service.end(input);
+  @Allow(...LEASING_WRITERS)
+  endTenancy(@CurrentActor() actor: Actor, @Args('input') input: EndTenancyInput): Promise<Tenancy> {
+    return this.service.end(actor, input);
   }
 
   @Mutation(() => Tenancy, {
     description:
       'Correct a mistaken stage entry (its date, or withdraw the latest stage). The correction is recorded in the stage history.',
   })
-  correctTenancyStage(@Args('input') input: CorrectTenancyStageInput): Promise<Tenancy> {
-    return this.service.correct(input);
+  @Allow(...LEASING_WRITERS)
+  correctTenancyStage(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CorrectTenancyStageInput,
+  ): Promise<Tenancy> {
+    return this.service.correct(actor, input);
   }
 }

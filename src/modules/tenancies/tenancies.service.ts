@@ -14,6 +14,9 @@ import {
   TenancyListArgs,
 } from './dto/tenancy.inputs';
 import { holdsOnSql, stageOnSql } from './stage-sql';
+import { writeAudit } from '../access/audit';
+import { Actor, parkScope } from '../access/principal';
+import { requireParkId } from '../space/park-scope';
 import { StageEventKind, TenancyStage } from './tenancy.enums';
 import { StageEventRow, TenancyRow, toStageEvent, toTenancy } from './tenancy.mappers';
 import { Tenancy, TenancyStageEvent } from './tenancy.models';
@@ -67,7 +70,17 @@ export class TenanciesService {
     return tenancyIds.map((id) => rows.filter((r) => r.tenancy_id === id).map(toStageEvent));
   }
 
-  async list(args: TenancyListArgs): Promise<Connection<Tenancy>> {
+  /** One tenancy of a unit in the actor's parks, or null. */
+  async find(actor: Actor, id: string): Promise<Tenancy | null> {
+    const [row] = await this.db.query<TenancyRow[]>(
+      `SELECT t.* FROM tenancy t JOIN unit u ON u.id = t.unit_id
+       WHERE t.id = $1 AND ($2::uuid[] IS NULL OR u.park_id = ANY($2))`,
+      [id, parkScope(actor)],
+    );
+    return row ? toTenancy(row) : null;
+  }
+
+  async list(actor: Actor, args: TenancyListArgs): Promise<Connection<Tenancy>> {
     const asOf = args.asOf ?? today();
     const f = args.filter ?? {};
     const q = this.db
@@ -104,8 +117,9 @@ export class TenanciesService {
    * Lets the units to the enterprise: all or none. The exclusion constraint `tenancy_unit_no_overlap` decides races;
    * the check before it only makes the common case's message better.
    */
-  async lease(input: LeaseUnitsInput): Promise<Tenancy[]> {
-    if (input.stage === TenancyStage.ENDED) {
+  async lease(actor: Actor, input: LeaseUnitsInput): Promise<Tenancy[]> {
+    const stage = input.stage ?? TenancyStage.RESERVED;
+    if (stage === TenancyStage.ENDED) {
       throw UserInputError.field('input.stage', 'must be RESERVED, FITTING_OUT or OPERATING');
     }
     const codes = [...new Set(input.unitCodes)];
@@ -113,14 +127,16 @@ export class TenanciesService {
       throw UserInputError.field('input.unitCodes', 'must not repeat a code');
     try {
       return await this.db.transaction(async (m) => {
-        const [enterprise] = await m.query<{ id: string }[]>('SELECT id FROM enterprise WHERE id = $1', [
-          input.enterpriseId,
-        ]);
+        const parkId = await requireParkId(m, actor, input.parkCode);
+        // The enterprise must be in the same park's register (another park's is as good as unknown here).
+        const [enterprise] = await m.query<{ id: string }[]>(
+          'SELECT id FROM enterprise WHERE id = $1 AND park_id = $2',
+          [input.enterpriseId, parkId],
+        );
         if (!enterprise) throw new NotFoundError('Enterprise', input.enterpriseId);
         const units = await m.query<{ id: string; code: string; leasable: boolean }[]>(
-          `SELECT u.id, u.code, u.leasable FROM unit u JOIN park p ON p.id = u.park_id
-           WHERE p.code = $1 AND u.code = ANY($2)`,
-          [input.parkCode, codes],
+          'SELECT u.id, u.code, u.leasable FROM unit u WHERE u.park_id = $1 AND u.code = ANY($2)',
+          [parkId, codes],
         );
         const missing = codes.filter((c) => !units.some((u) => u.code === c));
         if (missing.length) throw new NotFoundError('Unit', `${input.parkCode}/${missing.join(', ')}`);
@@ -144,14 +160,26 @@ export class TenanciesService {
             units.map((u) => u.id),
             input.enterpriseId,
             from,
-            input.stage === TenancyStage.FITTING_OUT ? from : null,
-            input.stage === TenancyStage.OPERATING ? from : null,
+            stage === TenancyStage.FITTING_OUT ? from : null,
+            stage === TenancyStage.OPERATING ? from : null,
           ],
         );
         await m.query(
           `INSERT INTO tenancy_stage_event (tenancy_id, kind, stage, effective_on, note)
            SELECT unnest($1::uuid[]), 'CHANGE', $2, $3, $4`,
-          [rows.map((r) => r.id), input.stage, from, input.note ?? null],
+          [rows.map((r) => r.id), stage, from, input.note ?? null],
+        );
+        await writeAudit(
+          m,
+          actor,
+          rows.map((r) => ({
+            entityType: 'Tenancy',
+            entityId: r.id,
+            parkId,
+            before: null,
+            after: r,
+            reason: input.note,
+          })),
         );
         const order = new Map(input.unitCodes.map((c, i) => [units.find((u) => u.code === c)!.id, i]));
         return rows.sort((a, b) => order.get(a.unit_id)! - order.get(b.unit_id)!).map((r) => toTenancy(r));
@@ -160,8 +188,9 @@ export class TenanciesService {
       if (pgError(error).code === PG_EXCLUSION_VIOLATION) {
         // Lost a race: someone took one of the units between our check and our insert. Nothing was written.
         const unitIds = await this.db.query<{ id: string }[]>(
-          'SELECT u.id FROM unit u JOIN park p ON p.id = u.park_id WHERE p.code = $1 AND u.code = ANY($2)',
-          [input.parkCode, codes],
+          `SELECT u.id FROM unit u JOIN park p ON p.id = u.park_id
+           WHERE p.code = $1 AND u.code = ANY($2) AND ($3::uuid[] IS NULL OR p.id = ANY($3))`,
+          [input.parkCode, codes, parkScope(actor)],
         );
         await this.assertFree(
           this.db.manager,
@@ -196,16 +225,16 @@ export class TenanciesService {
     }
   }
 
-  async advance(input: AdvanceTenancyStageInput): Promise<Tenancy> {
+  async advance(actor: Actor, input: AdvanceTenancyStageInput): Promise<Tenancy> {
     if (input.stage === TenancyStage.ENDED) {
-      return this.end({
+      return this.end(actor, {
         tenancyId: input.tenancyId,
         endsOn: input.effectiveOn,
         reason: input.note ?? 'ended',
       });
     }
     return this.db.transaction(async (m) => {
-      const t = await this.lock(m, input.tenancyId);
+      const t = await this.lock(m, actor, input.tenancyId);
       const current = latestStage(t);
       const allowed = allowedMoves(current);
       if (!allowed.includes(input.stage)) {
@@ -222,13 +251,13 @@ export class TenanciesService {
           `must be on or after ${since}, when ${current} began`,
         );
       }
-      return this.applyChange(m, t, input.stage, input.effectiveOn, input.note ?? null);
+      return this.applyChange(m, actor, t, input.stage, input.effectiveOn, input.note ?? null);
     });
   }
 
-  async end(input: EndTenancyInput): Promise<Tenancy> {
+  async end(actor: Actor, input: EndTenancyInput): Promise<Tenancy> {
     return this.db.transaction(async (m) => {
-      const t = await this.lock(m, input.tenancyId);
+      const t = await this.lock(m, actor, input.tenancyId);
       const current = latestStage(t);
       if (!allowedMoves(current).includes(TenancyStage.ENDED)) {
         throw UserInputError.field(
@@ -243,15 +272,15 @@ export class TenanciesService {
       if (input.endsOn <= since) {
         throw UserInputError.field('input.endsOn', `must be after ${since}, when ${current} began`);
       }
-      return this.applyChange(m, t, TenancyStage.ENDED, input.endsOn, input.reason);
+      return this.applyChange(m, actor, t, TenancyStage.ENDED, input.endsOn, input.reason);
     });
   }
 
   /** Fixes a mistaken stage date, or withdraws the latest stage; recorded as a CORRECTION event. */
-  async correct(input: CorrectTenancyStageInput): Promise<Tenancy> {
+  async correct(actor: Actor, input: CorrectTenancyStageInput): Promise<Tenancy> {
     try {
       return await this.db.transaction(async (m) => {
-        const t = await this.lock(m, input.tenancyId);
+        const t = await this.lock(m, actor, input.tenancyId);
         const column = stageColumn(input.stage);
         const previous = t[column];
         if (!previous) {
@@ -306,15 +335,26 @@ export class TenanciesService {
     }
   }
 
-  private async lock(m: EntityManager, id: string): Promise<Tenancy> {
-    const [row] = await m.query<TenancyRow[]>('SELECT * FROM tenancy WHERE id = $1 FOR UPDATE', [id]);
+  /** Locks a tenancy of the actor's parks; another park's tenancy is NOT_FOUND. */
+  private async lock(
+    m: EntityManager,
+    actor: Actor,
+    id: string,
+  ): Promise<Tenancy & { parkId: string; row: TenancyRow }> {
+    const [row] = await m.query<(TenancyRow & { park_id: string })[]>(
+      `SELECT t.*, u.park_id FROM tenancy t JOIN unit u ON u.id = t.unit_id
+       WHERE t.id = $1 AND ($2::uuid[] IS NULL OR u.park_id = ANY($2)) FOR UPDATE OF t`,
+      [id, parkScope(actor)],
+    );
     if (!row) throw new NotFoundError('Tenancy', id);
-    return toTenancy(row);
+    const { park_id: parkId, ...tenancy } = row;
+    return { ...toTenancy(tenancy), parkId, row: tenancy };
   }
 
   private async applyChange(
     m: EntityManager,
-    t: Tenancy,
+    actor: Actor,
+    t: Tenancy & { parkId: string; row: TenancyRow },
     stage: TenancyStage,
     date: string,
     note: string | null,

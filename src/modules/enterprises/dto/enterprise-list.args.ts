@@ -25,6 +25,12 @@ registerEnumType(EnterpriseOrderField, {
 
 @InputType({ description: 'Which enterprises to list. All conditions must hold.' })
 export class EnterpriseFilter {
+  @Field(() => String, { nullable: true, description: "Only enterprises in this park's register." })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  parkCode?: string;
+
   @Field(() => String, {
     nullable: true,
     description: 'Chinese or English name contains this (case-insensitive).',

@@ -17,8 +17,13 @@ import { Industry, Province } from '../enterprise.enums';
 
 const PHONE = /^\+?[0-9][0-9 -]{5,20}$/;
 
-@InputType({ description: 'A new enterprise.' })
+@InputType({ description: "A new enterprise in a park's register." })
 export class CreateEnterpriseInput {
+  @Field({ description: 'Code of the park whose register the enterprise joins.' })
+  @IsString()
+  @MaxLength(64)
+  parkCode: string;
+
   @Field({ description: 'Registered Chinese name.' })
   @IsString()
   @MinLength(2)

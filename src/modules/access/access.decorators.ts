@@ -1,0 +1,25 @@
+import { SetMetadata } from '@nestjs/common';
+import { Role } from './access.enums';
+
+/** Anyone holding a read-only API key. */
+export const API_KEY = 'API_KEY';
+/** Any signed-in user, whatever their roles. */
+export const ANY_USER = 'ANY_USER';
+export type Grant = Role | typeof API_KEY | typeof ANY_USER;
+
+export const ACCESS_RULE = 'access:rule';
+
+/** The rule of one operation: public, or the grants that may call it. */
+export type AccessRule = { public: true } | { public: false; grants: Grant[] };
+
+/** Anyone may call this operation, signed in or not. */
+export const Public = () => SetMetadata(ACCESS_RULE, { public: true } satisfies AccessRule);
+
+/** Only these roles (and API keys, when listed) may call this operation. */
+export const Allow = (...grants: Grant[]) =>
+  SetMetadata(ACCESS_RULE, { public: false, grants } satisfies AccessRule);
+
+/** Who may read park data: everyone but recruiters, and read-only API keys. */
+export const READERS: Grant[] = [Role.ADMIN, Role.LEASING, Role.ANALYST, API_KEY];
+/** Who may change units, enterprises and tenancies. */
+export const LEASING_WRITERS: Grant[] = [Role.ADMIN, Role.LEASING];

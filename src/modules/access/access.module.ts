@@ -1,0 +1,14 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessGuard } from './access.guard';
+import { AccessResolver } from './access.resolver';
+import { AccessService } from './access.service';
+import { Authenticator } from './authenticator';
+
+/** Accounts, API keys, the access guard on every operation, and the audit trail. */
+@Global()
+@Module({
+  providers: [Authenticator, AccessService, AccessResolver, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [Authenticator, AccessService],
+})
+export class AccessModule {}

@@ -1,0 +1,438 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { updateVersioned } from '../../common/entities/versioned-update';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+  UserInputError,
+} from '../../common/errors/app-error';
+import { PG_UNIQUE_VIOLATION, pgError } from '../../common/errors/pg-errors';
+import { Connection, SortDirection } from '../../common/pagination/connection';
+import { paginate } from '../../common/pagination/keyset';
+import { AppConfig } from '../../config/app-config';
+import { ActorKind, Role } from './access.enums';
+import { ApiKey, AuditEntry, CreatedApiKey, LoginResult, Me, User } from './access.models';
+import { writeAudit } from './audit';
+import { API_KEY_PREFIX, Authenticator, hashSecret } from './authenticator';
+import { AuditLogArgs, CreateApiKeyInput, CreateUserInput, UpdateUserInput } from './dto/access.inputs';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords';
+import { Actor, parkScope } from './principal';
+
+interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  roles: Role[];
+  all_parks: boolean;
+  token_version: number;
+  disabled_at: Date | null;
+  last_login_at: Date | null;
+  demo: boolean;
+  version: number;
+  park_codes: string[];
+}
+
+const USER_SELECT = `SELECT u.id, u.username, u.display_name, u.password_hash, u.roles::text[] AS roles, u.all_parks,
+  u.token_version, u.disabled_at, u.last_login_at, u.demo, u.version,
+  ARRAY(SELECT p.code FROM app_user_park up JOIN park p ON p.id = up.park_id WHERE up.user_id = u.id ORDER BY p.code) AS park_codes
+  FROM app_user u`;
+
+const toUser = (r: UserRow): User => ({
+  id: r.id,
+  username: r.username,
+  displayName: r.display_name,
+  roles: r.roles,
+  allParks: r.all_parks,
+  parkCodes: r.all_parks ? [] : r.park_codes,
+  disabled: r.disabled_at !== null,
+  lastLoginAt: r.last_login_at,
+  demo: r.demo,
+  version: r.version,
+});
+
+/** Sign-in, users, API keys and the audit log. */
+@Injectable()
+export class AccessService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly authenticator: Authenticator,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Same answer and comparable time for an unknown user and a wrong password (scrypt runs either way). Failures are
+   * counted per username and per client IP; past LOGIN_MAX_FAILURES in LOGIN_WINDOW_MINUTES sign-in is refused.
+   */
+  async login(username: string, password: string, ip: string): Promise<LoginResult> {
+    const name = username.trim().toLowerCase().slice(0, 64);
+    const window = `${this.config.LOGIN_WINDOW_MINUTES} minutes`;
+    const [counts] = await this.db.query<{ by_user: number; by_ip: number }[]>(
+      `SELECT count(*) FILTER (WHERE username = $1)::int AS by_user, count(*) FILTER (WHERE ip = $2)::int AS by_ip
+       FROM login_failure WHERE occurred_at > now() - $3::interval AND (username = $1 OR ip = $2)`,
+      [name, ip, window],
+    );
+    if (
+      counts!.by_user >= this.config.LOGIN_MAX_FAILURES ||
+      counts!.by_ip >= this.config.LOGIN_MAX_FAILURES
+    ) {
+      throw new UnauthenticatedError(
+        `Too many failed sign-ins; try again in ${this.config.LOGIN_WINDOW_MINUTES} minutes`,
+      );
+    }
+    const [user] = await this.db.query<UserRow[]>(`${USER_SELECT} WHERE u.username = $1`, [name]);
+    const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+    if (!user || !ok || user.disabled_at) {
+      await this.db.query('INSERT INTO login_failure (username, ip) VALUES ($1, $2)', [name, ip]);
+      throw new UnauthenticatedError('Invalid username or password');
+    }
+    await this.db.query('UPDATE app_user SET last_login_at = now() WHERE id = $1', [user.id]);
+    await this.db.query('DELETE FROM login_failure WHERE username = $1', [name]);
+    const { token, expiresAt } = this.authenticator.issue(user.id, user.token_version);
+    return { accessToken: token, expiresAt, user: toUser({ ...user, last_login_at: new Date() }) };
+  }
+
+  async me(actor: Actor): Promise<Me> {
+    const ids = parkScope(actor);
+    const codes = ids
+      ? (
+          await this.db.query<{ code: string }[]>('SELECT code FROM park WHERE id = ANY($1) ORDER BY code', [
+            ids,
+          ])
+        ).map((r) => r.code)
+      : null;
+    const p = actor.principal;
+    return { kind: p.kind, id: p.id, name: p.name, roles: p.roles, parkCodes: codes };
+  }
+
+  /** Users who share a park with the admin (all users for an all-parks admin). */
+  async listUsers(actor: Actor): Promise<User[]> {
+    const rows = await this.db.query<UserRow[]>(
+      `${USER_SELECT} WHERE $1::uuid[] IS NULL
+         OR EXISTS (SELECT 1 FROM app_user_park up WHERE up.user_id = u.id AND up.park_id = ANY($1))
+       ORDER BY u.username`,
+      [parkScope(actor)],
+    );
+    return rows.map(toUser);
+  }
+
+  async createUser(actor: Actor, input: CreateUserInput): Promise<User> {
+    try {
+      return await this.db.transaction(async (m) => {
+        const parkIds = await this.grantableParks(m, actor, input.parkCodes ?? [], input.allParks ?? false);
+        const [row] = await m.query<{ id: string }[]>(
+          `INSERT INTO app_user (username, display_name, password_hash, roles, all_parks)
+           VALUES ($1, $2, $3, $4::role[], $5) RETURNING id`,
+          [
+            input.username,
+            input.displayName,
+            await hashPassword(input.password),
+            input.roles,
+            input.allParks ?? false,
+          ],
+        );
+        await this.setParks(m, row!.id, parkIds);
+        const user = await this.userById(m, row!.id);
+        await writeAudit(m, actor, [
+          { entityType: 'User', entityId: user.id, parkId: null, before: null, after: user },
+        ]);
+        return user;
+      });
+    } catch (error) {
+      if (pgError(error).code === PG_UNIQUE_VIOLATION) {
+        throw new ConflictError(`Username ${input.username} is taken`, { field: 'username' });
+      }
+      throw error;
+    }
+  }
+
+  async updateUser(actor: Actor, input: UpdateUserInput): Promise<User> {
+    return this.db.transaction(async (m) => {
+      const before = await this.manageableUser(m, actor, input.id);
+      const parkIds =
+        input.parkCodes !== undefined || input.allParks !== undefined
+          ? await this.grantableParks(
+              m,
+              actor,
+              input.parkCodes ?? before.parkCodes,
+              input.allParks ?? before.allParks,
+            )
+          : undefined;
+      await updateVersioned(m, {
+        table: 'app_user',
+        label: 'User',
+        id: input.id,
+        version: input.version,
+        parkIds: null,
+        columns: { display_name: input.displayName, roles: input.roles, all_parks: input.allParks },
+      });
+      if (parkIds) await this.setParks(m, input.id, parkIds);
+      const after = await this.userById(m, input.id);
+      await writeAudit(m, actor, [{ entityType: 'User', entityId: input.id, parkId: null, before, after }]);
+      return after;
+    });
+  }
+
+  /** Sets a password and invalidates every token the user holds. */
+  async setPassword(actor: Actor, userId: string, password: string): Promise<User> {
+    return this.db.transaction(async (m) => {
+      await this.manageableUser(m, actor, userId);
+      return this.changePassword(m, actor, userId, password);
+    });
+  }
+
+  async changeMyPassword(actor: Actor, current: string, next: string): Promise<User> {
+    if (actor.principal.kind !== ActorKind.USER) throw new ForbiddenError('API keys have no password');
+    return this.db.transaction(async (m) => {
+      const [row] = await m.query<UserRow[]>(`${USER_SELECT} WHERE u.id = $1 FOR UPDATE OF u`, [
+        actor.principal.id,
+      ]);
+      if (!row || !(await verifyPassword(current, row.password_hash))) {
+        throw UserInputError.field('currentPassword', 'is not your current password');
+      }
+      return this.changePassword(m, actor, row.id, next);
+    });
+  }
+
+  /** Disabling (or enabling) a user; disabling invalidates their tokens at once. */
+  async setDisabled(actor: Actor, userId: string, disabled: boolean): Promise<User> {
+    if (disabled && userId === actor.principal.id)
+      throw UserInputError.field('id', 'you cannot disable yourself');
+    return this.db.transaction(async (m) => {
+      const before = await this.manageableUser(m, actor, userId);
+      await m.query(
+        `UPDATE app_user SET disabled_at = CASE WHEN $2 THEN now() END, token_version = token_version + 1,
+           version = version + 1, updated_at = now() WHERE id = $1`,
+        [userId, disabled],
+      );
+      const after = await this.userById(m, userId);
+      await writeAudit(m, actor, [{ entityType: 'User', entityId: userId, parkId: null, before, after }]);
+      return after;
+    });
+  }
+
+  async listApiKeys(actor: Actor): Promise<ApiKey[]> {
+    const rows = await this.db.query<ApiKeyRow[]>(
+      `${API_KEY_SELECT} WHERE $1::uuid[] IS NULL OR k.created_by_id = $2
+         OR EXISTS (SELECT 1 FROM api_key_park kp WHERE kp.api_key_id = k.id AND kp.park_id = ANY($1))
+       ORDER BY k.created_at`,
+      [parkScope(actor), actor.principal.id],
+    );
+    return rows.map(toApiKey);
+  }
+
+  /** A new read-only key; its secret is returned once and only its SHA-256 is stored. */
+  async createApiKey(actor: Actor, input: CreateApiKeyInput): Promise<CreatedApiKey> {
+    return this.db.transaction(async (m) => {
+      const allParks = input.parkCodes === undefined && actor.principal.parkIds === null;
+      const parkIds = allParks
+        ? []
+        : input.parkCodes === undefined
+          ? actor.principal.parkIds!
+          : await this.grantableParks(m, actor, input.parkCodes, false);
+      const prefix = `${API_KEY_PREFIX}_${randomBytes(6).toString('hex')}`;
+      const secretPart = randomBytes(32).toString('base64url');
+      const [row] = await m.query<{ id: string }[]>(
+        `INSERT INTO api_key (name, prefix, secret_hash, all_parks, created_by_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [input.name, prefix, hashSecret(secretPart), allParks, actor.principal.id],
+      );
+      if (parkIds.length) {
+        await m.query('INSERT INTO api_key_park (api_key_id, park_id) SELECT $1, unnest($2::uuid[])', [
+          row!.id,
+          parkIds,
+        ]);
+      }
+      const [key] = await m.query<ApiKeyRow[]>(`${API_KEY_SELECT} WHERE k.id = $1`, [row!.id]);
+      const apiKey = toApiKey(key!);
+      await writeAudit(m, actor, [
+        { entityType: 'ApiKey', entityId: apiKey.id, parkId: null, before: null, after: apiKey },
+      ]);
+      return { apiKey, secret: `${prefix}.${secretPart}` };
+    });
+  }
+
+  async revokeApiKey(actor: Actor, id: string): Promise<ApiKey> {
+    return this.db.transaction(async (m) => {
+      const [before] = await m.query<ApiKeyRow[]>(
+        `${API_KEY_SELECT} WHERE k.id = $1 AND ($2::uuid[] IS NULL OR k.created_by_id = $3
+           OR EXISTS (SELECT 1 FROM api_key_park kp WHERE kp.api_key_id = k.id AND kp.park_id = ANY($2)))`,
+        [id, parkScope(actor), actor.principal.id],
+      );
+      if (!before) throw new NotFoundError('ApiKey', id);
+      await m.query('UPDATE api_key SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1', [id]);
+      const [after] = await m.query<ApiKeyRow[]>(`${API_KEY_SELECT} WHERE k.id = $1`, [id]);
+      await writeAudit(m, actor, [
+        {
+          entityType: 'ApiKey',
+          entityId: id,
+          parkId: null,
+          before: toApiKey(before),
+          after: toApiKey(after!),
+        },
+      ]);
+      return toApiKey(after!);
+    });
+  }
+
+  /** Audit entries, newest first; a park-scoped admin sees entries of their parks and their own actions. */
+  async auditLog(actor: Actor, args: AuditLogArgs): Promise<Connection<AuditEntry>> {
+    const f = args.filter ?? {};
+    const q = this.db.createQueryBuilder().from('audit_log', 'a').select('a.*').addSelect('a.id', 'sort_key');
+    const parkIds = parkScope(actor);
+    if (parkIds)
+      q.andWhere('(a.park_id = ANY(:parkIds) OR a.actor_id = :me)', { parkIds, me: actor.principal.id });
+    if (f.entityType) q.andWhere('a.entity_type = :entityType', { entityType: f.entityType });
+    if (f.entityId) q.andWhere('a.entity_id = :entityId', { entityId: f.entityId });
+    if (f.actor) q.andWhere('a.actor_name = :actor', { actor: f.actor });
+    if (f.from) q.andWhere('a.occurred_at >= :from', { from: f.from });
+    if (f.to) q.andWhere('a.occurred_at < :to', { to: f.to });
+    return paginate<AuditRow & { sort_key: string }, AuditEntry>(
+      q,
+      {
+        expression: 'a.id',
+        key: 'sort_key',
+        direction: SortDirection.DESC,
+        idExpression: 'a.id',
+        idKey: 'id',
+      },
+      args,
+      (r) => ({
+        id: String(r.id),
+        occurredAt: r.occurred_at,
+        actorKind: r.actor_kind,
+        actorId: r.actor_id,
+        actorName: r.actor_name,
+        operation: r.operation,
+        entityType: r.entity_type,
+        entityId: r.entity_id,
+        changes: r.changes,
+        requestId: r.request_id,
+        reason: r.reason,
+      }),
+    );
+  }
+
+  private async changePassword(
+    m: EntityManager,
+    actor: Actor,
+    userId: string,
+    password: string,
+  ): Promise<User> {
+    if (password.length < 10 || password.length > 200)
+      throw UserInputError.field('password', 'must be 10 to 200 characters');
+    await m.query(
+      `UPDATE app_user SET password_hash = $2, token_version = token_version + 1, version = version + 1, updated_at = now()
+       WHERE id = $1`,
+      [userId, await hashPassword(password)],
+    );
+    const after = await this.userById(m, userId);
+    await writeAudit(m, actor, [
+      {
+        entityType: 'User',
+        entityId: userId,
+        parkId: null,
+        before: { password: 'unchanged' },
+        after: { password: 'changed' },
+      },
+    ]);
+    return after;
+  }
+
+  private async userById(m: EntityManager, id: string): Promise<User> {
+    const [row] = await m.query<UserRow[]>(`${USER_SELECT} WHERE u.id = $1`, [id]);
+    if (!row) throw new NotFoundError('User', id);
+    return toUser(row);
+  }
+
+  /** A user the admin may manage: any for an all-parks admin; else one whose parks are all within the admin's. */
+  private async manageableUser(m: EntityManager, actor: Actor, id: string): Promise<User> {
+    const [row] = await m.query<(UserRow & { park_ids: string[] })[]>(
+      `${USER_SELECT.replace('FROM app_user u', ', ARRAY(SELECT park_id FROM app_user_park WHERE user_id = u.id) AS park_ids FROM app_user u')}
+       WHERE u.id = $1 FOR UPDATE OF u`,
+      [id],
+    );
+    const scope = parkScope(actor);
+    const visible =
+      row && (scope === null || (!row.all_parks && row.park_ids.some((p) => scope.includes(p))));
+    if (!row || !visible) throw new NotFoundError('User', id);
+    if (scope !== null && row.park_ids.some((p) => !scope.includes(p))) {
+      throw new ForbiddenError('This user also acts in parks outside your scope');
+    }
+    return toUser(row);
+  }
+
+  /** Park ids for codes the actor may grant; only all-parks admins grant all parks. */
+  private async grantableParks(
+    m: EntityManager,
+    actor: Actor,
+    codes: string[],
+    allParks: boolean,
+  ): Promise<string[]> {
+    if (allParks) {
+      if (actor.principal.parkIds !== null)
+        throw new ForbiddenError('Only an all-parks administrator can grant all parks');
+      return [];
+    }
+    const rows = await m.query<{ id: string; code: string }[]>(
+      'SELECT id, code FROM park WHERE code = ANY($1) AND ($2::uuid[] IS NULL OR id = ANY($2))',
+      [codes, parkScope(actor)],
+    );
+    const missing = codes.filter((c) => !rows.some((r) => r.code === c));
+    if (missing.length) throw new NotFoundError('Park', missing.join(', '));
+    return rows.map((r) => r.id);
+  }
+
+  private async setParks(m: EntityManager, userId: string, parkIds: string[]): Promise<void> {
+    await m.query('DELETE FROM app_user_park WHERE user_id = $1', [userId]);
+    if (parkIds.length) {
+      await m.query('INSERT INTO app_user_park (user_id, park_id) SELECT $1, unnest($2::uuid[])', [
+        userId,
+        parkIds,
+      ]);
+    }
+  }
+}
+
+interface ApiKeyRow {
+  id: string;
+  name: string;
+  prefix: string;
+  all_parks: boolean;
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+  park_codes: string[];
+}
+
+const API_KEY_SELECT = `SELECT k.id, k.name, k.prefix, k.all_parks, k.created_at, k.last_used_at, k.revoked_at,
+  ARRAY(SELECT p.code FROM api_key_park kp JOIN park p ON p.id = kp.park_id WHERE kp.api_key_id = k.id ORDER BY p.code) AS park_codes
+  FROM api_key k`;
+
+const toApiKey = (r: ApiKeyRow): ApiKey => ({
+  id: r.id,
+  name: r.name,
+  prefix: r.prefix,
+  allParks: r.all_parks,
+  parkCodes: r.park_codes,
+  createdAt: r.created_at,
+  lastUsedAt: r.last_used_at,
+  revokedAt: r.revoked_at,
+});
+
+interface AuditRow {
+  id: string;
+  occurred_at: Date;
+  actor_kind: ActorKind;
+  actor_id: string | null;
+  actor_name: string;
+  operation: string;
+  entity_type: string;
+  entity_id: string;
+  changes: { field: string; before: unknown; after: unknown }[];
+  request_id: string | null;
+  reason: string | null;
+}

@@ -1,0 +1,135 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { ActorKind, Role } from './access.enums';
+import { Principal } from './principal';
+
+interface TokenClaims {
+  sub: string;
+  ver: number;
+}
+
+export interface Authentication {
+  principal: Principal | null;
+  /** Why credentials that were sent were refused (expired, tampered, revoked, …). */
+  problem?: string;
+}
+
+export const API_KEY_PREFIX = 'spk';
+
+interface ApiKeyRow {
+  id: string;
+  name: string;
+  secret_hash: string;
+  all_parks: boolean;
+  park_ids: string[];
+}
+
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+/**
+ * Turns an Authorization header into a Principal: `Bearer <JWT>` for users, `ApiKey <prefix>.<secret>` for report
+ * clients. Tokens are checked against the user row (disabled, token version bumped by a password change).
+ */
+@Injectable()
+export class Authenticator {
+  private readonly logger = new Logger(Authenticator.name);
+  private readonly jwt: JwtService;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly config: AppConfig,
+  ) {
+    const secret = config.JWT_SECRET ?? randomBytes(32).toString('base64url');
+    this.jwt = new JwtService({ secret, signOptions: { algorithm: 'HS256' } });
+    if (!config.JWT_SECRET && !config.isProduction && config.NODE_ENV !== 'test') {
+      this.logger.warn('JWT_SECRET is not set: using a random secret, so tokens end with this process');
+    }
+  }
+
+  /** Signs an access token for a user; returns it with its expiry. */
+  issue(userId: string, tokenVersion: number): { token: string; expiresAt: Date } {
+    const ttl = this.config.JWT_TTL_SECONDS;
+    const token = this.jwt.sign({ sub: userId, ver: tokenVersion } satisfies TokenClaims, { expiresIn: ttl });
+    return { token, expiresAt: new Date(Date.now() + ttl * 1000) };
+  }
+
+  async authenticate(header: string | undefined): Promise<Authentication> {
+    if (!header) return { principal: null };
+    const [scheme, value] = header.trim().split(/\s+/, 2);
+    if (!value) return { principal: null, problem: 'Malformed Authorization header' };
+    if (scheme?.toLowerCase() === 'bearer') return this.fromToken(value);
+    if (scheme?.toLowerCase() === 'apikey') return this.fromApiKey(value);
+    return { principal: null, problem: `Unsupported authorization scheme ${scheme}` };
+  }
+
+  private async fromToken(token: string): Promise<Authentication> {
+    let claims: TokenClaims;
+    try {
+      claims = this.jwt.verify<TokenClaims>(token, { algorithms: ['HS256'] });
+    } catch (error) {
+      const expired = (error as { name?: string }).name === 'TokenExpiredError';
+      return { principal: null, problem: expired ? 'Access token expired' : 'Invalid access token' };
+    }
+    const [user] = await this.db.query<
+      {
+        id: string;
+        username: string;
+        roles: Role[];
+        all_parks: boolean;
+        token_version: number;
+        disabled_at: Date | null;
+        park_ids: string[];
+      }[]
+    >(
+      `SELECT u.id, u.username, u.roles::text[] AS roles, u.all_parks, u.token_version, u.disabled_at,
+              ARRAY(SELECT park_id FROM app_user_park WHERE user_id = u.id) AS park_ids
+       FROM app_user u WHERE u.id = $1`,
+      [claims.sub],
+    );
+    if (!user || user.disabled_at || user.token_version !== claims.ver) {
+      return { principal: null, problem: 'Access token revoked' };
+    }
+    return {
+      principal: {
+        kind: ActorKind.USER,
+        id: user.id,
+        name: user.username,
+        roles: user.roles,
+        parkIds: user.all_parks ? null : user.park_ids,
+      },
+    };
+  }
+
+  private async fromApiKey(value: string): Promise<Authentication> {
+    const [prefix, secret] = value.split('.', 2);
+    if (!prefix || !secret) return { principal: null, problem: 'Invalid API key' };
+    // UPDATE … RETURNING answers [rows, count] through TypeORM's postgres driver.
+    const [rows] = await this.db.query<[ApiKeyRow[], number]>(
+      `UPDATE api_key k SET last_used_at = now()
+       WHERE k.prefix = $1 AND k.revoked_at IS NULL
+       RETURNING k.id, k.name, k.secret_hash, k.all_parks,
+                 ARRAY(SELECT park_id FROM api_key_park WHERE api_key_id = k.id) AS park_ids`,
+      [prefix],
+    );
+    const key = rows[0];
+    const expected = Buffer.from(key?.secret_hash ?? hashSecret('no such key'), 'hex');
+    const actual = Buffer.from(hashSecret(secret), 'hex');
+    if (!key || !timingSafeEqual(expected, actual))
+      return { principal: null, problem: 'Invalid or revoked API key' };
+    return {
+      principal: {
+        kind: ActorKind.API_KEY,
+        id: key.id,
+        name: key.name,
+        roles: [],
+        parkIds: key.all_parks ? null : key.park_ids,
+      },
+    };
+  }
+}
