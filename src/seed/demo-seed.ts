@@ -145,7 +145,7 @@ async function seedDemoUsers(m: EntityManager): Promise<void> {
 /** Production must not run with accounts whose password is published. */
 export async function refuseDemoUsers(db: DataSource): Promise<void> {
   const demo = await db.query<{ username: string }[]>(
-    'SELECT username FROM app_user WHERE demo ORDER BY username',
+    'SELECT username FROM app_user WHERE demo AND disabled_at IS NULL ORDER BY username',
   );
   if (demo.length) {
     throw new Error(
