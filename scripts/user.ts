@@ -97,14 +97,14 @@ async function createUser(argv: string[]): Promise<void> {
       );
       if (found.length) {
         await m.query('INSERT INTO app_user_park (user_id, park_id) SELECT $1, unnest($2::uuid[])', [
-          user!.id,
+          user.id,
           found.map((f) => f.id),
         ]);
       }
       await writeAudit(m, systemActor('user:create'), [
         {
           entityType: 'User',
-          entityId: user!.id,
+          entityId: user.id,
           parkId: null,
           before: null,
           after: { username, roles, parks },

@@ -8,8 +8,12 @@ export type Loaders = Record<string, unknown>;
 /** What every resolver gets as `@Context()`. Built once per request. */
 export interface GraphQLContext {
   requestId: string;
-  /** The caller, resolved once per request from the Authorization header. */
-  auth: Authentication;
+  /**
+   * The caller, resolved from the Authorization header by the access guard when the first operation runs (not in
+   * the context factory: a request refused by validation or limits then costs no database round trip).
+   */
+  auth?: Authentication;
+  authenticating?: Promise<Authentication>;
   request: FastifyRequest;
   reply: FastifyReply;
   loaders: Loaders;

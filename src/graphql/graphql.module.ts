@@ -4,7 +4,6 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../config/app-config';
-import { Authenticator } from '../modules/access/authenticator';
 import { createErrorFormatter } from './error-formatter';
 import { GraphQLPassThroughFilter } from './graphql-exception.filter';
 import { GraphQLContext, LoaderRegistry } from './graphql-context';
@@ -28,12 +27,8 @@ class LoaderRegistryModule {}
     GraphQLModule.forRootAsync<MercuriusDriverConfig>({
       driver: MercuriusDriver,
       imports: [LoaderRegistryModule],
-      inject: [AppConfig, LoaderRegistry, Authenticator],
-      useFactory: (
-        config: AppConfig,
-        loaders: LoaderRegistry,
-        authenticator: Authenticator,
-      ): MercuriusDriverConfig => ({
+      inject: [AppConfig, LoaderRegistry],
+      useFactory: (config: AppConfig, loaders: LoaderRegistry): MercuriusDriverConfig => ({
         path: '/graphql',
         autoSchemaFile: true,
         sortSchema: true,
@@ -44,15 +39,15 @@ class LoaderRegistryModule {}
         ide: false,
         jit: 1,
         introspection: !config.isProduction || config.GRAPHQL_INTROSPECTION,
-        // Depth, alias, cost and batch limits, and introspection refused in production (see limits/).
+        // Depth, alias, cost and batch limits; introspection refused in production by a validation rule (see
+        // limits/), since Mercurius ignores the `introspection` option above.
         ...graphqlLimitOptions(config),
         errorFormatter: createErrorFormatter({
           hideSuggestions: config.isProduction,
           bodyLimitBytes: config.BODY_LIMIT_BYTES,
         }),
-        context: async (request: FastifyRequest, reply: FastifyReply): Promise<GraphQLContext> => ({
+        context: (request: FastifyRequest, reply: FastifyReply): GraphQLContext => ({
           requestId: request.id,
-          auth: await authenticator.authenticate(request.headers.authorization),
           request,
           reply,
           loaders: loaders.create(),

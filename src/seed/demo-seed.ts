@@ -72,7 +72,7 @@ export async function seedDemoIfEmpty(db: DataSource, options: { users?: boolean
             registered_on: e.registeredOn,
           })),
         ),
-        park!.id,
+        park.id,
       ],
     );
     // INSERT … RETURNING promises no order: map ids back by the unique credit code.

@@ -50,5 +50,5 @@ export async function updateVersioned<R extends { version: number }>(
     `UPDATE "${u.table}" SET ${sets.join(', ')} WHERE id = $1 AND version = $2 RETURNING *`,
     params,
   );
-  return { before, after: rows[0]! };
+  return { before, after: rows[0] };
 }

@@ -68,16 +68,26 @@ export async function paginate<R extends ObjectLiteral, N>(
     page.getRawMany<R>(),
     countQuery.select('COUNT(*)', 'count').orderBy().getRawOne<{ count: number }>(),
   ]);
-  const hasNextPage = rows.length > first;
+  return toConnection(rows, first, Number(count?.count ?? 0), sort, toNode);
+}
+
+/** Builds a connection from up to `first + 1` sorted rows (the extra row only says that more follow). */
+export function toConnection<R extends ObjectLiteral, N>(
+  rows: R[],
+  first: number,
+  totalCount: number,
+  sort: Pick<KeysetSort, 'key' | 'idKey'>,
+  toNode: (row: R) => N,
+): Connection<N> {
   const edges = rows.slice(0, first).map((row) => ({
     cursor: encodeCursor([row[sort.key] as CursorValue, row[sort.idKey] as string]),
     node: toNode(row),
   }));
   return {
     edges,
-    totalCount: Number(count?.count ?? 0),
+    totalCount,
     pageInfo: {
-      hasNextPage,
+      hasNextPage: rows.length > first,
       hasPreviousPage: false,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,

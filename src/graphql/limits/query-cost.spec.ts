@@ -115,6 +115,10 @@ describe('queryCost', () => {
     expect(cost(query, { ignoreIntrospection: true })).toBe(2);
   });
 
+  it("gives the README's worked example", () => {
+    expect(cost('{ units(first: 100) { edges { node { tenancies { unit { code } } } } } }')).toBe(4301);
+  });
+
   it('grows past any sane limit for a hostile nesting', () => {
     const query = `{ units(first: 100) { edges { node { tenancies { unit { tenancies { unit { tenancies { id } } } } } } } } }`;
     expect(cost(query)).toBeGreaterThan(20_000);

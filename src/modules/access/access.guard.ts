@@ -4,6 +4,7 @@ import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
 import { ForbiddenError, UnauthenticatedError } from '../../common/errors/app-error';
 import type { GraphQLContext } from '../../graphql/graphql-context';
 import { ActorKind } from './access.enums';
+import { Authenticator } from './authenticator';
 import { ACCESS_RULE, AccessRule, ANY_USER, API_KEY } from './access.decorators';
 
 /**
@@ -13,9 +14,12 @@ import { ACCESS_RULE, AccessRule, ANY_USER, API_KEY } from './access.decorators'
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly authenticator: Authenticator,
+  ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType<GqlContextType>() !== 'graphql') return true;
     const gql = GqlExecutionContext.create(context);
     const parentType = gql.getInfo<{ parentType: { name: string } }>().parentType.name;
@@ -24,6 +28,9 @@ export class AccessGuard implements CanActivate {
     if (!rule) throw new ForbiddenError('This operation has no access rule');
     if (rule.public) return true;
     const ctx = gql.getContext<GraphQLContext>();
+    // Once per request, shared by every operation field of it (DataLoader-style memo on the context).
+    ctx.authenticating ??= this.authenticator.authenticate(ctx.request.headers.authorization);
+    ctx.auth = await ctx.authenticating;
     const principal = ctx.auth.principal;
     if (!principal) throw new UnauthenticatedError(ctx.auth.problem ?? 'Authentication required');
     const allowed =

@@ -76,10 +76,7 @@ export class AccessService {
        FROM login_failure WHERE occurred_at > now() - $3::interval AND (username = $1 OR ip = $2)`,
       [name, ip, window],
     );
-    if (
-      counts!.by_user >= this.config.LOGIN_MAX_FAILURES ||
-      counts!.by_ip >= this.config.LOGIN_MAX_FAILURES
-    ) {
+    if (counts.by_user >= this.config.LOGIN_MAX_FAILURES || counts.by_ip >= this.config.LOGIN_MAX_FAILURES) {
       throw new UnauthenticatedError(
         `Too many failed sign-ins; try again in ${this.config.LOGIN_WINDOW_MINUTES} minutes`,
       );
@@ -135,8 +132,8 @@ export class AccessService {
             input.allParks ?? false,
           ],
         );
-        await this.setParks(m, row!.id, parkIds);
-        const user = await this.userById(m, row!.id);
+        await this.setParks(m, row.id, parkIds);
+        const user = await this.userById(m, row.id);
         await writeAudit(m, actor, [
           { entityType: 'User', entityId: user.id, parkId: null, before: null, after: user },
         ]);
@@ -242,12 +239,12 @@ export class AccessService {
       );
       if (parkIds.length) {
         await m.query('INSERT INTO api_key_park (api_key_id, park_id) SELECT $1, unnest($2::uuid[])', [
-          row!.id,
+          row.id,
           parkIds,
         ]);
       }
-      const [key] = await m.query<ApiKeyRow[]>(`${API_KEY_SELECT} WHERE k.id = $1`, [row!.id]);
-      const apiKey = toApiKey(key!);
+      const [key] = await m.query<ApiKeyRow[]>(`${API_KEY_SELECT} WHERE k.id = $1`, [row.id]);
+      const apiKey = toApiKey(key);
       await writeAudit(m, actor, [
         { entityType: 'ApiKey', entityId: apiKey.id, parkId: null, before: null, after: apiKey },
       ]);
@@ -271,10 +268,10 @@ export class AccessService {
           entityId: id,
           parkId: null,
           before: toApiKey(before),
-          after: toApiKey(after!),
+          after: toApiKey(after),
         },
       ]);
-      return toApiKey(after!);
+      return toApiKey(after);
     });
   }
 

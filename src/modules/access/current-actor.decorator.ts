@@ -8,7 +8,7 @@ import { Actor } from './principal';
 export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
   const gql = GqlExecutionContext.create(context);
   const ctx = gql.getContext<GraphQLContext>();
-  if (!ctx.auth.principal) throw new UnauthenticatedError();
+  if (!ctx.auth?.principal) throw new UnauthenticatedError();
   return {
     principal: ctx.auth.principal,
     requestId: ctx.requestId,
@@ -18,6 +18,6 @@ export const CurrentActor = createParamDecorator((_data: unknown, context: Execu
 
 /** The actor from a field resolver's context (the operation is the root field being resolved). */
 export function actorOf(ctx: GraphQLContext, operation = 'field'): Actor {
-  if (!ctx.auth.principal) throw new UnauthenticatedError();
+  if (!ctx.auth?.principal) throw new UnauthenticatedError();
   return { principal: ctx.auth.principal, requestId: ctx.requestId, operation };
 }

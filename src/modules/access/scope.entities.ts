@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { ParkEntity } from '../space/park.entity';
 import { ApiKeyEntity } from './api-key.entity';
 import { UserEntity } from './user.entity';

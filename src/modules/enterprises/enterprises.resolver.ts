@@ -57,6 +57,6 @@ export class EnterprisesResolver {
     description: 'Contact phone; masked (138****5678) for analysts and API keys.',
   })
   contactPhone(@Parent() e: Enterprise, @Context() ctx: GraphQLContext): string | null {
-    return personal(ctx.auth.principal, e.contactPhone);
+    return personal(ctx.auth?.principal, e.contactPhone);
   }
 }

@@ -127,9 +127,9 @@ export class EnterprisesService {
           ],
         );
         await writeAudit(m, actor, [
-          { entityType: 'Enterprise', entityId: row!.id, parkId, before: null, after: row! },
+          { entityType: 'Enterprise', entityId: row.id, parkId, before: null, after: row },
         ]);
-        return toEnterprise(row!);
+        return toEnterprise(row);
       });
     } catch (error) {
       throw this.translate(error, input.creditCode);

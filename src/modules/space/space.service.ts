@@ -7,7 +7,7 @@ import { writeAudit } from '../access/audit';
 import { Actor, parkScope } from '../access/principal';
 import { PG_CHECK_VIOLATION, PG_UNIQUE_VIOLATION, pgError } from '../../common/errors/pg-errors';
 import { Connection, SortDirection } from '../../common/pagination/connection';
-import { encodeCursor, KeysetSort, paginate } from '../../common/pagination/keyset';
+import { KeysetSort, paginate, toConnection } from '../../common/pagination/keyset';
 import { DEFAULT_PAGE_SIZE } from '../../common/pagination/page-args';
 import { today } from '../../graphql/scalars/date.scalar';
 import { unitStatusSql } from '../tenancies/stage-sql';
@@ -151,23 +151,15 @@ export class SpaceService {
         .getRawMany<{ zone_id: string; count: number }>(),
     ]);
     const countByZone = new Map(counts.map((c) => [c.zone_id, Number(c.count)]));
-    return zoneIds.map((zoneId) => {
-      const zoneRows = rows.filter((r) => r.zone_id === zoneId);
-      const edges = zoneRows.slice(0, first).map((row) => ({
-        cursor: encodeCursor([row.sort_key as string, row.id]),
-        node: toUnit(row, asOf),
-      }));
-      return {
-        edges,
-        totalCount: countByZone.get(zoneId) ?? 0,
-        pageInfo: {
-          hasNextPage: zoneRows.length > first,
-          hasPreviousPage: false,
-          startCursor: edges[0]?.cursor ?? null,
-          endCursor: edges.at(-1)?.cursor ?? null,
-        },
-      };
-    });
+    return zoneIds.map((zoneId) =>
+      toConnection(
+        rows.filter((r) => r.zone_id === zoneId),
+        first,
+        countByZone.get(zoneId) ?? 0,
+        sort,
+        (row) => toUnit(row, asOf),
+      ),
+    );
   }
 
   private unitSort(order?: UnitOrder): KeysetSort {
@@ -220,9 +212,9 @@ export class SpaceService {
           [input.code, input.name, input.nameEn ?? null],
         );
         await writeAudit(m, actor, [
-          { entityType: 'Park', entityId: row!.id, parkId: row!.id, before: null, after: row! },
+          { entityType: 'Park', entityId: row.id, parkId: row.id, before: null, after: row },
         ]);
-        return toPark(row!);
+        return toPark(row);
       });
     } catch (error) {
       if (pgError(error).code === PG_UNIQUE_VIOLATION) {
@@ -241,9 +233,9 @@ export class SpaceService {
           [park.id, input.code, input.name, input.nameEn ?? null, input.kind],
         );
         await writeAudit(m, actor, [
-          { entityType: 'Zone', entityId: row!.id, parkId: park.id, before: null, after: row! },
+          { entityType: 'Zone', entityId: row.id, parkId: park.id, before: null, after: row },
         ]);
-        return toZone(row!);
+        return toZone(row);
       });
     } catch (error) {
       if (pgError(error).code === PG_UNIQUE_VIOLATION) {
