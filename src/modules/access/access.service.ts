@@ -85,6 +85,11 @@ export class AccessService {
     const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
     if (!user || !ok || user.disabled_at) {
       await this.db.query('INSERT INTO login_failure (username, ip) VALUES ($1, $2)', [name, ip]);
+      // Keep the table small: failures older than the window no longer count.
+      await this.db.query(
+        'DELETE FROM login_failure WHERE username = $1 AND occurred_at < now() - $2::interval',
+        [name, window],
+      );
       throw new UnauthenticatedError('Invalid username or password');
     }
     await this.db.query('UPDATE app_user SET last_login_at = now() WHERE id = $1', [user.id]);

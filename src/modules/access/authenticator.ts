@@ -109,15 +109,13 @@ export class Authenticator {
   private async fromApiKey(value: string): Promise<Authentication> {
     const [prefix, secret] = value.split('.', 2);
     if (!prefix || !secret) return { principal: null, problem: 'Invalid API key' };
-    // UPDATE … RETURNING answers [rows, count] through TypeORM's postgres driver.
-    const [rows] = await this.db.query<[ApiKeyRow[], number]>(
-      `UPDATE api_key k SET last_used_at = now()
-       WHERE k.prefix = $1 AND k.revoked_at IS NULL
-       RETURNING k.id, k.name, k.secret_hash, k.all_parks,
-                 ARRAY(SELECT park_id FROM api_key_park WHERE api_key_id = k.id) AS park_ids`,
+    const [key] = await this.db.query<(ApiKeyRow & { stale: boolean })[]>(
+      `SELECT k.id, k.name, k.secret_hash, k.all_parks,
+              (k.last_used_at IS NULL OR k.last_used_at < now() - interval '1 minute') AS stale,
+              ARRAY(SELECT park_id FROM api_key_park WHERE api_key_id = k.id) AS park_ids
+       FROM api_key k WHERE k.prefix = $1 AND k.revoked_at IS NULL`,
       [prefix],
     );
-    const key = rows[0];
     const expected = Buffer.from(key?.secret_hash ?? hashSecret('no such key'), 'hex');
     const actual = Buffer.from(hashSecret(secret), 'hex');
     if (!key || !timingSafeEqual(expected, actual))
