@@ -55,7 +55,9 @@ export function seesPersonalData(principal: Principal | null | undefined): boole
 
 /** `13812345678` → `138****5678`; shorter values keep only their last two characters. */
 export function maskPhone(value: string): string {
-  const digits = value.replace(/\D/g, '');
+  // A +86 country code is dropped so that a mainland mobile reads as usual.
+  const all = value.replace(/\D/g, '');
+  const digits = all.length === 13 && all.startsWith('86') ? all.slice(2) : all;
   if (digits.length >= 11) return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
   if (digits.length >= 4) return `${'*'.repeat(digits.length - 2)}${digits.slice(-2)}`;
   return '****';
