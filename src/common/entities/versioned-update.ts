@@ -11,7 +11,10 @@ export interface VersionedUpdate {
   version: number;
   /** snake_case column → new value; undefined values are left alone. */
   columns: Record<string, unknown>;
-  /** Parks the caller may act in (null: all); rows of other parks are NOT_FOUND, as if they did not exist. */
+  /**
+   * Parks the caller may act in, for tables with a park_id column (null: all parks, or a table without parks, whose
+   * caller checked scope itself); rows of other parks are NOT_FOUND, as if they did not exist.
+   */
   parkIds: string[] | null;
 }
 
@@ -25,8 +28,8 @@ export async function updateVersioned<R extends { version: number }>(
   u: VersionedUpdate,
 ): Promise<{ before: R; after: R }> {
   const [before] = await m.query<R[]>(
-    `SELECT * FROM "${u.table}" WHERE id = $1 AND ($2::uuid[] IS NULL OR park_id = ANY($2)) FOR UPDATE`,
-    [u.id, u.parkIds],
+    `SELECT * FROM "${u.table}" WHERE id = $1 ${u.parkIds ? 'AND park_id = ANY($2)' : ''} FOR UPDATE`,
+    u.parkIds ? [u.id, u.parkIds] : [u.id],
   );
   if (!before) throw new NotFoundError(u.label, u.id);
   if (before.version !== u.version) {

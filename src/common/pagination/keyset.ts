@@ -80,7 +80,8 @@ export function toConnection<R extends ObjectLiteral, N>(
   toNode: (row: R) => N,
 ): Connection<N> {
   const edges = rows.slice(0, first).map((row) => ({
-    cursor: encodeCursor([row[sort.key] as CursorValue, row[sort.idKey] as string]),
+    // Ids travel as strings in cursors (bigint ids arrive as numbers).
+    cursor: encodeCursor([row[sort.key] as CursorValue, String(row[sort.idKey])]),
     node: toNode(row),
   }));
   return {

@@ -15,6 +15,11 @@ export interface AuditEntry {
   reason?: string | null;
 }
 
+/** Field names in the trail are snake_case like the columns, whether a row or a model was recorded. */
+function snakeCase(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
 function comparable(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   return value ?? null;
@@ -31,7 +36,7 @@ export function changedFields(
     if (IGNORED.has(key)) continue;
     const b = comparable(before?.[key]);
     const a = comparable(after?.[key]);
-    if (JSON.stringify(b) !== JSON.stringify(a)) changes.push({ field: key, before: b, after: a });
+    if (JSON.stringify(b) !== JSON.stringify(a)) changes.push({ field: snakeCase(key), before: b, after: a });
   }
   return changes;
 }

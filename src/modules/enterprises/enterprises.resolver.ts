@@ -26,12 +26,16 @@ export class EnterprisesResolver {
     return this.service.list(actor, args);
   }
 
-  @Query(() => Enterprise, { nullable: true, description: 'One enterprise by id; null when there is none.' })
-  async enterprise(
+  @Query(() => Enterprise, {
+    nullable: true,
+    description: 'One enterprise by id; null when there is none or it is outside your parks.',
+  })
+  @Allow(...READERS, Role.RECRUITER)
+  enterprise(
+    @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID, description: 'Enterprise id.' }) id: string,
   ): Promise<Enterprise | null> {
-    const [found] = await this.service.byIds([id]);
-    return found ?? null;
+    return this.service.find(actor, id);
   }
 
   @Mutation(() => Enterprise, { description: 'Register an enterprise.' })

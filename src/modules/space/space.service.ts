@@ -356,7 +356,8 @@ export class SpaceService {
         return toUnit(after);
       });
     } catch (error) {
-      if (pgError(error).code === PG_CHECK_VIOLATION) {
+      const { code, constraint } = pgError(error);
+      if (code === PG_CHECK_VIOLATION && constraint === 'unit_unleasable_has_reason') {
         throw UserInputError.field('input.unleasableReason', 'is required when leasable is false');
       }
       throw error;

@@ -89,13 +89,13 @@ export class TenanciesService {
       .select('t.*')
       .addSelect('t.starts_on::text', 'sort_key')
       .setParameter('asOf', asOf);
-    if (f.parkCode || f.zoneCode) {
-      q.innerJoin('unit', 'u', 'u.id = t.unit_id');
-      if (f.parkCode)
-        q.andWhere('u.park_id = (SELECT id FROM park WHERE code = :parkCode)', { parkCode: f.parkCode });
-      if (f.zoneCode) {
-        q.andWhere('u.zone_id IN (SELECT id FROM zone WHERE code = :zoneCode)', { zoneCode: f.zoneCode });
-      }
+    q.innerJoin('unit', 'u', 'u.id = t.unit_id');
+    const parkIds = parkScope(actor);
+    if (parkIds) q.andWhere('u.park_id = ANY(:scopeParkIds)', { scopeParkIds: parkIds });
+    if (f.parkCode)
+      q.andWhere('u.park_id = (SELECT id FROM park WHERE code = :parkCode)', { parkCode: f.parkCode });
+    if (f.zoneCode) {
+      q.andWhere('u.zone_id IN (SELECT id FROM zone WHERE code = :zoneCode)', { zoneCode: f.zoneCode });
     }
     if (f.enterpriseId) q.andWhere('t.enterprise_id = :enterpriseId', { enterpriseId: f.enterpriseId });
     if (f.unitId) q.andWhere('t.unit_id = :unitId', { unitId: f.unitId });
@@ -316,6 +316,16 @@ export class TenanciesService {
            VALUES ($1, 'CORRECTION', $2, $3, $4, $5)`,
           [t.id, input.stage, value, previous, input.reason],
         );
+        await writeAudit(m, actor, [
+          {
+            entityType: 'Tenancy',
+            entityId: t.id,
+            parkId: t.parkId,
+            before: t.row,
+            after: row[0],
+            reason: input.reason,
+          },
+        ]);
         return toTenancy(row[0]);
       });
     } catch (error) {
@@ -371,6 +381,16 @@ export class TenanciesService {
       `INSERT INTO tenancy_stage_event (tenancy_id, kind, stage, effective_on, note) VALUES ($1, $2, $3, $4, $5)`,
       [t.id, StageEventKind.CHANGE, stage, date, note],
     );
+    await writeAudit(m, actor, [
+      {
+        entityType: 'Tenancy',
+        entityId: t.id,
+        parkId: t.parkId,
+        before: t.row,
+        after: rows[0],
+        reason: note,
+      },
+    ]);
     return toTenancy(rows[0]);
   }
 }

@@ -1,0 +1,721 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Role } from '../src/modules/access/access.enums';
+import { createApiKey, fingerprints, tableCounts } from './support/access';
+import { createUserWithToken, TEST_PASSWORD } from './support/auth';
+import { dataOf, errorOf, factories, Factories, nextCreditCode, TenancyData } from './support/factories';
+import { operationsOf, schemaOf } from './support/operations';
+import { GqlResponse, startTestApp, TestApp } from './support/test-app';
+
+interface Change {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+interface Entry {
+  id: string;
+  occurredAt: string;
+  actorKind: string;
+  actorId: string | null;
+  actorName: string;
+  operation: string;
+  entityType: string;
+  entityId: string;
+  changes: Change[];
+  requestId: string | null;
+  reason: string | null;
+}
+
+interface AuditPage {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { cursor: string; node: Entry }[];
+}
+
+const AUDIT_LOG = `query($filter: AuditLogFilter, $first: Int, $after: String) {
+  auditLog(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node {
+      id occurredAt actorKind actorId actorName operation entityType entityId requestId reason
+      changes { field before after }
+    } }
+  }
+}`;
+
+let requestCounter = 0;
+/** An X-Request-Id the app accepts (8–100 of [A-Za-z0-9._:-]) and no other request of this file sends. */
+function newRequestId(operation: string): string {
+  requestCounter += 1;
+  return `audit-${operation}-${requestCounter}-${Date.now()}`;
+}
+
+describe('audit trail', () => {
+  let t: TestApp;
+  let f: Factories;
+  let adminId: string;
+  let parkCode: string;
+  let zoneCode: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    f = factories(t);
+    const [admin] = await t.dataSource.query<{ id: string }[]>(
+      "SELECT id FROM app_user WHERE username = 'test-admin'",
+    );
+    adminId = admin!.id;
+    const park = await f.park('audit-park');
+    parkCode = park.code;
+    zoneCode = (await f.zone(parkCode, 'audit-zone')).code;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const auditLog = (
+    variables: { filter?: Record<string, unknown>; first?: number; after?: string },
+    authorization = t.adminAuthorization,
+  ) => t.gql<{ auditLog: AuditPage }>(AUDIT_LOG, variables, { authorization });
+
+  /** Every entry of one record, newest first. */
+  const entriesOf = async (entityType: string, entityId: string): Promise<Entry[]> =>
+    dataOf(await auditLog({ filter: { entityType, entityId }, first: 100 })).auditLog.edges.map(
+      (e) => e.node,
+    );
+
+  const auditRows = async () => (await tableCounts(t, ['audit_log'])).audit_log!;
+
+  interface Audited<T> {
+    res: GqlResponse<T>;
+    entry: Entry;
+  }
+
+  /**
+   * Runs one mutation with its own X-Request-Id and returns the single audit entry written for that request, as
+   * auditLog shows it for the record. Fails unless the mutation succeeded and wrote exactly one entry.
+   */
+  const audited = async <T>(
+    operation: string,
+    query: string,
+    variables: Record<string, unknown>,
+    record: (data: T) => { entityType: string; entityId: string },
+    authorization = t.adminAuthorization,
+  ): Promise<Audited<T>> => {
+    const requestId = newRequestId(operation);
+    const before = await auditRows();
+    const res = await t.gql<T>(query, variables, { authorization, 'x-request-id': requestId });
+    const data = dataOf(res);
+    expect(await auditRows()).toBe(before + 1);
+    const { entityType, entityId } = record(data);
+    const entries = (await entriesOf(entityType, entityId)).filter((e) => e.requestId === requestId);
+    expect(entries).toHaveLength(1);
+    const entry = entries[0]!;
+    expect(entry).toMatchObject({ operation, entityType, entityId, requestId });
+    return { res, entry };
+  };
+
+  const byAdmin = (entry: Entry) =>
+    expect(entry).toMatchObject({ actorKind: 'USER', actorId: adminId, actorName: 'test-admin' });
+
+  const changeOf = (entry: Entry, field: string) => entry.changes.find((c) => c.field === field);
+
+  describe('each mutation writes one entry', () => {
+    /** Operations checked below; compared with the schema so that a new mutation needs an audit test. */
+    const CHECKED = [
+      'advanceTenancyStage',
+      'changeMyPassword',
+      'correctTenancyStage',
+      'createApiKey',
+      'createEnterprise',
+      'createPark',
+      'createUnits',
+      'createUser',
+      'createZone',
+      'disableUser',
+      'enableUser',
+      'endTenancy',
+      'leaseUnits',
+      'revokeApiKey',
+      'setUserPassword',
+      'updateEnterprise',
+      'updateUnit',
+      'updateUser',
+      'updateZone',
+    ];
+
+    it('checks every mutation of the schema but login', () => {
+      const mutations = operationsOf(schemaOf(t.app))
+        .filter((op) => op.kind === 'mutation' && op.name !== 'login')
+        .map((op) => op.name)
+        .sort();
+      expect(CHECKED).toEqual(mutations);
+    });
+
+    it('createPark: the new row as after, nothing before', async () => {
+      const { entry } = await audited<{ createPark: { id: string } }>(
+        'createPark',
+        'mutation($input: CreateParkInput!) { createPark(input: $input) { id } }',
+        { input: { code: 'audited-park', name: '审计园区' } },
+        (d) => ({ entityType: 'Park', entityId: d.createPark.id }),
+      );
+      byAdmin(entry);
+      expect(changeOf(entry, 'code')).toEqual({ field: 'code', before: null, after: 'audited-park' });
+      expect(changeOf(entry, 'name')).toEqual({ field: 'name', before: null, after: '审计园区' });
+      expect(entry.changes.every((c) => c.before === null)).toBe(true);
+      expect(entry.changes.map((c) => c.field)).not.toContain('version');
+      expect(entry.reason).toBeNull();
+    });
+
+    it('createZone and updateZone: the changed name with before and after, and nothing else', async () => {
+      const created = await audited<{ createZone: { id: string; version: number } }>(
+        'createZone',
+        'mutation($input: CreateZoneInput!) { createZone(input: $input) { id version } }',
+        { input: { parkCode, code: 'audited-zone', name: '旧分区名', kind: 'MARKET' } },
+        (d) => ({ entityType: 'Zone', entityId: d.createZone.id }),
+      );
+      byAdmin(created.entry);
+      expect(changeOf(created.entry, 'name')).toEqual({ field: 'name', before: null, after: '旧分区名' });
+      const zone = dataOf(created.res).createZone;
+
+      const updated = await audited<{ updateZone: { id: string } }>(
+        'updateZone',
+        'mutation($input: UpdateZoneInput!) { updateZone(input: $input) { id } }',
+        { input: { id: zone.id, version: zone.version, name: '新分区名' } },
+        (d) => ({ entityType: 'Zone', entityId: d.updateZone.id }),
+      );
+      byAdmin(updated.entry);
+      expect(updated.entry.changes).toEqual([{ field: 'name', before: '旧分区名', after: '新分区名' }]);
+    });
+
+    it('createUnits and updateUnit: floor_area 50 → 60 is recorded as "50.00" → "60.00"', async () => {
+      const created = await audited<{ createUnits: { id: string; version: number }[] }>(
+        'createUnits',
+        'mutation($input: CreateUnitsInput!) { createUnits(input: $input) { id version } }',
+        {
+          input: {
+            parkCode,
+            zoneCode,
+            units: [{ code: 'AU-001', floorArea: 50, kind: 'BAY', leasable: true }],
+          },
+        },
+        (d) => ({ entityType: 'Unit', entityId: d.createUnits[0]!.id }),
+      );
+      byAdmin(created.entry);
+      expect(changeOf(created.entry, 'code')).toEqual({ field: 'code', before: null, after: 'AU-001' });
+      const unit = dataOf(created.res).createUnits[0]!;
+
+      const updated = await audited<{ updateUnit: { id: string } }>(
+        'updateUnit',
+        'mutation($input: UpdateUnitInput!) { updateUnit(input: $input) { id } }',
+        { input: { id: unit.id, version: unit.version, floorArea: 60 } },
+        (d) => ({ entityType: 'Unit', entityId: d.updateUnit.id }),
+      );
+      byAdmin(updated.entry);
+      expect(updated.entry.changes).toEqual([{ field: 'floor_area', before: '50.00', after: '60.00' }]);
+    });
+
+    it('createEnterprise and updateEnterprise', async () => {
+      const creditCode = nextCreditCode();
+      const created = await audited<{ createEnterprise: { id: string; version: number } }>(
+        'createEnterprise',
+        'mutation($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { id version } }',
+        {
+          input: {
+            parkCode,
+            name: '审计石雕企业',
+            creditCode,
+            industry: 'STONE_CARVING',
+            originProvince: 'CHONGQING',
+            leading: false,
+          },
+        },
+        (d) => ({ entityType: 'Enterprise', entityId: d.createEnterprise.id }),
+      );
+      byAdmin(created.entry);
+      expect(changeOf(created.entry, 'credit_code')).toEqual({
+        field: 'credit_code',
+        before: null,
+        after: creditCode,
+      });
+      const enterprise = dataOf(created.res).createEnterprise;
+
+      const updated = await audited<{ updateEnterprise: { id: string } }>(
+        'updateEnterprise',
+        'mutation($input: UpdateEnterpriseInput!) { updateEnterprise(input: $input) { id } }',
+        { input: { id: enterprise.id, version: enterprise.version, name: '审计石雕集团', leading: true } },
+        (d) => ({ entityType: 'Enterprise', entityId: d.updateEnterprise.id }),
+      );
+      byAdmin(updated.entry);
+      expect([...updated.entry.changes].sort((x, y) => x.field.localeCompare(y.field))).toEqual([
+        { field: 'leading', before: false, after: true },
+        { field: 'name', before: '审计石雕企业', after: '审计石雕集团' },
+      ]);
+    });
+
+    describe('tenancies', () => {
+      let enterpriseId: string;
+      const lease = async (unitCode: string): Promise<TenancyData> =>
+        f.leaseOne({ enterpriseId, parkCode, unitCode, startsOn: '2024-01-01' });
+
+      beforeAll(async () => {
+        await f.units(parkCode, zoneCode, [
+          { code: 'AT-001' },
+          { code: 'AT-002' },
+          { code: 'AT-003' },
+          { code: 'AT-004' },
+        ]);
+        enterpriseId = (await f.enterprise({ parkCode })).id;
+      });
+
+      it('leaseUnits: one entry per tenancy, with the note as reason', async () => {
+        const { entry } = await audited<{ leaseUnits: { id: string }[] }>(
+          'leaseUnits',
+          'mutation($input: LeaseUnitsInput!) { leaseUnits(input: $input) { id } }',
+          {
+            input: {
+              enterpriseId,
+              parkCode,
+              unitCodes: ['AT-001'],
+              startsOn: '2024-01-01',
+              stage: 'RESERVED',
+              note: 'contract signed',
+            },
+          },
+          (d) => ({ entityType: 'Tenancy', entityId: d.leaseUnits[0]!.id }),
+        );
+        byAdmin(entry);
+        expect(entry.reason).toBe('contract signed');
+        expect(changeOf(entry, 'starts_on')).toEqual({
+          field: 'starts_on',
+          before: null,
+          after: '2024-01-01',
+        });
+      });
+
+      it('advanceTenancyStage: the stage date with before and after', async () => {
+        const tenancy = await lease('AT-002');
+        const { entry } = await audited<{ advanceTenancyStage: { id: string } }>(
+          'advanceTenancyStage',
+          'mutation($input: AdvanceTenancyStageInput!) { advanceTenancyStage(input: $input) { id } }',
+          { input: { tenancyId: tenancy.id, stage: 'FITTING_OUT', effectiveOn: '2024-02-01' } },
+          (d) => ({ entityType: 'Tenancy', entityId: d.advanceTenancyStage.id }),
+        );
+        byAdmin(entry);
+        expect(changeOf(entry, 'fitting_out_from')).toEqual({
+          field: 'fitting_out_from',
+          before: null,
+          after: '2024-02-01',
+        });
+      });
+
+      it('endTenancy: the end date, and the reason given', async () => {
+        const tenancy = await lease('AT-003');
+        const { entry } = await audited<{ endTenancy: { id: string } }>(
+          'endTenancy',
+          'mutation($input: EndTenancyInput!) { endTenancy(input: $input) { id } }',
+          { input: { tenancyId: tenancy.id, endsOn: '2024-05-01', reason: 'moved to a bigger hall' } },
+          (d) => ({ entityType: 'Tenancy', entityId: d.endTenancy.id }),
+        );
+        byAdmin(entry);
+        expect(entry.reason).toBe('moved to a bigger hall');
+        expect(changeOf(entry, 'ends_on')).toEqual({ field: 'ends_on', before: null, after: '2024-05-01' });
+      });
+
+      it('correctTenancyStage: the corrected date, and the reason given', async () => {
+        const tenancy = await lease('AT-004');
+        const { entry } = await audited<{ correctTenancyStage: { id: string } }>(
+          'correctTenancyStage',
+          'mutation($input: CorrectTenancyStageInput!) { correctTenancyStage(input: $input) { id } }',
+          {
+            input: {
+              tenancyId: tenancy.id,
+              stage: 'RESERVED',
+              effectiveOn: '2024-01-03',
+              reason: 'start date was typed wrongly',
+            },
+          },
+          (d) => ({ entityType: 'Tenancy', entityId: d.correctTenancyStage.id }),
+        );
+        byAdmin(entry);
+        expect(entry.reason).toBe('start date was typed wrongly');
+        expect(changeOf(entry, 'starts_on')).toEqual({
+          field: 'starts_on',
+          before: '2024-01-01',
+          after: '2024-01-03',
+        });
+      });
+    });
+
+    describe('users and API keys', () => {
+      const USER_FIELDS = 'id username version disabled';
+      let target: { id: string; username: string; version: number };
+
+      beforeAll(async () => {
+        target = dataOf(
+          await t.gql<{ createUser: typeof target }>(
+            `mutation($input: CreateUserInput!) { createUser(input: $input) { ${USER_FIELDS} } }`,
+            {
+              input: {
+                username: 'audit-target',
+                displayName: 'Audit Target',
+                password: TEST_PASSWORD,
+                roles: ['LEASING'],
+                allParks: true,
+              },
+            },
+          ),
+        ).createUser;
+      });
+
+      const currentVersion = async (id: string) =>
+        (
+          await t.dataSource.query<{ version: number }[]>('SELECT version FROM app_user WHERE id = $1', [id])
+        )[0]!.version;
+
+      /** No entry may hold a password, its hash or an API key secret. */
+      const noSecrets = (entry: Entry, ...secrets: string[]) => {
+        const text = JSON.stringify(entry);
+        expect(text).not.toMatch(/scrypt\$/);
+        for (const secret of secrets) expect(text).not.toContain(secret);
+      };
+
+      it('createUser: the new user, without the password', async () => {
+        const { entry } = await audited<{ createUser: { id: string } }>(
+          'createUser',
+          'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+          {
+            input: {
+              username: 'audit-new-user',
+              displayName: 'New User',
+              password: 'new-user-password-1',
+              roles: ['ANALYST'],
+              allParks: true,
+            },
+          },
+          (d) => ({ entityType: 'User', entityId: d.createUser.id }),
+        );
+        byAdmin(entry);
+        expect(entry.changes).toContainEqual({ field: 'username', before: null, after: 'audit-new-user' });
+        noSecrets(entry, 'new-user-password-1');
+      });
+
+      it('updateUser: the changed display name', async () => {
+        const { entry } = await audited<{ updateUser: { id: string } }>(
+          'updateUser',
+          'mutation($input: UpdateUserInput!) { updateUser(input: $input) { id } }',
+          {
+            input: { id: target.id, version: await currentVersion(target.id), displayName: 'Renamed Target' },
+          },
+          (d) => ({ entityType: 'User', entityId: d.updateUser.id }),
+        );
+        byAdmin(entry);
+        expect(entry.changes).toContainEqual({
+          field: expect.stringMatching(/^display_?name$/i) as unknown as string,
+          before: 'Audit Target',
+          after: 'Renamed Target',
+        });
+      });
+
+      it('setUserPassword: that the password changed, never the password', async () => {
+        const { entry } = await audited<{ setUserPassword: { id: string } }>(
+          'setUserPassword',
+          'mutation($id: ID!, $p: String!) { setUserPassword(id: $id, password: $p) { id } }',
+          { id: target.id, p: 'set-by-admin-password-1' },
+          (d) => ({ entityType: 'User', entityId: d.setUserPassword.id }),
+        );
+        byAdmin(entry);
+        expect(entry.changes).toEqual([{ field: 'password', before: 'unchanged', after: 'changed' }]);
+        noSecrets(entry, 'set-by-admin-password-1');
+      });
+
+      it('changeMyPassword: the user themself as actor', async () => {
+        const me = await createUserWithToken(t.app, t.dataSource, {
+          roles: [Role.ANALYST],
+          username: 'audit-self',
+        });
+        const { entry } = await audited<{ changeMyPassword: { id: string } }>(
+          'changeMyPassword',
+          'mutation($c: String!, $n: String!) { changeMyPassword(currentPassword: $c, newPassword: $n) { id } }',
+          { c: TEST_PASSWORD, n: 'my-own-new-password-1' },
+          (d) => ({ entityType: 'User', entityId: d.changeMyPassword.id }),
+          me.authorization,
+        );
+        expect(entry).toMatchObject({
+          actorKind: 'USER',
+          actorId: me.id,
+          actorName: 'audit-self',
+          entityId: me.id,
+        });
+        noSecrets(entry, 'my-own-new-password-1', TEST_PASSWORD);
+      });
+
+      it('disableUser and enableUser: disabled false → true → false', async () => {
+        const disabled = await audited<{ disableUser: { id: string } }>(
+          'disableUser',
+          'mutation($id: ID!) { disableUser(id: $id) { id } }',
+          { id: target.id },
+          (d) => ({ entityType: 'User', entityId: d.disableUser.id }),
+        );
+        byAdmin(disabled.entry);
+        expect(changeOf(disabled.entry, 'disabled')).toEqual({
+          field: 'disabled',
+          before: false,
+          after: true,
+        });
+        const enabled = await audited<{ enableUser: { id: string } }>(
+          'enableUser',
+          'mutation($id: ID!) { enableUser(id: $id) { id } }',
+          { id: target.id },
+          (d) => ({ entityType: 'User', entityId: d.enableUser.id }),
+        );
+        byAdmin(enabled.entry);
+        expect(changeOf(enabled.entry, 'disabled')).toEqual({
+          field: 'disabled',
+          before: true,
+          after: false,
+        });
+      });
+
+      it('createApiKey and revokeApiKey: never the secret', async () => {
+        const created = await audited<{ createApiKey: { secret: string; apiKey: { id: string } } }>(
+          'createApiKey',
+          'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }',
+          { input: { name: 'audited key' } },
+          (d) => ({ entityType: 'ApiKey', entityId: d.createApiKey.apiKey.id }),
+        );
+        byAdmin(created.entry);
+        expect(created.entry.changes).toContainEqual({ field: 'name', before: null, after: 'audited key' });
+        const { secret, apiKey } = dataOf(created.res).createApiKey;
+        noSecrets(created.entry, secret, secret.split('.')[1]!);
+
+        const revoked = await audited<{ revokeApiKey: { id: string } }>(
+          'revokeApiKey',
+          'mutation($id: ID!) { revokeApiKey(id: $id) { id } }',
+          { id: apiKey.id },
+          (d) => ({ entityType: 'ApiKey', entityId: d.revokeApiKey.id }),
+        );
+        byAdmin(revoked.entry);
+        const change = revoked.entry.changes.find((c) => /^revoked_?at$/i.test(c.field));
+        expect(change?.before).toBeNull();
+        expect(Date.parse(String(change?.after))).not.toBeNaN();
+      });
+    });
+  });
+
+  describe('auditLog', () => {
+    let zone: { id: string; version: number };
+    let leasing: { username: string; authorization: string };
+    /** Every entry of the zone, newest first, as auditLog lists them with a large page. */
+    let all: Entry[];
+
+    beforeAll(async () => {
+      const created = dataOf(
+        await t.gql<{ createZone: typeof zone }>(
+          'mutation($input: CreateZoneInput!) { createZone(input: $input) { id version } }',
+          { input: { parkCode, code: 'paged-zone', name: '分页分区0', kind: 'MARKET' } },
+        ),
+      ).createZone;
+      zone = created;
+      leasing = await createUserWithToken(t.app, t.dataSource, {
+        roles: [Role.LEASING],
+        username: 'audit-leasing',
+      });
+      const update = async (i: number, authorization = t.adminAuthorization) => {
+        await sleep(5); // distinct occurredAt, even at millisecond precision
+        const res = await t.gql<{ updateZone: { version: number } }>(
+          'mutation($input: UpdateZoneInput!) { updateZone(input: $input) { version } }',
+          { input: { id: zone.id, version: zone.version, name: `分页分区${i}` } },
+          { authorization },
+        );
+        zone.version = dataOf(res).updateZone.version;
+      };
+      for (let i = 1; i <= 4; i++) await update(i);
+      await update(5, leasing.authorization);
+      await update(6);
+      all = await entriesOf('Zone', zone.id);
+    });
+
+    it('lists the entries of a record newest first', () => {
+      expect(all.map((e) => e.operation)).toEqual([...Array(6).fill('updateZone'), 'createZone']);
+      const ids = all.map((e) => Number(e.id));
+      expect(ids).toEqual([...ids].sort((x, y) => y - x));
+      expect(new Set(ids).size).toBe(7);
+      const times = all.map((e) => Date.parse(e.occurredAt));
+      expect(times).toEqual([...times].sort((x, y) => y - x));
+      expect(all[0]!.changes).toEqual([{ field: 'name', before: '分页分区5', after: '分页分区6' }]);
+    });
+
+    it('pages with first/after: every entry once, in order, with totalCount and hasNextPage', async () => {
+      const seen: string[] = [];
+      let after: string | undefined;
+      const pages: { size: number; hasNextPage: boolean; totalCount: number }[] = [];
+      for (let guard = 0; guard < 10; guard++) {
+        const page = dataOf(
+          await auditLog({ filter: { entityType: 'Zone', entityId: zone.id }, first: 3, after }),
+        ).auditLog;
+        pages.push({
+          size: page.edges.length,
+          hasNextPage: page.pageInfo.hasNextPage,
+          totalCount: page.totalCount,
+        });
+        seen.push(...page.edges.map((e) => e.node.id));
+        expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)?.cursor ?? null);
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor!;
+      }
+      expect(pages).toEqual([
+        { size: 3, hasNextPage: true, totalCount: 7 },
+        { size: 3, hasNextPage: true, totalCount: 7 },
+        { size: 1, hasNextPage: false, totalCount: 7 },
+      ]);
+      expect(seen).toEqual(all.map((e) => e.id));
+    });
+
+    it('filters by entityType alone', async () => {
+      const page = dataOf(await auditLog({ filter: { entityType: 'Zone' }, first: 100 })).auditLog;
+      expect(page.edges.every((e) => e.node.entityType === 'Zone')).toBe(true);
+      expect(page.edges.map((e) => e.node.id)).toEqual(expect.arrayContaining(all.map((e) => e.id)));
+      expect(page.totalCount).toBeGreaterThan(all.length);
+    });
+
+    it('filters by actor', async () => {
+      const byLeasing = dataOf(
+        await auditLog({ filter: { entityId: zone.id, actor: leasing.username }, first: 100 }),
+      ).auditLog;
+      expect(byLeasing.totalCount).toBe(1);
+      expect(byLeasing.edges.map((e) => e.node)).toEqual([
+        expect.objectContaining({ actorName: leasing.username, operation: 'updateZone', id: all[1]!.id }),
+      ]);
+      const byAdminPage = dataOf(
+        await auditLog({ filter: { entityId: zone.id, actor: 'test-admin' }, first: 100 }),
+      ).auditLog;
+      expect(byAdminPage.edges.map((e) => e.node.id)).toEqual(all.filter((_, i) => i !== 1).map((e) => e.id));
+      const nobody = dataOf(await auditLog({ filter: { actor: 'no-such-actor' }, first: 100 })).auditLog;
+      expect(nobody).toMatchObject({ totalCount: 0, edges: [] });
+    });
+
+    it('filters by time: from is inclusive, to is exclusive', async () => {
+      const pivot = all[3]!;
+      const ids = async (filter: Record<string, unknown>) =>
+        dataOf(await auditLog({ filter: { entityId: zone.id, ...filter }, first: 100 })).auditLog.edges.map(
+          (e) => e.node.id,
+        );
+      expect(await ids({ from: pivot.occurredAt })).toEqual(all.slice(0, 4).map((e) => e.id));
+      expect(await ids({ to: pivot.occurredAt })).toEqual(all.slice(4).map((e) => e.id));
+      expect(await ids({ from: all[5]!.occurredAt, to: all[1]!.occurredAt })).toEqual(
+        all.slice(2, 6).map((e) => e.id),
+      );
+    });
+
+    it('refuses a cursor it did not issue', async () => {
+      errorOf(await auditLog({ first: 2, after: 'not-a-cursor' }), 'BAD_USER_INPUT');
+    });
+
+    it('is for administrators only', async () => {
+      const analyst = await createUserWithToken(t.app, t.dataSource, { roles: [Role.ANALYST] });
+      const key = await createApiKey(t, 'audit reader');
+      for (const authorization of [leasing.authorization, analyst.authorization, key.authorization]) {
+        const res = await auditLog({ first: 1 }, authorization);
+        errorOf(res, 'FORBIDDEN');
+        expect(res.data ?? null).toBeNull();
+      }
+      errorOf(await auditLog({ first: 1 }, ''), 'UNAUTHENTICATED');
+    });
+
+    it('shows a park-scoped administrator the entries of its parks only', async () => {
+      const other = await f.park('audit-other-park');
+      const otherZone = await f.zone(other.code, 'other-zone');
+      const scopedAdmin = await createUserWithToken(t.app, t.dataSource, {
+        roles: [Role.ADMIN],
+        parks: [parkCode],
+      });
+      const visible = dataOf(
+        await auditLog({ filter: { entityId: zone.id }, first: 100 }, scopedAdmin.authorization),
+      ).auditLog;
+      expect(visible.totalCount).toBe(all.length);
+      const hidden = dataOf(
+        await auditLog({ filter: { entityId: otherZone.id }, first: 100 }, scopedAdmin.authorization),
+      ).auditLog;
+      expect(hidden).toMatchObject({ totalCount: 0, edges: [] });
+      expect((await entriesOf('Zone', otherZone.id)).length).toBe(1);
+    });
+  });
+
+  describe('the trail cannot be changed', () => {
+    it('refuses UPDATE, DELETE and TRUNCATE of audit_log in the database', async () => {
+      const before = await fingerprints(t);
+      expect(await auditRows()).toBeGreaterThan(0);
+      await expect(t.dataSource.query("UPDATE audit_log SET reason = 'tampered'")).rejects.toThrow(
+        /append-only/,
+      );
+      await expect(
+        t.dataSource.query(
+          "UPDATE audit_log SET actor_name = 'someone else' WHERE id = (SELECT max(id) FROM audit_log)",
+        ),
+      ).rejects.toThrow(/append-only/);
+      await expect(t.dataSource.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+      await expect(t.dataSource.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
+      expect(await fingerprints(t)).toEqual(before);
+    });
+  });
+
+  describe('no change without its audit entry', () => {
+    const failingAudit = async (operation: string, body: () => Promise<void>) => {
+      await t.dataSource.query(
+        `ALTER TABLE audit_log ADD CONSTRAINT test_fail CHECK (operation <> '${operation}') NOT VALID`,
+      );
+      try {
+        await body();
+      } finally {
+        await t.dataSource.query('ALTER TABLE audit_log DROP CONSTRAINT test_fail');
+      }
+    };
+
+    it('rolls back updateZone when its audit entry cannot be written', async () => {
+      const zone = await f.zone(parkCode, 'rollback-zone');
+      const read = async () =>
+        (
+          await t.dataSource.query<{ name: string; version: number; updated_at: Date }[]>(
+            'SELECT name, version, updated_at FROM zone WHERE id = $1',
+            [zone.id],
+          )
+        )[0]!;
+      const before = await read();
+      const update = () =>
+        t.gql<{ updateZone: { name: string; version: number } }>(
+          'mutation($input: UpdateZoneInput!) { updateZone(input: $input) { name version } }',
+          { input: { id: zone.id, version: before.version, name: '不该保存的名字' } },
+        );
+      const auditBefore = await auditRows();
+      await failingAudit('updateZone', async () => {
+        const res = await update();
+        expect(res.errors).toHaveLength(1);
+        expect(res.data ?? null).toBeNull();
+        expect(JSON.stringify(res)).not.toContain('test_fail');
+      });
+      expect(await read()).toEqual(before);
+      expect(await auditRows()).toBe(auditBefore);
+      const zoneNow = dataOf(
+        await t.gql<{ park: { zones: { id: string; name: string; version: number }[] } }>(
+          'query($p: String!) { park(code: $p) { zones { id name version } } }',
+          { p: parkCode },
+        ),
+      ).park.zones.find((z) => z.id === zone.id);
+      expect(zoneNow).toEqual({ id: zone.id, name: before.name, version: before.version });
+
+      // With the constraint gone the same update goes through and is audited.
+      const res = await update();
+      expect(dataOf(res).updateZone).toEqual({ name: '不该保存的名字', version: before.version + 1 });
+      expect(await auditRows()).toBe(auditBefore + 1);
+    });
+
+    it('creates none of the units of createUnits when their audit entries cannot be written', async () => {
+      const counts = await tableCounts(t, ['unit', 'audit_log']);
+      await failingAudit('createUnits', async () => {
+        const res = await f.createUnitsRaw(parkCode, zoneCode, [{ code: 'RB-001' }, { code: 'RB-002' }]);
+        expect(res.errors).toHaveLength(1);
+      });
+      expect(await tableCounts(t, ['unit', 'audit_log'])).toEqual(counts);
+    });
+  });
+});

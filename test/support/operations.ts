@@ -1,0 +1,101 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import {
+  getNamedType,
+  GraphQLField,
+  GraphQLInputType,
+  GraphQLSchema,
+  isEnumType,
+  isInputObjectType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+} from 'graphql';
+import { randomUUID } from 'node:crypto';
+
+/** One root field of the schema: a query or a mutation. */
+export interface Operation {
+  kind: 'query' | 'mutation';
+  /** The root type and field, e.g. "Mutation.updateUnit". */
+  key: string;
+  name: string;
+  field: GraphQLField<unknown, unknown>;
+}
+
+/** The schema the running app serves (built in memory from the resolvers, like schema.gql). */
+export function schemaOf(app: NestFastifyApplication): GraphQLSchema {
+  return app.get(GraphQLSchemaHost).schema;
+}
+
+/** Every field of Query and Mutation, queries first, each in schema order. */
+export function operationsOf(schema: GraphQLSchema): Operation[] {
+  const ops: Operation[] = [];
+  for (const [kind, type] of [
+    ['query', schema.getQueryType()],
+    ['mutation', schema.getMutationType()],
+  ] as const) {
+    if (!type) continue;
+    for (const field of Object.values(type.getFields())) {
+      ops.push({ kind, key: `${type.name}.${field.name}`, name: field.name, field });
+    }
+  }
+  return ops;
+}
+
+const SCALARS: Record<string, () => unknown> = {
+  String: () => 'x',
+  ID: () => randomUUID(),
+  Int: () => 1,
+  Float: () => 1,
+  Boolean: () => false,
+  Date: () => '2024-01-01',
+  DateTime: () => '2024-01-01T00:00:00Z',
+  JSON: () => ({}),
+};
+
+/** True for an argument or input field the client must send: non-null and without a default. */
+function required(item: { type: GraphQLInputType; defaultValue?: unknown }): boolean {
+  return isNonNullType(item.type) && item.defaultValue === undefined;
+}
+
+/**
+ * The smallest value of an input type that passes GraphQL validation: String "x", ID a random UUID, numbers 1,
+ * Boolean false, dates 2024-01-01, an enum's first value, an input object's required fields, a list of one.
+ */
+export function minimalValue(type: GraphQLInputType): unknown {
+  if (isNonNullType(type)) return minimalValue(type.ofType);
+  if (isListType(type)) return [minimalValue(type.ofType as GraphQLInputType)];
+  if (isEnumType(type)) return type.getValues()[0]!.name;
+  if (isInputObjectType(type)) {
+    const value: Record<string, unknown> = {};
+    for (const field of Object.values(type.getFields())) {
+      if (required(field)) value[field.name] = minimalValue(field.type);
+    }
+    return value;
+  }
+  if (isScalarType(type)) {
+    const make = SCALARS[type.name];
+    if (!make) throw new Error(`No minimal value for scalar ${type.name}: add it to SCALARS`);
+    return make();
+  }
+  throw new Error(`Unexpected input type ${String(type)}`);
+}
+
+/** A GraphQL document calling the operation with only its required arguments (as variables), selecting __typename. */
+export function minimalRequest(
+  op: Operation,
+  overrides: Record<string, unknown> = {},
+): { query: string; variables: Record<string, unknown> } {
+  const args = op.field.args.filter((a) => required(a) || a.name in overrides);
+  const variables: Record<string, unknown> = {};
+  for (const arg of args)
+    variables[arg.name] = arg.name in overrides ? overrides[arg.name] : minimalValue(arg.type);
+  const definitions = args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
+  const passed = args.map((a) => `${a.name}: $${a.name}`).join(', ');
+  const selection = isLeafType(getNamedType(op.field.type)) ? '' : ' { __typename }';
+  const query =
+    `${op.kind} Matrix${args.length ? `(${definitions})` : ''} ` +
+    `{ ${op.name}${args.length ? `(${passed})` : ''}${selection} }`;
+  return { query, variables };
+}
