@@ -1,5 +1,10 @@
 import { AddAccessAndAudit1795703359854 } from './1795703359854-AddAccessAndAudit';
+import { AddOccupancyIndexes1795704088159 } from './1795704088159-AddOccupancyIndexes';
 import { CreateSpaceAndTenancies1795701980286 } from './1795701980286-CreateSpaceAndTenancies';
 
 /** Every migration, in order. `npm run migration:generate -- VerbNoun` writes a new file; add it here. */
-export const MIGRATIONS: Function[] = [CreateSpaceAndTenancies1795701980286, AddAccessAndAudit1795703359854];
+export const MIGRATIONS: Function[] = [
+  CreateSpaceAndTenancies1795701980286,
+  AddAccessAndAudit1795703359854,
+  AddOccupancyIndexes1795704088159,
+];
