@@ -14,8 +14,8 @@ interface Scope {
 
 /**
  * Figures, each one SQL aggregate over the stored tenancies (never stored numbers). A unit is occupied on a date when
- * a tenancy holds it then and has reached FITTING_OUT; the stage rule is the same CASE as stage-sql.ts, inlined
- * here so the planner sees plain column comparisons.
+ * a tenancy holds it then and has reached FITTING_OUT; the stage rule is the one of stage-sql.ts, written out here
+ * as plain column comparisons so that the planner sees them.
  */
 @Injectable()
 export class OccupancyService {
@@ -136,14 +136,11 @@ export class OccupancyService {
          WHERE t.starts_on <= $4::date AND (t.ends_on IS NULL OR t.ends_on > $3::date)
        ), months AS (
          SELECT CASE WHEN occupied_from <= $4::date AND (ends_on IS NULL OR occupied_from < ends_on)
-                     THEN greatest(date_trunc('month', occupied_from::timestamp), date_trunc('month', $3::date::timestamp))
-                END AS occupied_m,
+                     THEN date_trunc('month', greatest(occupied_from, $3::date)::timestamp) END AS occupied_m,
                 CASE WHEN operating_from <= $4::date AND (ends_on IS NULL OR operating_from < ends_on)
-                     THEN greatest(date_trunc('month', operating_from::timestamp), date_trunc('month', $3::date::timestamp))
-                END AS operating_m,
+                     THEN date_trunc('month', greatest(operating_from, $3::date)::timestamp) END AS operating_m,
                 CASE WHEN ends_on <= $4::date
-                     THEN greatest(date_trunc('month', ends_on::timestamp), date_trunc('month', $3::date::timestamp))
-                END AS ended_m,
+                     THEN date_trunc('month', greatest(ends_on, $3::date)::timestamp) END AS ended_m,
                 count(*) AS n, sum(floor_area) AS area
          FROM spans
          GROUP BY 1, 2, 3
