@@ -8,6 +8,7 @@ import { createErrorFormatter } from './error-formatter';
 import { GraphQLPassThroughFilter } from './graphql-exception.filter';
 import { GraphQLContext, LoaderRegistry } from './graphql-context';
 import { graphqlLimitOptions } from './limits/graphql-limits';
+import { GraphQLSchema } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 
 @Global()
@@ -46,6 +47,18 @@ class LoaderRegistryModule {}
           hideSuggestions: config.isProduction,
           bodyLimitBytes: config.BODY_LIMIT_BYTES,
         }),
+        // Root types get their descriptions here: code-first has no decorator for them.
+        transformSchema: (schema: GraphQLSchema) => {
+          const query = schema.getQueryType();
+          const mutation = schema.getMutationType();
+          if (query)
+            query.description =
+              'Reads: parks, units, enterprises, tenancies, figures, accounts and the audit log.';
+          if (mutation)
+            mutation.description =
+              'Changes; each is checked against your role and parks and recorded in the audit log.';
+          return schema;
+        },
         context: (request: FastifyRequest, reply: FastifyReply): GraphQLContext => ({
           requestId: request.id,
           request,

@@ -86,7 +86,11 @@ export class AccessResolver {
 
   @Allow(Role.ADMIN)
   @Mutation(() => User, { description: 'Create a user in your parks.' })
-  createUser(@CurrentActor() actor: Actor, @Args('input') input: CreateUserInput): Promise<User> {
+  createUser(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'What to do; every field is described on the input type.' })
+    input: CreateUserInput,
+  ): Promise<User> {
     return this.access.createUser(actor, input);
   }
 
@@ -94,7 +98,11 @@ export class AccessResolver {
   @Mutation(() => User, {
     description: "Change a user's name, roles or parks (optimistic concurrency on version).",
   })
-  updateUser(@CurrentActor() actor: Actor, @Args('input') input: UpdateUserInput): Promise<User> {
+  updateUser(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'What to do; every field is described on the input type.' })
+    input: UpdateUserInput,
+  ): Promise<User> {
     return this.access.updateUser(actor, input);
   }
 
@@ -140,7 +148,8 @@ export class AccessResolver {
   })
   createApiKey(
     @CurrentActor() actor: Actor,
-    @Args('input') input: CreateApiKeyInput,
+    @Args('input', { description: 'What to do; every field is described on the input type.' })
+    input: CreateApiKeyInput,
   ): Promise<CreatedApiKey> {
     return this.access.createApiKey(actor, input);
   }

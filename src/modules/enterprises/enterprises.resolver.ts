@@ -42,7 +42,8 @@ export class EnterprisesResolver {
   @Allow(...LEASING_WRITERS)
   createEnterprise(
     @CurrentActor() actor: Actor,
-    @Args('input') input: CreateEnterpriseInput,
+    @Args('input', { description: 'What to do; every field is described on the input type.' })
+    input: CreateEnterpriseInput,
   ): Promise<Enterprise> {
     return this.service.create(actor, input);
   }
@@ -51,7 +52,8 @@ export class EnterprisesResolver {
   @Allow(...LEASING_WRITERS)
   updateEnterprise(
     @CurrentActor() actor: Actor,
-    @Args('input') input: UpdateEnterpriseInput,
+    @Args('input', { description: 'What to do; every field is described on the input type.' })
+    input: UpdateEnterpriseInput,
   ): Promise<Enterprise> {
     return this.service.update(actor, input);
   }

@@ -47,31 +47,51 @@ export class SpaceResolver {
 
   @Mutation(() => Park, { description: 'Create a park.' })
   @Allow(Role.ADMIN)
-  createPark(@CurrentActor() actor: Actor, @Args('input') input: CreateParkInput): Promise<Park> {
+  createPark(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'What to do; every field is described on the input type.' })
+    input: CreateParkInput,
+  ): Promise<Park> {
     return this.space.createPark(actor, input);
   }
 
   @Mutation(() => Zone, { description: 'Create a zone in a park.' })
   @Allow(...LEASING_WRITERS)
-  createZone(@CurrentActor() actor: Actor, @Args('input') input: CreateZoneInput): Promise<Zone> {
+  createZone(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'What to do; every field is described on the input type.' })
+    input: CreateZoneInput,
+  ): Promise<Zone> {
     return this.space.createZone(actor, input);
   }
 
   @Mutation(() => Zone, { description: 'Change a zone (optimistic concurrency on version).' })
   @Allow(...LEASING_WRITERS)
-  updateZone(@CurrentActor() actor: Actor, @Args('input') input: UpdateZoneInput): Promise<Zone> {
+  updateZone(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'What to do; every field is described on the input type.' })
+    input: UpdateZoneInput,
+  ): Promise<Zone> {
     return this.space.updateZone(actor, input);
   }
 
   @Mutation(() => [Unit], { description: 'Create one or many units in a zone; all or none.' })
   @Allow(...LEASING_WRITERS)
-  createUnits(@CurrentActor() actor: Actor, @Args('input') input: CreateUnitsInput): Promise<Unit[]> {
+  createUnits(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'What to do; every field is described on the input type.' })
+    input: CreateUnitsInput,
+  ): Promise<Unit[]> {
     return this.space.createUnits(actor, input);
   }
 
   @Mutation(() => Unit, { description: 'Change a unit (optimistic concurrency on version).' })
   @Allow(...LEASING_WRITERS)
-  updateUnit(@CurrentActor() actor: Actor, @Args('input') input: UpdateUnitInput): Promise<Unit> {
+  updateUnit(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'What to do; every field is described on the input type.' })
+    input: UpdateUnitInput,
+  ): Promise<Unit> {
     return this.space.updateUnit(actor, input);
   }
 }

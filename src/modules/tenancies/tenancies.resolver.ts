@@ -42,7 +42,11 @@ export class TenanciesResolver {
       'Let one or several units to an enterprise from a date, in a starting stage. All or none: a unit already held gives CONFLICT naming the unit and its holder.',
   })
   @Allow(...LEASING_WRITERS)
-  leaseUnits(@CurrentActor() actor: Actor, @Args('input') input: LeaseUnitsInput): Promise<Tenancy[]> {
+  leaseUnits(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'What to do; every field is described on the input type.' })
+    input: LeaseUnitsInput,
+  ): Promise<Tenancy[]> {
     return this.service.lease(actor, input);
   }
 
@@ -53,7 +57,8 @@ export class TenanciesResolver {
   @Allow(...LEASING_WRITERS)
   advanceTenancyStage(
     @CurrentActor() actor: Actor,
-    @Args('input') input: AdvanceTenancyStageInput,
+    @Args('input', { description: 'What to do; every field is described on the input type.' })
+    input: AdvanceTenancyStageInput,
   ): Promise<Tenancy> {
     return this.service.advance(actor, input);
   }
@@ -62,7 +67,11 @@ export class TenanciesResolver {
     description: 'End a tenancy on a date, with a reason. The unit is free from that date.',
   })
   @Allow(...LEASING_WRITERS)
-  endTenancy(@CurrentActor() actor: Actor, @Args('input') input: EndTenancyInput): Promise<Tenancy> {
+  endTenancy(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'What to do; every field is described on the input type.' })
+    input: EndTenancyInput,
+  ): Promise<Tenancy> {
     return this.service.end(actor, input);
   }
 
@@ -73,7 +82,8 @@ export class TenanciesResolver {
   @Allow(...LEASING_WRITERS)
   correctTenancyStage(
     @CurrentActor() actor: Actor,
-    @Args('input') input: CorrectTenancyStageInput,
+    @Args('input', { description: 'What to do; every field is described on the input type.' })
+    input: CorrectTenancyStageInput,
   ): Promise<Tenancy> {
     return this.service.correct(actor, input);
   }
