@@ -1,4 +1,5 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { UpdateInput } from '../../../common/dto/update.input';
+import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -6,10 +7,8 @@ import {
   IsBoolean,
   IsDate,
   IsEnum,
-  IsInt,
   IsOptional,
   IsString,
-  IsUUID,
   Matches,
   MaxLength,
   MinLength,
@@ -57,15 +56,7 @@ export class CreateUserInput {
 }
 
 @InputType({ description: 'Changes to a user; omitted fields stay as they are.' })
-export class UpdateUserInput {
-  @Field(() => ID, { description: 'The user.' })
-  @IsUUID()
-  id: string;
-
-  @Field(() => Int, { description: 'The version you last read; a stale version is a CONFLICT.' })
-  @IsInt()
-  version: number;
-
+export class UpdateUserInput extends UpdateInput {
   @Field(() => String, { nullable: true, description: 'New display name.' })
   @IsOptional()
   @IsString()

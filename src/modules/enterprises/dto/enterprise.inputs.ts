@@ -1,16 +1,7 @@
+import { UpdateInput } from '../../../common/dto/update.input';
 import { IsCalendarDate } from '../../../common/validators';
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import {
-  IsBoolean,
-  IsEnum,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { Field, InputType } from '@nestjs/graphql';
+import { IsBoolean, IsEnum, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { DateScalar } from '../../../graphql/scalars/date.scalar';
 import { IsCreditCode } from '../credit-code';
 import { Industry, Province } from '../enterprise.enums';
@@ -85,15 +76,7 @@ export class CreateEnterpriseInput {
 }
 
 @InputType({ description: 'Changes to an enterprise; omitted fields stay as they are.' })
-export class UpdateEnterpriseInput {
-  @Field(() => ID, { description: 'The enterprise.' })
-  @IsUUID()
-  id: string;
-
-  @Field(() => Int, { description: 'The version you last read; a stale version is a CONFLICT.' })
-  @IsInt()
-  version: number;
-
+export class UpdateEnterpriseInput extends UpdateInput {
   @Field(() => String, { nullable: true, description: 'New Chinese name.' })
   @IsOptional()
   @IsString()

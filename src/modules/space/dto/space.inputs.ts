@@ -1,4 +1,5 @@
-import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { UpdateInput } from '../../../common/dto/update.input';
+import { Field, Float, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -9,7 +10,6 @@ import {
   IsNumber,
   IsOptional,
   IsString,
-  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -52,15 +52,7 @@ export class CreateZoneInput {
 }
 
 @InputType({ description: 'Changes to a zone; omitted fields stay as they are.' })
-export class UpdateZoneInput {
-  @Field(() => ID, { description: 'The zone.' })
-  @IsUUID()
-  id: string;
-
-  @Field(() => Int, { description: 'The version you last read; a stale version is a CONFLICT.' })
-  @IsInt()
-  version: number;
-
+export class UpdateZoneInput extends UpdateInput {
   @Field(() => String, { nullable: true, description: 'New Chinese name.' })
   @IsOptional()
   @IsString()
@@ -145,15 +137,7 @@ export class CreateUnitsInput {
 }
 
 @InputType({ description: 'Changes to a unit; omitted fields stay as they are.' })
-export class UpdateUnitInput {
-  @Field(() => ID, { description: 'The unit.' })
-  @IsUUID()
-  id: string;
-
-  @Field(() => Int, { description: 'The version you last read; a stale version is a CONFLICT.' })
-  @IsInt()
-  version: number;
-
+export class UpdateUnitInput extends UpdateInput {
   @Field(() => UnitKind, { nullable: true, description: 'New kind.' })
   @IsOptional()
   @IsEnum(UnitKind)
