@@ -39,9 +39,8 @@ class LoaderRegistryModule {}
         graphiql: false,
         ide: false,
         jit: 1,
-        introspection: !config.isProduction || config.GRAPHQL_INTROSPECTION,
-        // Depth, alias, cost and batch limits; introspection refused in production by a validation rule (see
-        // limits/), since Mercurius ignores the `introspection` option above.
+        // Depth, alias, cost and batch limits; introspection is refused in production by a validation rule (see
+        // limits/): Mercurius has no `introspection` option.
         ...graphqlLimitOptions(config),
         errorFormatter: createErrorFormatter({
           hideSuggestions: config.isProduction,
