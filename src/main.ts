@@ -9,6 +9,7 @@ import { refuseDemoUsers, seedDemoIfEmpty } from './seed/demo-seed';
 import { DataSource } from 'typeorm';
 
 const logger = new Logger('Main');
+const SHUTDOWN_TIMEOUT_MS = 20_000;
 
 async function main(): Promise<void> {
   let config;
@@ -31,6 +32,11 @@ async function main(): Promise<void> {
   const stop = (reason: string, code: number): Promise<void> =>
     (stopping ??= (async () => {
       logger.log(`Shutting down (${reason})`);
+      // Whatever hangs (a request that never ends, a dead database), the process ends within this time.
+      setTimeout(() => {
+        logger.error(`Shutdown did not finish in ${SHUTDOWN_TIMEOUT_MS} ms; exiting anyway`);
+        process.exit(code || 1);
+      }, SHUTDOWN_TIMEOUT_MS).unref();
       // Fastify stops accepting, lets in-flight requests finish, then Nest closes the pool.
       await app?.close().catch((error: unknown) => logger.error(error));
       await database?.embedded?.stop().catch((error: unknown) => logger.error(error));

