@@ -105,21 +105,14 @@ async function load(db: DataSource): Promise<void> {
     [UNITS],
   );
   // Enterprises belong to a park's register where the schema has enterprise.park_id.
-  const [{ scoped }] = await db.query<{ scoped: boolean }[]>(
-    `SELECT EXISTS (SELECT FROM information_schema.columns
-                    WHERE table_name = 'enterprise' AND column_name = 'park_id') AS scoped`,
+  await db.query(
+    `INSERT INTO enterprise (park_id, name, credit_code, industry, origin_province)
+     SELECT p.id, '企业' || g, lpad(g::text, 17, '0') || '0', 'STONE_MATERIAL', 'CHONGQING'
+     FROM park p, generate_series(1, 5000) g`,
   );
   await db.query(
-    scoped
-      ? `INSERT INTO enterprise (park_id, name, credit_code, industry, origin_province)
-         SELECT p.id, '企业' || g, lpad(g::text, 17, '0') || '0', 'STONE_MATERIAL', 'CHONGQING'
-         FROM park p, generate_series(1, 5000) g`
-      : `INSERT INTO enterprise (name, credit_code, industry, origin_province)
-         SELECT '企业' || g, lpad(g::text, 17, '0') || '0', 'STONE_MATERIAL', 'CHONGQING' FROM generate_series(1, 5000) g`,
-  );
-  await db.query(
-    `INSERT INTO tenancy (unit_id, enterprise_id, starts_on, fitting_out_from, operating_from)
-     SELECT u.id, e.id, d, d + 20, CASE WHEN n % 3 = 0 THEN d + 120 END
+    `INSERT INTO tenancy (park_id, unit_id, enterprise_id, starts_on, fitting_out_from, operating_from)
+     SELECT (SELECT id FROM park), u.id, e.id, d, d + 20, CASE WHEN n % 3 = 0 THEN d + 120 END
      FROM (SELECT id, row_number() OVER (ORDER BY id) n FROM unit) u
      JOIN (SELECT id, row_number() OVER (ORDER BY id) - 1 k FROM enterprise) e ON e.k = u.n % 5000
      CROSS JOIN LATERAL (SELECT DATE '2022-01-01' + (u.n % 700)::int AS d) dd
@@ -137,8 +130,8 @@ async function load(db: DataSource): Promise<void> {
      FROM zone z, generate_series(1, 2000) g WHERE z.code = 'mixed'`,
   );
   await db.query(
-    `INSERT INTO tenancy (unit_id, enterprise_id, starts_on, fitting_out_from, operating_from, ends_on)
-     SELECT u.id, e.id, s, f, o, CASE WHEN k < 2 OR u.g % 5 = 0 THEN s + 200 + u.g % 60 END
+    `INSERT INTO tenancy (park_id, unit_id, enterprise_id, starts_on, fitting_out_from, operating_from, ends_on)
+     SELECT (SELECT id FROM park), u.id, e.id, s, f, o, CASE WHEN k < 2 OR u.g % 5 = 0 THEN s + 200 + u.g % 60 END
      FROM (SELECT un.id, substr(un.code, 7)::int AS g FROM unit un JOIN zone z ON z.id = un.zone_id
            WHERE z.code = 'mixed') u
      CROSS JOIN generate_series(0, 2) k

@@ -1,3 +1,4 @@
+import { EnforceParkConsistency1795705882194 } from './1795705882194-EnforceParkConsistency';
 import { AddAccessAndAudit1795703359854 } from './1795703359854-AddAccessAndAudit';
 import { AddOccupancyIndexes1795704088159 } from './1795704088159-AddOccupancyIndexes';
 import { CreateSpaceAndTenancies1795701980286 } from './1795701980286-CreateSpaceAndTenancies';
@@ -7,4 +8,5 @@ export const MIGRATIONS: Function[] = [
   CreateSpaceAndTenancies1795701980286,
   AddAccessAndAudit1795703359854,
   AddOccupancyIndexes1795704088159,
+  EnforceParkConsistency1795705882194,
 ];

@@ -88,11 +88,11 @@ export async function seedDemoIfEmpty(db: DataSource, options: { users?: boolean
     const inserted = await m.query<
       { id: string; starts_on: string; fitting_out_from: string | null; operating_from: string | null }[]
     >(
-      `INSERT INTO tenancy (unit_id, enterprise_id, starts_on, fitting_out_from, operating_from)
-       SELECT t.unit_id, t.enterprise_id, t.starts_on, t.fitting_out_from, t.operating_from
+      `INSERT INTO tenancy (park_id, unit_id, enterprise_id, starts_on, fitting_out_from, operating_from)
+       SELECT $2, t.unit_id, t.enterprise_id, t.starts_on, t.fitting_out_from, t.operating_from
        FROM jsonb_to_recordset($1::jsonb) AS t(unit_id uuid, enterprise_id uuid, starts_on date, fitting_out_from date, operating_from date)
        RETURNING id, starts_on, fitting_out_from, operating_from`,
-      [JSON.stringify(tenancies)],
+      [JSON.stringify(tenancies), park.id],
     );
     // The stage history each tenancy would have if it had been recorded through the API.
     const events = inserted.flatMap((t) => [

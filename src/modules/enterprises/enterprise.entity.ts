@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { ParkEntity } from '../space/park.entity';
 import { BaseEntity } from '../../common/entities/base.entity';
 import { Industry, Province } from './enterprise.enums';
@@ -7,6 +7,8 @@ import { Industry, Province } from './enterprise.enums';
 @Check('enterprise_credit_code_format', `"credit_code" ~ '^[0-9A-HJ-NPQRTUWXY]{18}$'`)
 @Index('enterprise_industry_idx', ['industry'])
 @Index('enterprise_park_id_credit_code_key', ['parkId', 'creditCode'], { unique: true })
+// Target of tenancies' (enterprise_id, park_id) foreign key.
+@Unique('enterprise_id_park_id_key', ['id', 'parkId'])
 export class EnterpriseEntity extends BaseEntity {
   /** The park whose register the enterprise is in (each management committee keeps its own). */
   @Column({ type: 'uuid' })

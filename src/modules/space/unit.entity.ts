@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { BaseEntity } from '../../common/entities/base.entity';
 import { ParkEntity } from './park.entity';
 import { UnitKind } from './space.enums';
@@ -9,6 +9,8 @@ import { ZoneEntity } from './zone.entity';
 @Index('unit_park_id_code_key', ['parkId', 'code'], { unique: true })
 @Index('unit_zone_id_code_idx', ['zoneId', 'code'])
 @Check('unit_floor_area_positive', '"floor_area" > 0')
+// Target of tenancies' (unit_id, park_id) foreign key.
+@Unique('unit_id_park_id_key', ['id', 'parkId'])
 @Check('unit_unleasable_has_reason', '"leasable" OR "unleasable_reason" IS NOT NULL')
 export class UnitEntity extends BaseEntity {
   @Column({ type: 'uuid' })
@@ -21,8 +23,16 @@ export class UnitEntity extends BaseEntity {
   @Column({ type: 'uuid' })
   zoneId: string;
 
+  /** (zone_id, park_id) → zone(id, park_id): the database keeps a unit in its zone's park. */
   @ManyToOne(() => ZoneEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'zone_id', foreignKeyConstraintName: 'unit_zone_id_fkey' })
+  @JoinColumn([
+    { name: 'zone_id', referencedColumnName: 'id', foreignKeyConstraintName: 'unit_zone_id_park_id_fkey' },
+    {
+      name: 'park_id',
+      referencedColumnName: 'parkId',
+      foreignKeyConstraintName: 'unit_zone_id_park_id_fkey',
+    },
+  ])
   zone?: ZoneEntity;
 
   @Column({ type: 'varchar', length: 64 })

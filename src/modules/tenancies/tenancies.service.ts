@@ -154,14 +154,15 @@ export class TenanciesService {
         );
         const from = input.startsOn;
         const rows = await m.query<TenancyRow[]>(
-          `INSERT INTO tenancy (unit_id, enterprise_id, starts_on, fitting_out_from, operating_from)
-           SELECT unnest($1::uuid[]), $2, $3::date, $4::date, $5::date RETURNING *`,
+          `INSERT INTO tenancy (park_id, unit_id, enterprise_id, starts_on, fitting_out_from, operating_from)
+           SELECT $6, unnest($1::uuid[]), $2, $3::date, $4::date, $5::date RETURNING *`,
           [
             units.map((u) => u.id),
             input.enterpriseId,
             from,
             stage === TenancyStage.FITTING_OUT ? from : null,
             stage === TenancyStage.OPERATING ? from : null,
+            parkId,
           ],
         );
         await m.query(

@@ -34,18 +34,43 @@ import { UnitEntity } from '../space/unit.entity';
 ])
 @Index('tenancy_enterprise_id_idx', ['enterpriseId'])
 export class TenancyEntity extends BaseEntity {
+  /**
+   * The park of both the unit and the enterprise: the two composite foreign keys below make the database refuse a
+   * tenancy of an enterprise of one park's register on a unit of another.
+   */
+  @Column({ type: 'uuid' })
+  parkId: string;
+
   @Column({ type: 'uuid' })
   unitId: string;
 
   @ManyToOne(() => UnitEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'tenancy_unit_id_fkey' })
+  @JoinColumn([
+    { name: 'unit_id', referencedColumnName: 'id', foreignKeyConstraintName: 'tenancy_unit_id_park_id_fkey' },
+    {
+      name: 'park_id',
+      referencedColumnName: 'parkId',
+      foreignKeyConstraintName: 'tenancy_unit_id_park_id_fkey',
+    },
+  ])
   unit?: UnitEntity;
 
   @Column({ type: 'uuid' })
   enterpriseId: string;
 
   @ManyToOne(() => EnterpriseEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'enterprise_id', foreignKeyConstraintName: 'tenancy_enterprise_id_fkey' })
+  @JoinColumn([
+    {
+      name: 'enterprise_id',
+      referencedColumnName: 'id',
+      foreignKeyConstraintName: 'tenancy_enterprise_id_park_id_fkey',
+    },
+    {
+      name: 'park_id',
+      referencedColumnName: 'parkId',
+      foreignKeyConstraintName: 'tenancy_enterprise_id_park_id_fkey',
+    },
+  ])
   enterprise?: EnterpriseEntity;
 
   /** First day the unit is held (reservation or later stage). */
