@@ -138,7 +138,14 @@ async function removeDemo(): Promise<void> {
           after: null,
         })),
       );
-      console.log(`Removed demo users: ${removed.map((u) => u.username).join(', ') || 'none'}`);
+      console.log(
+        `Removed demo users: ${
+          removed
+            .map((u) => u.username)
+            .sort()
+            .join(', ') || 'none'
+        }`,
+      );
       if (left.length)
         console.log(
           `Disabled (they created API keys, so they are kept): ${left.map((u) => u.username).join(', ')}`,

@@ -19,8 +19,8 @@ interface Running {
 /** Every process a test started, so that a failing test cannot leave one running. */
 const started = new Set<Running>();
 
-function run(env: Record<string, string>): Running {
-  const child = spawn(process.execPath, [MAIN], {
+function run(env: Record<string, string>, script = MAIN, args: string[] = []): Running {
+  const child = spawn(process.execPath, [script, ...args], {
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'development', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -205,6 +205,72 @@ describe('process lifecycle (dist/src/main.js)', () => {
       const code = await app.exited;
       expect(Date.now() - started).toBeLessThan(25_000);
       expect(code).not.toBeNull();
+      expect(postgresProcessesFor(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('creates the first administrator from the command line, and lets production start once demo users are gone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shifosi-cli-'));
+    chmodSync(dir, 0o755);
+    const USER_CLI = join(__dirname, '..', 'dist', 'scripts', 'user.js');
+    try {
+      const env = {
+        DATA_DIR: dir,
+        PORT: String(await freePort()),
+        EMBEDDED_PG_PORT: String(await freePort()),
+      };
+      // A development start loads the demo park and its demo users.
+      const dev = run(env);
+      await waitForReady(Number(env.PORT), dev);
+      dev.child.kill('SIGTERM');
+      expect(await dev.exited).toBe(0);
+
+      const create = run({ ...env, USER_PASSWORD: 'ops-password-123' }, USER_CLI, [
+        'create',
+        '--username',
+        'ops',
+        '--role',
+        'ADMIN',
+        '--park',
+        'dazu-carving-park',
+      ]);
+      expect(await create.exited).toBe(0);
+      expect(create.output()).toContain('Created ops (ADMIN) in dazu-carving-park');
+      const bad = run({ ...env, USER_PASSWORD: 'short' }, USER_CLI, [
+        'create',
+        '--username',
+        'x1',
+        '--role',
+        'ADMIN',
+      ]);
+      expect(await bad.exited).toBe(1);
+      expect(bad.output()).toContain('The password must be 10 to 200 characters');
+
+      const production = { ...env, NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40) };
+      const refused = run(production);
+      expect(await refused.exited).toBe(1);
+      const remove = run(env, USER_CLI, ['remove-demo']);
+      expect(await remove.exited).toBe(0);
+      expect(remove.output()).toContain('Removed demo users: admin, analyst, leasing, recruiter');
+
+      const prod = run(production);
+      await waitForReady(Number(env.PORT), prod);
+      const login = await gql(
+        Number(env.PORT),
+        `mutation { login(username: "ops", password: "ops-password-123") { accessToken } }`,
+      );
+      const token = (login.data!.login as { accessToken: string }).accessToken;
+      const me = await gql(Number(env.PORT), '{ me { name roles parkCodes } }', undefined, token);
+      expect(me.data!.me).toEqual({ name: 'ops', roles: ['ADMIN'], parkCodes: ['dazu-carving-park'] });
+      const demo = await gql(
+        Number(env.PORT),
+        `mutation { login(username: "admin", password: "shifosi-demo") { accessToken } }`,
+      );
+      expect(demo.errors).toBeDefined();
+      prod.child.kill('SIGTERM');
+      expect(await prod.exited).toBe(0);
       expect(postgresProcessesFor(dir)).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
