@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { oneByKey } from '../../common/batch';
 import { updateVersioned } from '../../common/entities/versioned-update';
 import { ConflictError } from '../../common/errors/app-error';
 import { writeAudit } from '../access/audit';
@@ -30,8 +31,12 @@ export class EnterprisesService {
 
   async byIds(ids: readonly string[]): Promise<(Enterprise | null)[]> {
     const rows = await this.db.query<EnterpriseRow[]>('SELECT * FROM enterprise WHERE id = ANY($1)', [ids]);
-    const byId = new Map(rows.map((r) => [r.id, toEnterprise(r)]));
-    return ids.map((id) => byId.get(id) ?? null);
+    return oneByKey(
+      ids,
+      rows,
+      (r) => r.id,
+      (r) => toEnterprise(r),
+    );
   }
 
   /** One enterprise in the actor's parks, or null (also when it exists in another park). */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { manyByKey, oneByKey } from '../../common/batch';
 import { updateVersioned } from '../../common/entities/versioned-update';
 import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from '../../common/errors/app-error';
 import { writeAudit } from '../access/audit';
@@ -19,6 +20,7 @@ import {
   UpdateZoneInput,
 } from './dto/space.inputs';
 import { UnitFilter, UnitListArgs, UnitOrder, UnitOrderField } from './dto/unit-list.args';
+import { findScopedPark } from './park-scope';
 import { ParkRow, toPark, toUnit, toZone, UnitRow, ZoneRow } from './space.mappers';
 import { Park, Unit, Zone } from './space.models';
 
@@ -46,18 +48,12 @@ export class SpaceService {
 
   /** A park by code, or null when it does not exist or is outside the actor's scope (the same answer). */
   async findPark(actor: Actor, code: string): Promise<Park | null> {
-    const [row] = await this.db.query<ParkRow[]>(
-      'SELECT * FROM park WHERE code = $1 AND ($2::uuid[] IS NULL OR id = ANY($2))',
-      [code, parkScope(actor)],
-    );
+    const row = await findScopedPark(this.db.manager, actor, code);
     return row ? toPark(row) : null;
   }
 
   async requirePark(actor: Actor, code: string, manager: EntityManager = this.db.manager): Promise<Park> {
-    const [row] = await manager.query<ParkRow[]>(
-      'SELECT * FROM park WHERE code = $1 AND ($2::uuid[] IS NULL OR id = ANY($2))',
-      [code, parkScope(actor)],
-    );
+    const row = await findScopedPark(manager, actor, code);
     if (!row) throw new NotFoundError('Park', code);
     return toPark(row);
   }
@@ -80,15 +76,23 @@ export class SpaceService {
   /** Batch: parks by id, in key order. */
   async parksByIds(ids: readonly string[]): Promise<(Park | null)[]> {
     const rows = await this.db.query<ParkRow[]>('SELECT * FROM park WHERE id = ANY($1)', [ids]);
-    const byId = new Map(rows.map((r) => [r.id, toPark(r)]));
-    return ids.map((id) => byId.get(id) ?? null);
+    return oneByKey(
+      ids,
+      rows,
+      (r) => r.id,
+      (r) => toPark(r),
+    );
   }
 
   /** Batch: zones by id, in key order. */
   async zonesByIds(ids: readonly string[]): Promise<(Zone | null)[]> {
     const rows = await this.db.query<ZoneRow[]>('SELECT * FROM zone WHERE id = ANY($1)', [ids]);
-    const byId = new Map(rows.map((r) => [r.id, toZone(r)]));
-    return ids.map((id) => byId.get(id) ?? null);
+    return oneByKey(
+      ids,
+      rows,
+      (r) => r.id,
+      (r) => toZone(r),
+    );
   }
 
   /** Batch: each park's zones ordered by code. */
@@ -96,14 +100,18 @@ export class SpaceService {
     const rows = await this.db.query<ZoneRow[]>('SELECT * FROM zone WHERE park_id = ANY($1) ORDER BY code', [
       parkIds,
     ]);
-    return parkIds.map((id) => rows.filter((r) => r.park_id === id).map(toZone));
+    return manyByKey(parkIds, rows, (r) => r.park_id, toZone);
   }
 
   /** Batch: units by id, in key order. */
   async unitsByIds(ids: readonly string[]): Promise<(Unit | null)[]> {
     const rows = await this.db.query<UnitRow[]>('SELECT * FROM unit WHERE id = ANY($1)', [ids]);
-    const byId = new Map(rows.map((r) => [r.id, toUnit(r)]));
-    return ids.map((id) => byId.get(id) ?? null);
+    return oneByKey(
+      ids,
+      rows,
+      (r) => r.id,
+      (r) => toUnit(r),
+    );
   }
 
   /** The `units` list: filtered, sorted, keyset-paged, as of a date. */
@@ -150,15 +158,19 @@ export class SpaceService {
         .groupBy('unit.zone_id')
         .getRawMany<{ zone_id: string; count: number }>(),
     ]);
-    const countByZone = new Map(counts.map((c) => [c.zone_id, Number(c.count)]));
-    return zoneIds.map((zoneId) =>
-      toConnection(
-        rows.filter((r) => r.zone_id === zoneId),
-        first,
-        countByZone.get(zoneId) ?? 0,
-        sort,
-        (row) => toUnit(row, asOf),
-      ),
+    const countByZone = oneByKey(
+      zoneIds,
+      counts,
+      (c) => c.zone_id,
+      (c) => Number(c.count),
+    );
+    return manyByKey(
+      zoneIds,
+      rows,
+      (r) => r.zone_id,
+      (r) => r,
+    ).map((zoneRows, i) =>
+      toConnection(zoneRows, first, countByZone[i] ?? 0, sort, (row) => toUnit(row, asOf)),
     );
   }
 

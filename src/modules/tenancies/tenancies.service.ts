@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { manyByKey, oneByKey } from '../../common/batch';
 import { ConflictError, NotFoundError, UserInputError } from '../../common/errors/app-error';
 import { PG_CHECK_VIOLATION, PG_EXCLUSION_VIOLATION, pgError } from '../../common/errors/pg-errors';
 import { Connection, SortDirection } from '../../common/pagination/connection';
@@ -27,20 +28,18 @@ import { allowedMoves, latestStage, stageColumn } from './tenancy-stages';
 export class TenanciesService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async byIds(ids: readonly string[]): Promise<(Tenancy | null)[]> {
-    const rows = await this.db.query<TenancyRow[]>('SELECT * FROM tenancy WHERE id = ANY($1)', [ids]);
-    const byId = new Map(rows.map((r) => [r.id, toTenancy(r)]));
-    return ids.map((id) => byId.get(id) ?? null);
-  }
-
   /** Batch: the tenancy holding each unit on a date (null when vacant), in key order. */
   async holdingUnitsOn(unitIds: readonly string[], date: string): Promise<(Tenancy | null)[]> {
     const rows = await this.db.query<TenancyRow[]>(
       `SELECT * FROM tenancy t WHERE t.unit_id = ANY($1) AND t.starts_on <= $2 AND (t.ends_on IS NULL OR t.ends_on > $2)`,
       [unitIds, date],
     );
-    const byUnit = new Map(rows.map((r) => [r.unit_id, toTenancy(r, date)]));
-    return unitIds.map((id) => byUnit.get(id) ?? null);
+    return oneByKey(
+      unitIds,
+      rows,
+      (r) => r.unit_id,
+      (r) => toTenancy(r, date),
+    );
   }
 
   /** Batch: every tenancy of each unit, oldest first. */
@@ -49,7 +48,12 @@ export class TenanciesService {
       'SELECT * FROM tenancy WHERE unit_id = ANY($1) ORDER BY starts_on, id',
       [unitIds],
     );
-    return unitIds.map((id) => rows.filter((r) => r.unit_id === id).map((r) => toTenancy(r)));
+    return manyByKey(
+      unitIds,
+      rows,
+      (r) => r.unit_id,
+      (r) => toTenancy(r),
+    );
   }
 
   /** Batch: every tenancy of each enterprise, oldest first. */
@@ -58,7 +62,12 @@ export class TenanciesService {
       'SELECT * FROM tenancy WHERE enterprise_id = ANY($1) ORDER BY starts_on, id',
       [enterpriseIds],
     );
-    return enterpriseIds.map((id) => rows.filter((r) => r.enterprise_id === id).map((r) => toTenancy(r)));
+    return manyByKey(
+      enterpriseIds,
+      rows,
+      (r) => r.enterprise_id,
+      (r) => toTenancy(r),
+    );
   }
 
   /** Batch: stage history of each tenancy, in the order it was recorded. */
@@ -67,7 +76,7 @@ export class TenanciesService {
       'SELECT * FROM tenancy_stage_event WHERE tenancy_id = ANY($1) ORDER BY recorded_at, id',
       [tenancyIds],
     );
-    return tenancyIds.map((id) => rows.filter((r) => r.tenancy_id === id).map(toStageEvent));
+    return manyByKey(tenancyIds, rows, (r) => r.tenancy_id, toStageEvent);
   }
 
   /** One tenancy of a unit in the actor's parks, or null. */
