@@ -2,11 +2,7 @@ import 'reflect-metadata';
 import 'dotenv/config';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { DataSource } from 'typeorm';
-import { Logger } from '@nestjs/common';
-import { loadConfig, nestLogLevels } from '../src/config/app-config';
-import { dataSourceOptions } from '../src/database/data-source-options';
-import { resolveDatabase } from '../src/database/resolve-database';
+import { withDatabase } from '../src/database/with-database';
 import { Role } from '../src/modules/access/access.enums';
 import { writeAudit } from '../src/modules/access/audit';
 import { hashPassword } from '../src/modules/access/passwords';
@@ -39,21 +35,6 @@ async function askPassword(): Promise<string> {
   rl.close();
   if (first !== second) throw new Error('The passwords differ');
   return first;
-}
-
-async function withDatabase<T>(fn: (db: DataSource) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  Logger.overrideLogger(nestLogLevels(config.LOG_LEVEL));
-  const database = await resolveDatabase(config);
-  const db = new DataSource(dataSourceOptions(database.url));
-  try {
-    await db.initialize();
-    await db.runMigrations({ transaction: 'each' });
-    return await fn(db);
-  } finally {
-    if (db.isInitialized) await db.destroy();
-    await database.embedded?.stop();
-  }
 }
 
 async function createUser(argv: string[]): Promise<void> {

@@ -35,11 +35,13 @@ interface UserRow {
   demo: boolean;
   version: number;
   park_codes: string[];
+  park_ids: string[];
 }
 
 const USER_SELECT = `SELECT u.id, u.username, u.display_name, u.password_hash, u.roles::text[] AS roles, u.all_parks,
   u.token_version, u.disabled_at, u.last_login_at, u.demo, u.version,
-  ARRAY(SELECT p.code FROM app_user_park up JOIN park p ON p.id = up.park_id WHERE up.user_id = u.id ORDER BY p.code) AS park_codes
+  ARRAY(SELECT p.code FROM app_user_park up JOIN park p ON p.id = up.park_id WHERE up.user_id = u.id ORDER BY p.code) AS park_codes,
+  ARRAY(SELECT park_id FROM app_user_park WHERE user_id = u.id) AS park_ids
   FROM app_user u`;
 
 const toUser = (r: UserRow): User => ({
@@ -352,11 +354,7 @@ export class AccessService {
 
   /** A user the admin may manage: any for an all-parks admin; else one whose parks are all within the admin's. */
   private async manageableUser(m: EntityManager, actor: Actor, id: string): Promise<User> {
-    const [row] = await m.query<(UserRow & { park_ids: string[] })[]>(
-      `${USER_SELECT.replace('FROM app_user u', ', ARRAY(SELECT park_id FROM app_user_park WHERE user_id = u.id) AS park_ids FROM app_user u')}
-       WHERE u.id = $1 FOR UPDATE OF u`,
-      [id],
-    );
+    const [row] = await m.query<UserRow[]>(`${USER_SELECT} WHERE u.id = $1 FOR UPDATE OF u`, [id]);
     const scope = parkScope(actor);
     const visible =
       row && (scope === null || (!row.all_parks && row.park_ids.some((p) => scope.includes(p))));
@@ -408,6 +406,7 @@ interface ApiKeyRow {
   last_used_at: Date | null;
   revoked_at: Date | null;
   park_codes: string[];
+  park_ids: string[];
 }
 
 const API_KEY_SELECT = `SELECT k.id, k.name, k.prefix, k.all_parks, k.created_at, k.last_used_at, k.revoked_at,

@@ -1,0 +1,24 @@
+import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig, loadConfig, nestLogLevels } from '../config/app-config';
+import { dataSourceOptions } from './data-source-options';
+import { resolveDatabase } from './resolve-database';
+
+/**
+ * For command-line scripts: the configured database (embedded or DATABASE_URL) with every migration applied, closed
+ * and stopped again afterwards whatever `fn` does.
+ */
+export async function withDatabase<T>(fn: (db: DataSource, config: AppConfig) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  Logger.overrideLogger(nestLogLevels(config.LOG_LEVEL));
+  const database = await resolveDatabase(config);
+  const db = new DataSource(dataSourceOptions(database.url));
+  try {
+    await db.initialize();
+    await db.runMigrations({ transaction: 'each' });
+    return await fn(db, config);
+  } finally {
+    if (db.isInitialized) await db.destroy();
+    await database.embedded?.stop();
+  }
+}
