@@ -109,6 +109,3 @@ export function createErrorFormatter(options: ErrorFormatOptions = {}): Mercuriu
     };
   };
 }
-
-/** The formatter with development settings (suggestions kept). */
-export const errorFormatter: MercuriusErrorFormatter = createErrorFormatter();

@@ -41,7 +41,7 @@ export class OccupancyService {
     asOf = today(),
   ): Promise<ParkOverview> {
     const scope = await this.scope(actor, parkCode, zoneCode);
-    const [row] = await this.db.query<Record<string, number>[]>(
+    const [r] = await this.db.query<Record<string, number>[]>(
       // One pass: each leasable unit in scope LEFT JOIN the tenancy holding it on asOf, summed per enterprise (vacant
       // units form the NULL group). Counting the enterprise groups then replaces two COUNT(DISTINCT) sorts, and the
       // units are read once instead of through a CTE materialised for three readers. Occupied = FITTING_OUT or
@@ -69,7 +69,6 @@ export class OccupancyService {
        ) per_enterprise`,
       [scope.parkId, scope.zoneId, asOf],
     );
-    const r = row;
     return {
       parkId: scope.parkId,
       zoneId: scope.zoneId,
