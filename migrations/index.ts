@@ -1,3 +1,4 @@
+import { AddMachines1795751165065 } from './1795751165065-AddMachines';
 import { EnforceParkConsistency1795705882194 } from './1795705882194-EnforceParkConsistency';
 import { AddAccessAndAudit1795703359854 } from './1795703359854-AddAccessAndAudit';
 import { AddOccupancyIndexes1795704088159 } from './1795704088159-AddOccupancyIndexes';
@@ -9,4 +10,5 @@ export const MIGRATIONS: Function[] = [
   AddAccessAndAudit1795703359854,
   AddOccupancyIndexes1795704088159,
   EnforceParkConsistency1795705882194,
+  AddMachines1795751165065,
 ];

@@ -4,6 +4,10 @@ import { LoginFailureEntity } from '../modules/access/login-failure.entity';
 import { ApiKeyParkEntity, UserParkEntity } from '../modules/access/scope.entities';
 import { UserEntity } from '../modules/access/user.entity';
 import { EnterpriseEntity } from '../modules/enterprises/enterprise.entity';
+import { MachineEventEntity } from '../modules/machines/machine-event.entity';
+import { MachinePlacementEntity } from '../modules/machines/machine-placement.entity';
+import { MachineEntity } from '../modules/machines/machine.entity';
+import { MaintenancePlanEntity, MaintenanceRecordEntity } from '../modules/machines/maintenance.entities';
 import { ParkEntity } from '../modules/space/park.entity';
 import { UnitEntity } from '../modules/space/unit.entity';
 import { ZoneEntity } from '../modules/space/zone.entity';
@@ -24,4 +28,9 @@ export const ENTITIES: Function[] = [
   ApiKeyParkEntity,
   AuditLogEntity,
   LoginFailureEntity,
+  MachineEntity,
+  MachinePlacementEntity,
+  MachineEventEntity,
+  MaintenancePlanEntity,
+  MaintenanceRecordEntity,
 ];

@@ -8,6 +8,12 @@ export enum Role {
   ANALYST = 'ANALYST',
 }
 
+/** What an API key may do. */
+export enum ApiKeyKind {
+  READ = 'READ',
+  MACHINE_GATEWAY = 'MACHINE_GATEWAY',
+}
+
 /** Who made a request or a change. */
 export enum ActorKind {
   USER = 'USER',
@@ -35,5 +41,17 @@ registerEnumType(ActorKind, {
     USER: { description: 'A signed-in user.' },
     API_KEY: { description: 'A read-only API key of a report client.' },
     SYSTEM: { description: 'The system itself (seed, migrations, scripts).' },
+  },
+});
+
+registerEnumType(ApiKeyKind, {
+  name: 'ApiKeyKind',
+  description: 'What an API key may do.',
+  valuesMap: {
+    READ: { description: 'Read park data (report clients, dashboards).' },
+    MACHINE_GATEWAY: {
+      description:
+        'Bound to one park; may only call recordMachineEvents (shop-floor gateways and controllers).',
+    },
   },
 });

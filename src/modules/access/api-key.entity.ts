@@ -7,9 +7,10 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { ApiKeyKind } from './access.enums';
 import { UserEntity } from './user.entity';
 
-/** A read-only key for report clients. Only a SHA-256 of its random secret is stored; it is shown once. */
+/** An API key: read-only for report clients, or a machine gateway's. Only a SHA-256 of its random secret is stored; it is shown once. */
 @Entity('api_key')
 export class ApiKeyEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -28,6 +29,10 @@ export class ApiKeyEntity {
 
   @Column({ type: 'boolean', default: false })
   allParks: boolean;
+
+  /** READ keys read park data; MACHINE_GATEWAY keys (bound to one park) only report machine events. */
+  @Column({ type: 'enum', enum: ApiKeyKind, enumName: 'api_key_kind', default: ApiKeyKind.READ })
+  kind: ApiKeyKind;
 
   @Column({ type: 'uuid' })
   createdById: string;
