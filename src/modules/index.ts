@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { AccessModule } from './access/access.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
+import { MachinesModule } from './machines/machines.module';
 import { OccupancyModule } from './occupancy/occupancy.module';
 import { SpaceModule } from './space/space.module';
 import { TenanciesModule } from './tenancies/tenancies.module';
@@ -12,4 +13,5 @@ export const DOMAIN_MODULES: Type[] = [
   EnterprisesModule,
   TenanciesModule,
   OccupancyModule,
+  MachinesModule,
 ];

@@ -3,9 +3,9 @@ import { Reflector } from '@nestjs/core';
 import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
 import { ForbiddenError, UnauthenticatedError } from '../../common/errors/app-error';
 import type { GraphQLContext } from '../../graphql/graphql-context';
-import { ActorKind } from './access.enums';
+import { ActorKind, ApiKeyKind } from './access.enums';
 import { Authenticator } from './authenticator';
-import { ACCESS_RULE, AccessRule, ANY_USER, API_KEY } from './access.decorators';
+import { ACCESS_RULE, AccessRule, ANY_USER, API_KEY, MACHINE_GATEWAY } from './access.decorators';
 
 /**
  * Every GraphQL query and mutation declares who may call it (@Public or @Allow); one without a rule is refused, so a
@@ -33,9 +33,11 @@ export class AccessGuard implements CanActivate {
     ctx.auth = await ctx.authenticating;
     const principal = ctx.auth.principal;
     if (!principal) throw new UnauthenticatedError(ctx.auth.problem ?? 'Authentication required');
+    // A gateway key is not a read key: it passes only where MACHINE_GATEWAY is granted.
+    const keyGrant = principal.apiKeyKind === ApiKeyKind.MACHINE_GATEWAY ? MACHINE_GATEWAY : API_KEY;
     const allowed =
       principal.kind === ActorKind.API_KEY
-        ? rule.grants.includes(API_KEY)
+        ? rule.grants.includes(keyGrant)
         : rule.grants.includes(ANY_USER) || principal.roles.some((role) => rule.grants.includes(role));
     if (!allowed)
       throw new ForbiddenError(`Your role does not allow ${gql.getInfo<{ fieldName: string }>().fieldName}`);

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { ConnectionType } from '../../common/pagination/connection';
-import { ActorKind, Role } from './access.enums';
+import { ActorKind, ApiKeyKind, Role } from './access.enums';
 
 @ObjectType({ description: 'A person who signs in.' })
 export class User {
@@ -81,6 +81,11 @@ export class ApiKey {
 
   @Field({ description: 'Reads every park (otherwise only parkCodes).' })
   allParks: boolean;
+
+  @Field(() => ApiKeyKind, {
+    description: 'READ (report clients) or MACHINE_GATEWAY (shop-floor events only).',
+  })
+  kind: ApiKeyKind;
 
   @Field(() => [String], { description: 'Codes of the parks the key may read.' })
   parkCodes: string[];

@@ -14,7 +14,7 @@ import { PG_UNIQUE_VIOLATION, pgError } from '../../common/errors/pg-errors';
 import { Connection, SortDirection } from '../../common/pagination/connection';
 import { paginate } from '../../common/pagination/keyset';
 import { AppConfig } from '../../config/app-config';
-import { ActorKind, Role } from './access.enums';
+import { ActorKind, ApiKeyKind, Role } from './access.enums';
 import { ApiKey, AuditEntry, CreatedApiKey, LoginResult, Me, User } from './access.models';
 import { writeAudit } from './audit';
 import { API_KEY_PREFIX, Authenticator, hashSecret } from './authenticator';
@@ -232,17 +232,22 @@ export class AccessService {
   /** A new read-only key; its secret is returned once and only its SHA-256 is stored. */
   async createApiKey(actor: Actor, input: CreateApiKeyInput): Promise<CreatedApiKey> {
     return this.db.transaction(async (m) => {
+      const kind = input.kind ?? ApiKeyKind.READ;
       const allParks = input.parkCodes === undefined && actor.principal.parkIds === null;
       const parkIds = allParks
         ? []
         : input.parkCodes === undefined
           ? actor.principal.parkIds!
           : await this.grantableParks(m, actor, input.parkCodes, false);
+      // A gateway reports for the machines of one park: bound to exactly one, never to all.
+      if (kind === ApiKeyKind.MACHINE_GATEWAY && (allParks || parkIds.length !== 1)) {
+        throw UserInputError.field('input.parkCodes', 'a MACHINE_GATEWAY key is bound to exactly one park');
+      }
       const prefix = `${API_KEY_PREFIX}_${randomBytes(6).toString('hex')}`;
       const secretPart = randomBytes(32).toString('base64url');
       const [row] = await m.query<{ id: string }[]>(
-        `INSERT INTO api_key (name, prefix, secret_hash, all_parks, created_by_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [input.name, prefix, hashSecret(secretPart), allParks, actor.principal.id],
+        `INSERT INTO api_key (name, prefix, secret_hash, all_parks, created_by_id, kind) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [input.name, prefix, hashSecret(secretPart), allParks, actor.principal.id, kind],
       );
       if (parkIds.length) {
         await m.query('INSERT INTO api_key_park (api_key_id, park_id) SELECT $1, unnest($2::uuid[])', [
@@ -402,6 +407,7 @@ interface ApiKeyRow {
   name: string;
   prefix: string;
   all_parks: boolean;
+  kind: ApiKeyKind;
   created_at: Date;
   last_used_at: Date | null;
   revoked_at: Date | null;
@@ -409,7 +415,7 @@ interface ApiKeyRow {
   park_ids: string[];
 }
 
-const API_KEY_SELECT = `SELECT k.id, k.name, k.prefix, k.all_parks, k.created_at, k.last_used_at, k.revoked_at,
+const API_KEY_SELECT = `SELECT k.id, k.name, k.prefix, k.all_parks, k.kind, k.created_at, k.last_used_at, k.revoked_at,
   ARRAY(SELECT p.code FROM api_key_park kp JOIN park p ON p.id = kp.park_id WHERE kp.api_key_id = k.id ORDER BY p.code) AS park_codes
   FROM api_key k`;
 
@@ -418,6 +424,7 @@ const toApiKey = (r: ApiKeyRow): ApiKey => ({
   name: r.name,
   prefix: r.prefix,
   allParks: r.all_parks,
+  kind: r.kind,
   parkCodes: r.park_codes,
   createdAt: r.created_at,
   lastUsedAt: r.last_used_at,

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
-import { ActorKind, Role } from './access.enums';
+import { ActorKind, ApiKeyKind, Role } from './access.enums';
 import { Principal } from './principal';
 
 interface TokenClaims {
@@ -25,6 +25,7 @@ interface ApiKeyRow {
   name: string;
   secret_hash: string;
   all_parks: boolean;
+  kind: ApiKeyKind;
   park_ids: string[];
 }
 
@@ -110,7 +111,7 @@ export class Authenticator {
     const [prefix, secret] = value.split('.', 2);
     if (!prefix || !secret) return { principal: null, problem: 'Invalid API key' };
     const [key] = await this.db.query<(ApiKeyRow & { stale: boolean })[]>(
-      `SELECT k.id, k.name, k.secret_hash, k.all_parks,
+      `SELECT k.id, k.name, k.secret_hash, k.all_parks, k.kind,
               (k.last_used_at IS NULL OR k.last_used_at < now() - interval '1 minute') AS stale,
               ARRAY(SELECT park_id FROM api_key_park WHERE api_key_id = k.id) AS park_ids
        FROM api_key k WHERE k.prefix = $1 AND k.revoked_at IS NULL`,
@@ -130,6 +131,7 @@ export class Authenticator {
         name: key.name,
         roles: [],
         parkIds: key.all_parks ? null : key.park_ids,
+        apiKeyKind: key.kind,
       },
     };
   }

@@ -1,4 +1,4 @@
-import { ActorKind, Role } from './access.enums';
+import { ActorKind, ApiKeyKind, Role } from './access.enums';
 
 /** Who is calling: a signed-in user or a read-only API key, with the parks they may act in. */
 export interface Principal {
@@ -10,6 +10,8 @@ export interface Principal {
   roles: Role[];
   /** The parks in scope; null means every park. */
   parkIds: string[] | null;
+  /** For API keys: READ, or MACHINE_GATEWAY (which may only report machine events). */
+  apiKeyKind?: ApiKeyKind;
 }
 
 /** What a service needs to know about the caller of one operation: for scoping and for the audit trail. */

@@ -15,7 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ForwardPageArgs } from '../../../common/pagination/page-args';
-import { Role } from '../access.enums';
+import { ApiKeyKind, Role } from '../access.enums';
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 const PASSWORD_RULE = { message: 'password must be 10 to 200 characters' };
@@ -95,6 +95,15 @@ export class CreateApiKeyInput {
   @ArrayMaxSize(100)
   @IsString({ each: true })
   parkCodes?: string[];
+
+  @Field(() => ApiKeyKind, {
+    nullable: true,
+    defaultValue: ApiKeyKind.READ,
+    description: 'READ (default) or MACHINE_GATEWAY, which needs exactly one park in parkCodes.',
+  })
+  @IsOptional()
+  @IsEnum(ApiKeyKind)
+  kind?: ApiKeyKind;
 }
 
 @InputType({ description: 'Which audit entries to list.' })
