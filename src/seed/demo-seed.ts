@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Role } from '../modules/access/access.enums';
 import { hashPassword } from '../modules/access/passwords';
 import { buildDemoData, DEMO_PARK, DEMO_ZONES } from './demo-data';
+import { seedDemoMachines } from './demo-machines-seed';
 
 const logger = new Logger('DemoSeed');
 
@@ -108,9 +109,16 @@ export async function seedDemoIfEmpty(db: DataSource, options: { users?: boolean
        FROM jsonb_to_recordset($1::jsonb) AS e(tenancy_id uuid, stage text, effective_on date)`,
       [JSON.stringify(events)],
     );
+    const machines = await seedDemoMachines(m, {
+      parkId: park.id,
+      tenancies: data.tenancies,
+      leadingCount: data.enterprises.filter((e) => e.leading).length,
+      enterpriseIds: enterprises.map((e) => e.id),
+      unitIds: unitId,
+    });
     if (options.users !== false) await seedDemoUsers(m);
     logger.log(
-      `Demo park loaded: ${units.length} units, ${enterprises.length} enterprises, ${inserted.length} tenancies`,
+      `Demo park loaded: ${units.length} units, ${enterprises.length} enterprises, ${inserted.length} tenancies, ${machines} machines`,
     );
     return true;
   });
