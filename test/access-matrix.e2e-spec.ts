@@ -1,7 +1,8 @@
 import { Role } from '../src/modules/access/access.enums';
 import { codesOf, createApiKey, fingerprints, tableCounts } from './support/access';
 import { createUserWithToken, TEST_PASSWORD } from './support/auth';
-import { factories, nextCreditCode } from './support/factories';
+import { dataOf, factories, nextCreditCode } from './support/factories';
+import { machineFactories } from './support/machines';
 import { minimalRequest, Operation, operationsOf, schemaOf } from './support/operations';
 import { GqlResponse, startTestApp, TestApp } from './support/test-app';
 
@@ -11,8 +12,9 @@ import { GqlResponse, startTestApp, TestApp } from './support/test-app';
  * or a new operation, has to be made here too.
  */
 
-type Caller = 'anonymous' | 'ADMIN' | 'LEASING' | 'RECRUITER' | 'ANALYST' | 'API_KEY';
-const CALLERS: Caller[] = ['anonymous', 'ADMIN', 'LEASING', 'RECRUITER', 'ANALYST', 'API_KEY'];
+type Caller = 'anonymous' | 'ADMIN' | 'LEASING' | 'RECRUITER' | 'ANALYST' | 'API_KEY' | 'GATEWAY';
+/** GATEWAY: a MACHINE_GATEWAY API key, allowed only where a rule names it. */
+const CALLERS: Caller[] = ['anonymous', 'ADMIN', 'LEASING', 'RECRUITER', 'ANALYST', 'API_KEY', 'GATEWAY'];
 
 type Grant = Exclude<Caller, 'anonymous'> | 'ANY_USER';
 type Rule = 'PUBLIC' | readonly Grant[];
@@ -22,8 +24,12 @@ const ADMIN_ONLY: Grant[] = ['ADMIN'];
 const READERS: Grant[] = ['ADMIN', 'LEASING', 'ANALYST', 'API_KEY'];
 /** Readers plus recruiters: parks and the enterprise register. */
 const READERS_AND_RECRUITERS: Grant[] = [...READERS, 'RECRUITER'];
-/** Who may change units, enterprises and tenancies. */
+/** Who may change units, enterprises, tenancies and machines. */
 const LEASING_WRITERS: Grant[] = ['ADMIN', 'LEASING'];
+/** Machines and their figures: every role and read keys. */
+const MACHINE_READERS: Grant[] = [...READERS_AND_RECRUITERS];
+/** Shop-floor events: leasing writers and machine gateways. */
+const MACHINE_REPORTERS: Grant[] = [...LEASING_WRITERS, 'GATEWAY'];
 
 const RULES: Record<string, Rule> = {
   'Query.apiKeys': ADMIN_ONLY,
@@ -31,6 +37,11 @@ const RULES: Record<string, Rule> = {
   'Query.enterprise': READERS_AND_RECRUITERS,
   'Query.enterprises': READERS_AND_RECRUITERS,
   'Query.health': 'PUBLIC',
+  'Query.machine': MACHINE_READERS,
+  'Query.machineStats': MACHINE_READERS,
+  'Query.machines': MACHINE_READERS,
+  'Query.maintenanceDue': MACHINE_READERS,
+  'Query.strandedMachines': MACHINE_READERS,
   'Query.me': ['ANY_USER', 'API_KEY'],
   'Query.occupancyTrend': READERS,
   'Query.park': READERS_AND_RECRUITERS,
@@ -45,6 +56,7 @@ const RULES: Record<string, Rule> = {
   'Mutation.correctTenancyStage': LEASING_WRITERS,
   'Mutation.createApiKey': ADMIN_ONLY,
   'Mutation.createEnterprise': LEASING_WRITERS,
+  'Mutation.createMaintenancePlan': LEASING_WRITERS,
   'Mutation.createPark': ADMIN_ONLY,
   'Mutation.createUnits': LEASING_WRITERS,
   'Mutation.createUser': ADMIN_ONLY,
@@ -52,8 +64,14 @@ const RULES: Record<string, Rule> = {
   'Mutation.disableUser': ADMIN_ONLY,
   'Mutation.enableUser': ADMIN_ONLY,
   'Mutation.endTenancy': LEASING_WRITERS,
+  'Mutation.installMachine': LEASING_WRITERS,
   'Mutation.leaseUnits': LEASING_WRITERS,
   'Mutation.login': 'PUBLIC',
+  'Mutation.moveMachine': LEASING_WRITERS,
+  'Mutation.recordMachineEvents': MACHINE_REPORTERS,
+  'Mutation.recordMaintenance': LEASING_WRITERS,
+  'Mutation.registerMachine': LEASING_WRITERS,
+  'Mutation.removeMachine': LEASING_WRITERS,
   'Mutation.revokeApiKey': ADMIN_ONLY,
   'Mutation.setUserPassword': ADMIN_ONLY,
   'Mutation.updateEnterprise': LEASING_WRITERS,
@@ -68,7 +86,7 @@ function expectedOutcome(rule: Rule, caller: Caller): Outcome {
   if (rule === 'PUBLIC') return 'ALLOWED';
   if (caller === 'anonymous') return 'UNAUTHENTICATED';
   if (rule.includes(caller)) return 'ALLOWED';
-  if (caller !== 'API_KEY' && rule.includes('ANY_USER')) return 'ALLOWED';
+  if (caller !== 'API_KEY' && caller !== 'GATEWAY' && rule.includes('ANY_USER')) return 'ALLOWED';
   return 'FORBIDDEN';
 }
 
@@ -115,6 +133,12 @@ describe('access matrix: every operation × every caller', () => {
       authorization[role] = user.authorization;
     }
     authorization.API_KEY = (await createApiKey(t, 'matrix report client')).authorization;
+    const gatewayPark = await factories(t).park('matrix-gateway-park');
+    const gateway = await t.gql<{ createApiKey: { secret: string } }>(
+      'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',
+      { input: { name: 'matrix gateway', kind: 'MACHINE_GATEWAY', parkCodes: [gatewayPark.code] } },
+    );
+    authorization.GATEWAY = `ApiKey ${dataOf(gateway).createApiKey.secret}`;
     await createUserWithToken(t.app, t.dataSource, { roles: [Role.ANALYST], username: 'matrix-login' });
   });
   afterAll(async () => {
@@ -170,6 +194,10 @@ describe('access matrix: every operation × every caller', () => {
       toEnd: string;
       userId: string;
       keyId: string;
+      /** Machines of the enterprise: unplaced, placed (to move), placed (to remove). */
+      toInstall: { id: string; serialNumber: string };
+      toMove: string;
+      toRemove: string;
     }
     type Request = { query: string; variables: Record<string, unknown> };
     let fx: Fixture;
@@ -300,6 +328,58 @@ describe('access matrix: every operation × every caller', () => {
           input: { id: fx.userId, version: await versionOf('app_user', fx.userId), displayName: 'Renamed' },
         },
       }),
+      registerMachine: async () => ({
+        query: 'mutation($input: RegisterMachineInput!) { registerMachine(input: $input) { id } }',
+        variables: {
+          input: {
+            parkCode: fx.parkCode,
+            ownerEnterpriseId: fx.enterpriseId,
+            serialNumber: 'MATRIX-NEW-1',
+            type: 'CNC_ROUTER',
+            manufacturer: '矩阵数控',
+            model: 'M-1',
+          },
+        },
+      }),
+      installMachine: async () => ({
+        query: 'mutation($input: InstallMachineInput!) { installMachine(input: $input) { id } }',
+        variables: { input: { machineId: fx.toInstall.id, unitCode: 'M-001', on: '2024-02-01' } },
+      }),
+      moveMachine: async () => ({
+        query: 'mutation($input: MoveMachineInput!) { moveMachine(input: $input) { id } }',
+        variables: { input: { machineId: fx.toMove, unitCode: 'M-002', on: '2024-02-01' } },
+      }),
+      removeMachine: async () => ({
+        query: 'mutation($input: RemoveMachineInput!) { removeMachine(input: $input) { id } }',
+        variables: { input: { machineId: fx.toRemove, on: '2024-02-01', reason: 'sold' } },
+      }),
+      recordMachineEvents: async () => ({
+        query:
+          'mutation($events: [MachineEventInput!]!) { recordMachineEvents(events: $events) { accepted } }',
+        variables: {
+          events: [
+            { serialNumber: fx.toInstall.serialNumber, at: '2024-03-01T08:00:00+08:00', status: 'RUNNING' },
+          ],
+        },
+      }),
+      createMaintenancePlan: async () => ({
+        query:
+          'mutation($input: CreateMaintenancePlanInput!) { createMaintenancePlan(input: $input) { id } }',
+        variables: {
+          input: { machineId: fx.toInstall.id, task: 'lubrication', everyDays: 30, startsOn: '2024-02-01' },
+        },
+      }),
+      recordMaintenance: async () => ({
+        query: 'mutation($input: RecordMaintenanceInput!) { recordMaintenance(input: $input) { id } }',
+        variables: {
+          input: {
+            machineId: fx.toInstall.id,
+            performedOn: '2024-02-10',
+            workDone: 'lubrication',
+            performedBy: '维修站',
+          },
+        },
+      }),
       updateZone: async () => ({
         query: 'mutation($input: UpdateZoneInput!) { updateZone(input: $input) { id } }',
         variables: {
@@ -330,6 +410,12 @@ describe('access matrix: every operation × every caller', () => {
         username: 'matrix-target',
       });
       const key = await createApiKey(t, 'matrix revocable key');
+      const mf = machineFactories(t);
+      const toInstall = await mf.register(park.code, enterprise.id);
+      const toMove = await mf.register(park.code, enterprise.id);
+      const toRemove = await mf.register(park.code, enterprise.id);
+      await mf.install(toMove.id, 'M-001', '2024-01-10');
+      await mf.install(toRemove.id, 'M-001', '2024-01-10');
       fx = {
         parkCode: park.code,
         zoneCode: zone.code,
@@ -341,6 +427,9 @@ describe('access matrix: every operation × every caller', () => {
         toEnd: toEnd!.id,
         userId: user.id,
         keyId: key.id,
+        toInstall,
+        toMove: toMove.id,
+        toRemove: toRemove.id,
       };
     });
 
@@ -399,6 +488,11 @@ describe('access matrix: every operation × every caller', () => {
         'app_user',
         'api_key',
         'audit_log',
+        'machine',
+        'machine_placement',
+        'machine_event',
+        'maintenance_plan',
+        'maintenance_record',
       ].filter((table) => after[table] === before[table]);
       expect({ failures, unchanged }).toEqual({ failures: [], unchanged: [] });
     });

@@ -14,6 +14,11 @@ export const WRITTEN_TABLES = [
   'api_key',
   'api_key_park',
   'audit_log',
+  'machine',
+  'machine_placement',
+  'machine_event',
+  'maintenance_plan',
+  'maintenance_record',
 ] as const;
 
 /** Row count of each table, counted directly in the database. */
@@ -109,6 +114,11 @@ export async function fingerprints(t: TestApp): Promise<Record<string, string>> 
       'SELECT id, name, prefix, secret_hash, all_parks, created_by_id, created_at, revoked_at FROM api_key',
     api_key_park: 'SELECT * FROM api_key_park',
     audit_log: 'SELECT * FROM audit_log',
+    machine: 'SELECT * FROM machine',
+    machine_placement: 'SELECT * FROM machine_placement',
+    machine_event: 'SELECT * FROM machine_event',
+    maintenance_plan: 'SELECT * FROM maintenance_plan',
+    maintenance_record: 'SELECT * FROM maintenance_record',
   };
   const [row] = await t.dataSource.query<Record<string, string>[]>(
     `SELECT ${Object.entries(sources)
