@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { seedDemoIfEmpty } from '../src/seed/demo-seed';
 import { dataOf } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
@@ -89,5 +91,17 @@ describe('demo machines (article: 装配石佛寺石材数控机床165台)', () 
       expect(s.availability).toBeGreaterThan(0.5);
       expect(s.availability).toBeLessThanOrEqual(1);
     }
+  });
+
+  it('runs the README "CNC machines" examples verbatim, in order, without an error', async () => {
+    const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+    const section = readme.split('### CNC machines')[1]!.split('\n### ')[0]!;
+    const blocks = [...section.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(blocks.length).toBeGreaterThanOrEqual(8);
+    const answers: Record<string, unknown>[] = [];
+    for (const block of blocks) answers.push(dataOf(await t.gql(block)));
+    expect(answers[0]).toMatchObject({ parkOverview: { installedMachines: 165 } });
+    const events = answers.find((a) => 'recordMachineEvents' in a) as { recordMachineEvents: unknown };
+    expect(events.recordMachineEvents).toMatchObject({ accepted: 5, duplicates: 0, rejected: 0 });
   });
 });
