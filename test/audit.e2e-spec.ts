@@ -127,6 +127,7 @@ describe('audit trail', () => {
       'correctTenancyStage',
       'createApiKey',
       'createEnterprise',
+      'createMaintenancePlan',
       'createPark',
       'createUnits',
       'createUser',
@@ -134,7 +135,13 @@ describe('audit trail', () => {
       'disableUser',
       'enableUser',
       'endTenancy',
+      'installMachine',
       'leaseUnits',
+      'moveMachine',
+      'recordMachineEvents',
+      'recordMaintenance',
+      'registerMachine',
+      'removeMachine',
       'revokeApiKey',
       'setUserPassword',
       'updateEnterprise',
@@ -498,6 +505,115 @@ describe('audit trail', () => {
         const change = revoked.entry.changes.find((c) => /^revoked_?at$/i.test(c.field));
         expect(change?.before).toBeNull();
         expect(Date.parse(String(change?.after))).not.toBeNaN();
+      });
+    });
+
+    describe('machines', () => {
+      it('register, install, move, remove, plans and maintenance: one entry each; a batch of events one entry', async () => {
+        const [unitA, unitB] = await f.units(parkCode, zoneCode, [{ code: 'AM-001' }, { code: 'AM-002' }]);
+        const owner = await f.enterprise({ parkCode });
+        await f.lease({
+          enterpriseId: owner.id,
+          parkCode,
+          unitCodes: [unitA!.code, unitB!.code],
+          startsOn: '2024-01-01',
+        });
+        const { entry: registered, res } = await audited<{
+          registerMachine: { id: string; serialNumber: string };
+        }>(
+          'registerMachine',
+          'mutation($input: RegisterMachineInput!) { registerMachine(input: $input) { id serialNumber } }',
+          {
+            input: {
+              parkCode,
+              ownerEnterpriseId: owner.id,
+              serialNumber: 'AUDIT-M-1',
+              type: 'BRIDGE_SAW',
+              manufacturer: '审计机械',
+              model: 'QJ-1',
+            },
+          },
+          (d) => ({ entityType: 'Machine', entityId: d.registerMachine.id }),
+        );
+        byAdmin(registered);
+        expect(changeOf(registered, 'serial_number')).toEqual({
+          field: 'serial_number',
+          before: null,
+          after: 'AUDIT-M-1',
+        });
+        const machineId = dataOf(res).registerMachine.id;
+        const placement = (operation: string, type: string, input: Record<string, unknown>) =>
+          audited<Record<string, { id: string }>>(
+            operation,
+            `mutation($input: ${type}!) { ${operation}(input: $input) { id } }`,
+            { input: { machineId, ...input } },
+            (d) => ({ entityType: 'MachinePlacement', entityId: d[operation]!.id }),
+          );
+        await placement('installMachine', 'InstallMachineInput', { unitCode: 'AM-001', on: '2024-02-01' });
+        // A move changes two rows: the placement it closes and the one it opens, one entry each, same request.
+        const moveId = newRequestId('moveMachine');
+        const beforeMove = await auditRows();
+        const moved = await t.gql<{ moveMachine: { id: string } }>(
+          'mutation($input: MoveMachineInput!) { moveMachine(input: $input) { id } }',
+          { input: { machineId, unitCode: 'AM-002', on: '2024-03-01' } },
+          { 'x-request-id': moveId },
+        );
+        expect(await auditRows()).toBe(beforeMove + 2);
+        const opened = await entriesOf('MachinePlacement', dataOf(moved).moveMachine.id);
+        expect(opened.filter((e) => e.requestId === moveId)).toHaveLength(1);
+        const [{ n: closedEntries }] = await t.dataSource.query<{ n: number }[]>(
+          'SELECT count(*)::int AS n FROM audit_log WHERE request_id = $1 AND changes @> \'[{"field": "until_on", "after": "2024-03-01"}]\'',
+          [moveId],
+        );
+        expect(closedEntries).toBe(1);
+        const { entry: removed } = await placement('removeMachine', 'RemoveMachineInput', {
+          on: '2024-04-01',
+          reason: 'sold',
+        });
+        expect(removed.reason).toBe('sold');
+        expect(changeOf(removed, 'until_on')).toEqual({
+          field: 'until_on',
+          before: null,
+          after: '2024-04-01',
+        });
+        const { res: planned } = await audited<{ createMaintenancePlan: { id: string } }>(
+          'createMaintenancePlan',
+          'mutation($input: CreateMaintenancePlanInput!) { createMaintenancePlan(input: $input) { id } }',
+          { input: { machineId, task: 'blade check', everyDays: 60, startsOn: '2024-02-01' } },
+          (d) => ({ entityType: 'MaintenancePlan', entityId: d.createMaintenancePlan.id }),
+        );
+        await audited<{ recordMaintenance: { id: string } }>(
+          'recordMaintenance',
+          'mutation($input: RecordMaintenanceInput!) { recordMaintenance(input: $input) { id } }',
+          {
+            input: {
+              machineId,
+              planId: dataOf(planned).createMaintenancePlan.id,
+              performedOn: '2024-03-15',
+              workDone: 'blade check',
+              performedBy: '维修站',
+            },
+          },
+          (d) => ({ entityType: 'MaintenanceRecord', entityId: d.recordMaintenance.id }),
+        );
+        const requestId = newRequestId('recordMachineEvents');
+        const before = await auditRows();
+        const events = Array.from({ length: 20 }, (_, i) => ({
+          serialNumber: 'AUDIT-M-1',
+          at: new Date(Date.parse('2024-02-01T08:00:00+08:00') + i * 3_600_000).toISOString(),
+          status: i % 2 ? 'IDLE' : 'RUNNING',
+        }));
+        dataOf(
+          await t.gql(
+            'mutation($events: [MachineEventInput!]!) { recordMachineEvents(events: $events) { accepted } }',
+            { events },
+            { 'x-request-id': requestId },
+          ),
+        );
+        expect(await auditRows()).toBe(before + 1);
+        const [batch] = await entriesOf('MachineEvents', requestId);
+        expect(batch).toMatchObject({ operation: 'recordMachineEvents', requestId });
+        expect(changeOf(batch!, 'accepted')).toEqual({ field: 'accepted', before: null, after: 20 });
       });
     });
   });
