@@ -79,7 +79,7 @@ export class MachineEventsService {
           {
             entityType: 'MachineEvents',
             entityId: actor.requestId ?? randomUUID(),
-            parkId: parkIds.size === 1 ? [...parkIds][0]! : null,
+            parkId: parkIds.size === 1 ? [...parkIds][0] : null,
             before: null,
             after: { events: events.length, accepted: inserted.size },
           },
