@@ -55,24 +55,27 @@ export class MachineEventsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async record(actor: Actor, events: MachineEventInput[]): Promise<RecordMachineEventsResult> {
-    const results: MachineEventResult[] = events.map((_, index) => ({
-      index,
-      outcome: MachineEventOutcome.ACCEPTED,
-      error: null,
-    }));
-    const reject = (i: number, error: MachineEventError) => {
-      results[i] = { index: i, outcome: MachineEventOutcome.REJECTED, error };
-    };
-    const candidates = this.checkShapes(events, reject);
-    await this.db.transaction(async (m) => {
+    // Everything is decided inside the transaction, from scratch on each try: a retried transaction (deadlock,
+    // serialization failure) must not inherit outcomes of the try that was rolled back.
+    const results = await this.db.transaction(async (m) => {
+      const outcome: MachineEventResult[] = events.map((_, index) => ({
+        index,
+        outcome: MachineEventOutcome.ACCEPTED,
+        error: null,
+      }));
+      const reject = (i: number, error: MachineEventError) => {
+        outcome[i] = { index: i, outcome: MachineEventOutcome.REJECTED, error };
+      };
+      const candidates = this.checkShapes(events, reject);
       const parkIds = await this.resolveMachines(m, actor, candidates, reject);
       let live = candidates.filter((c) => c.machineId);
-      live = await this.dropDuplicates(m, live, results, reject);
+      live = await this.dropDuplicates(m, live, outcome, reject);
       live = await this.checkMeters(m, live, reject);
       const inserted = await this.insert(m, actor, live);
       for (const c of live) {
-        if (!inserted.has(c.key!))
-          results[c.index] = { index: c.index, outcome: MachineEventOutcome.DUPLICATE, error: null };
+        if (!inserted.has(c.key!)) {
+          outcome[c.index] = { index: c.index, outcome: MachineEventOutcome.DUPLICATE, error: null };
+        }
       }
       if (inserted.size > 0) {
         await writeAudit(m, actor, [
@@ -85,6 +88,7 @@ export class MachineEventsService {
           },
         ]);
       }
+      return outcome;
     });
     const count = (o: MachineEventOutcome) => results.filter((r) => r.outcome === o).length;
     return {
