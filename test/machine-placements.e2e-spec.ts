@@ -1,3 +1,5 @@
+import { Role } from '../src/modules/access/access.enums';
+import { createUserWithToken } from './support/auth';
 import { dataOf, errorOf, factories, Factories, fieldsOf } from './support/factories';
 import { machineFactories } from './support/machines';
 import { startTestApp, TestApp } from './support/test-app';
@@ -209,5 +211,32 @@ describe('machine placements', () => {
       },
     );
     errorOf(again, 'CONFLICT');
+  });
+
+  it('keeps another park’s machines out of sight and out of reach, as if they did not exist', async () => {
+    const m = await mf.register(parkCode, owner.id);
+    const elsewhere = await f.park();
+    const stranger = await createUserWithToken(t.app, t.dataSource, {
+      roles: [Role.LEASING],
+      parks: [elsewhere.code],
+    });
+    const auth = { authorization: stranger.authorization };
+    const seen = await t.gql<{ machine: unknown; machines: { totalCount: number } }>(
+      'query($id: ID!) { machine(id: $id) { id } machines { totalCount } }',
+      { id: m.id },
+      auth,
+    );
+    expect(dataOf(seen)).toEqual({ machine: null, machines: { totalCount: 0 } });
+    const install = await mf.placementRaw(
+      'installMachine',
+      { machineId: m.id, unitCode: 'P-001', on: '2024-02-01' },
+      stranger.authorization,
+    );
+    errorOf(install, 'NOT_FOUND');
+    const events = await mf.events(
+      [{ serialNumber: m.serialNumber, at: '2024-02-01T08:00:00+08:00', status: 'RUNNING' }],
+      stranger.authorization,
+    );
+    expect(events.results[0]!.error?.code).toBe('NOT_FOUND');
   });
 });
