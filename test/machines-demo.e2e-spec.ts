@@ -99,9 +99,30 @@ describe('demo machines (article: 装配石佛寺石材数控机床165台)', () 
     const blocks = [...section.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
     expect(blocks.length).toBeGreaterThanOrEqual(8);
     const answers: Record<string, unknown>[] = [];
-    for (const block of blocks) answers.push(dataOf(await t.gql(block)));
+    for (const block of blocks) {
+      const data = dataOf(await t.gql<Record<string, unknown>>(block));
+      // Each example shows something: no null, no empty list, no connection without edges.
+      for (const [field, value] of Object.entries(data)) {
+        const empty =
+          value === null ||
+          (Array.isArray(value) && value.length === 0) ||
+          (typeof value === 'object' &&
+            'edges' in value &&
+            (value as { edges: unknown[] }).edges.length === 0);
+        expect({ field, empty }).toEqual({ field, empty: false });
+      }
+      answers.push(data);
+    }
     expect(answers[0]).toMatchObject({ parkOverview: { installedMachines: 165 } });
     const events = answers.find((a) => 'recordMachineEvents' in a) as { recordMachineEvents: unknown };
     expect(events.recordMachineEvents).toMatchObject({ accepted: 5, duplicates: 0, rejected: 0 });
+    const owner = answers.find((a) => 'enterprises' in a) as {
+      enterprises: {
+        edges: { node: { machines: { serialNumber: string; unit: { code: string } | null }[] } }[];
+      };
+    };
+    expect(owner.enterprises.edges[0]!.node.machines).toContainEqual(
+      expect.objectContaining({ serialNumber: 'SFS-DEMO-001', unit: { code: 'W-E-008' } }),
+    );
   });
 });
