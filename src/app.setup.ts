@@ -10,6 +10,7 @@ import { requestIdFor } from './common/request-id';
 import { registerGraphiQL } from './graphql/graphiql.route';
 import { registerGraphQLHttpFixes } from './graphql/http-fixes';
 import { registerBatchLimit } from './graphql/limits/batch-limit';
+import { registerDocumentGuard } from './graphql/limits/document-guard';
 import {
   corsOptions,
   registerGraphiQLPageCsp,
@@ -58,6 +59,7 @@ export async function configureApp(app: NestFastifyApplication, options: AppModu
   const cors = corsOptions(config, GRAPHQL_PATH);
   if (cors) app.enableCors(cors);
   registerBatchLimit(fastify, GRAPHQL_PATH, config.GRAPHQL_MAX_BATCH);
+  registerDocumentGuard(fastify, GRAPHQL_PATH, config.GRAPHQL_MAX_NESTING);
   if (!config.isProduction) {
     registerGraphiQL(fastify);
     registerGraphiQLPageCsp(fastify, GRAPHQL_PATH);

@@ -130,7 +130,7 @@ describe('Bad input: no INTERNAL_SERVER_ERROR for anything a client can send', (
       }
     }
     expect(wrong).toEqual([]);
-  });
+  }, 120_000);
 
   describe('NUL characters', () => {
     it('refuses NUL in login, naming the field', async () => {
@@ -239,7 +239,7 @@ describe('Bad input: no INTERNAL_SERVER_ERROR for anything a client can send', (
         { o: { field: 'NOPE' } },
         'o',
       ],
-      ['a missing required input field', UPDATE_UNIT, { input: { floor: 1 } }, 'input'],
+      ['a missing required input field', UPDATE_UNIT, { input: { version: 1, floor: 1 } }, 'input'],
       ['an object for a String', 'query ($c: String!) { park(code: $c) { id } }', { c: { a: 1 } }, 'c'],
       ['a missing required variable', 'query ($c: String!) { park(code: $c) { id } }', {}, 'c'],
     ])('%s', async (name, query, variables, variable) => {
@@ -401,15 +401,17 @@ describe('Bad input: no INTERNAL_SERVER_ERROR for anything a client can send', (
     });
   });
 
-  it('sweep: no request of this file was answered INTERNAL_SERVER_ERROR', () => {
-    const failed = answered.filter((a) =>
-      a.answers.some((answer) => answer.codes.includes('INTERNAL_SERVER_ERROR') || answer.status >= 500),
-    );
-    // The count is printed so that a run can be compared with another (the issue asks for before/after numbers).
-    console.log(
-      `bad-input sweep: ${failed.length} of ${answered.length} inputs answered INTERNAL_SERVER_ERROR`,
-    );
-    expect(failed.map((a) => a.name)).toEqual([]);
-    expect(answered.length).toBeGreaterThanOrEqual(200);
+  describe('sweep (runs last)', () => {
+    it('sweep: no request of this file was answered INTERNAL_SERVER_ERROR', () => {
+      const failed = answered.filter((a) =>
+        a.answers.some((answer) => answer.codes.includes('INTERNAL_SERVER_ERROR') || answer.status >= 500),
+      );
+      // The count is printed so that a run can be compared with another (the issue asks for before/after numbers).
+      console.log(
+        `bad-input sweep: ${failed.length} of ${answered.length} inputs answered INTERNAL_SERVER_ERROR`,
+      );
+      expect(failed.map((a) => a.name)).toEqual([]);
+      expect(answered.length).toBeGreaterThanOrEqual(200);
+    });
   });
 });

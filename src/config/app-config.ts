@@ -146,6 +146,13 @@ export class AppConfig {
   @Max(50, { message: 'must be a whole number between 1 and 50' })
   GRAPHQL_MAX_BATCH: number = 1;
 
+  /** Deepest nesting of braces, brackets and parentheses in a document; deeper ones are refused before parsing. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number between 16 and 1000' })
+  @Min(16, { message: 'must be a whole number between 16 and 1000' })
+  @Max(1000, { message: 'must be a whole number between 16 and 1000' })
+  GRAPHQL_MAX_NESTING: number = 64;
+
   /** Largest request body in bytes. */
   @Transform(toInt)
   @IsInt({ message: 'must be a whole number of bytes between 1024 and 104857600' })
@@ -192,6 +199,7 @@ export const CONFIG_KEYS = [
   'GRAPHQL_MAX_ALIASES',
   'GRAPHQL_MAX_COST',
   'GRAPHQL_MAX_BATCH',
+  'GRAPHQL_MAX_NESTING',
   'BODY_LIMIT_BYTES',
   'CORS_ORIGINS',
 ] as const satisfies readonly (keyof AppConfig)[];

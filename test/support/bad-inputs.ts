@@ -1,14 +1,13 @@
 import {
-  astFromValue,
   getNamedType,
   GraphQLInputType,
   GraphQLNamedType,
   GraphQLSchema,
+  isEnumType,
   isInputObjectType,
   isLeafType,
   isListType,
   isNonNullType,
-  print,
 } from 'graphql';
 import { minimalValue, Operation, operationsOf } from './operations';
 
@@ -83,12 +82,27 @@ function asLiterals(op: Operation, overrides: Record<string, unknown>): { query:
   const passed = args
     .map((a) => {
       const value = a.name in overrides ? overrides[a.name] : minimalValue(a.type);
-      const ast = astFromValue(value, a.type);
-      if (!ast) throw new Error(`cannot write ${a.name} of ${op.key} as a literal`);
-      return `${a.name}: ${print(ast)}`;
+      return `${a.name}: ${literal(value, a.type)}`;
     })
     .join(', ');
   return { query: `${op.kind} { ${op.name}${args.length ? `(${passed})` : ''}${selectionOf(op)} }` };
+}
+
+/** A value written as a GraphQL literal (without the scalar's own checks, so that bad values can be written). */
+function literal(value: unknown, type: GraphQLInputType): string {
+  if (isNonNullType(type)) return literal(value, type.ofType);
+  if (value === null) return 'null';
+  if (isListType(type))
+    return `[${(value as unknown[]).map((v) => literal(v, type.ofType as GraphQLInputType)).join(', ')}]`;
+  if (isInputObjectType(type)) {
+    const fields = type.getFields();
+    const entries = Object.entries(value as Record<string, unknown>).map(
+      ([k, v]) => `${k}: ${literal(v, fields[k]!.type)}`,
+    );
+    return `{ ${entries.join(', ')} }`;
+  }
+  if (isEnumType(type)) return String(value);
+  return JSON.stringify(value);
 }
 
 const fieldName = (leaf: Leaf): string => [leaf.argument, ...leaf.path].join('.');

@@ -302,6 +302,7 @@ export class AccessService {
         direction: SortDirection.DESC,
         idExpression: 'a.id',
         idKey: 'id',
+        cursor: { list: 'auditLog', order: 'ID_DESC', value: 'integer', id: 'integer' },
       },
       args,
       (r) => ({

@@ -51,12 +51,20 @@ export class EnterprisesService {
   async list(actor: Actor, args: EnterpriseListArgs): Promise<Connection<Enterprise>> {
     const asOf = args.asOf ?? today();
     const f = args.filter ?? {};
+    const field = args.orderBy?.field ?? EnterpriseOrderField.NAME;
+    const direction = args.orderBy?.direction ?? SortDirection.ASC;
     const sort: KeysetSort = {
-      expression: ORDER[args.orderBy?.field ?? EnterpriseOrderField.NAME],
+      expression: ORDER[field],
       key: 'sort_key',
-      direction: args.orderBy?.direction ?? SortDirection.ASC,
+      direction,
       idExpression: 'e.id',
       idKey: 'id',
+      cursor: {
+        list: 'enterprises',
+        order: `${field}_${direction}`,
+        value: field === EnterpriseOrderField.REGISTERED_ON ? 'date' : 'text',
+        id: 'uuid',
+      },
     };
     const q = this.db
       .createQueryBuilder()

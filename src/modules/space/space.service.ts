@@ -182,6 +182,12 @@ export class SpaceService {
       direction: order?.direction ?? SortDirection.ASC,
       idExpression: 'unit.id',
       idKey: 'id',
+      cursor: {
+        list: 'units',
+        order: `${field}_${order?.direction ?? SortDirection.ASC}`,
+        value: field === UnitOrderField.CODE ? 'text' : 'decimal',
+        id: 'uuid',
+      },
     };
   }
 

@@ -118,7 +118,8 @@ export class TenanciesService {
       direction: SortDirection.ASC,
       idExpression: 't.id',
       idKey: 'id',
-    };
+      cursor: { list: 'tenancies', order: 'STARTS_ON_ASC', value: 'date', id: 'uuid' },
+    } as const;
     return paginate<TenancyRow & { sort_key: string }, Tenancy>(q, sort, args, (row) => toTenancy(row, asOf));
   }
 
