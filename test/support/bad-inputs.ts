@@ -158,12 +158,13 @@ export function generatedBadInputs(schema: GraphQLSchema): BadInput[] {
           const value = valueWith(arg.type, leaf.path, bad);
           const name = `${op.key} ${fieldName(leaf)} = ${label}`;
           const field = fieldName(leaf);
-          // Range and NUL checks name the field; GraphQL's own coercion errors name the variable in the message.
-          const namesField = literal && !(leaf.type.name === 'Date' && label === 'not a date');
+          // The input guard (NUL, ids, numbers) names the field, as do variable coercion errors (Date, types) through
+          // the variable's path; a literal refused by a scalar during validation is named in the message only.
+          const dateLiteral = leaf.type.name === 'Date';
           out.push({
             name: `${name} (variable)`,
             ...asVariables(op, { [arg.name]: value }),
-            field: namesField ? field : undefined,
+            field,
             status: 400,
             codes: ['BAD_USER_INPUT'],
           });
@@ -171,7 +172,7 @@ export function generatedBadInputs(schema: GraphQLSchema): BadInput[] {
             out.push({
               name: `${name} (literal)`,
               ...asLiterals(op, { [arg.name]: value }),
-              field: namesField ? field : undefined,
+              field: dateLiteral ? undefined : field,
               status: 400,
               codes: ['BAD_USER_INPUT'],
             });
