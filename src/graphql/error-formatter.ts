@@ -36,7 +36,7 @@ export function variableErrorField(error: GraphQLError): string | undefined {
   if (error.path) return undefined;
   const match = VARIABLE_ERROR.exec(error.message);
   if (!match) return undefined;
-  return (match[2] ?? match[1])!.replace(/\[(\d+)\]/g, '.$1');
+  return (match[2] ?? match[1]).replace(/\[(\d+)\]/g, '.$1');
 }
 
 export function formatGraphQLError(

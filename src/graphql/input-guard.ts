@@ -49,7 +49,7 @@ export function checkInputValue(
   if (value === null || value === undefined) return;
   if (isNonNullType(type)) return checkInputValue(type.ofType, value, path, out);
   if (isListType(type)) {
-    const itemType = type.ofType as GraphQLInputType;
+    const itemType = type.ofType;
     if (Array.isArray(value))
       value.forEach((item, i) => checkInputValue(itemType, item, `${path}.${i}`, out));
     else checkInputValue(itemType, value, path, out);

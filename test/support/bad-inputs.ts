@@ -101,7 +101,7 @@ function literal(value: unknown, type: GraphQLInputType): string {
     );
     return `{ ${entries.join(', ')} }`;
   }
-  if (isEnumType(type)) return String(value);
+  if (isEnumType(type)) return String(value as string);
   return JSON.stringify(value);
 }
 

@@ -93,7 +93,7 @@ export function registerDocumentGuard(fastify: FastifyInstance, path: string, ma
   fastify.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'POST' || request.url.split('?')[0] !== path) return;
     const mediaType = String(request.headers['content-type'] ?? '')
-      .split(';')[0]!
+      .split(';')[0]
       .trim()
       .toLowerCase();
     if ((GRAPHQL_MEDIA_TYPES as readonly string[]).includes(mediaType)) return;
