@@ -19,8 +19,9 @@ export interface BadInput {
   variables?: Record<string, unknown>;
   /** The argument path the error must name in `extensions.fields`, when it names one. */
   field?: string;
-  status: number;
-  codes: string[];
+  /** The answer it must get; without them, any answer but a server error (status below 500, no INTERNAL_SERVER_ERROR). */
+  status?: number;
+  codes?: string[];
 }
 
 /** A leaf of an argument's input type: its path below the argument (list items as 0) and its named type. */
@@ -178,6 +179,14 @@ export function generatedBadInputs(schema: GraphQLSchema): BadInput[] {
             });
           }
         }
+      }
+      // null for every optional input field (a NOT NULL column must not see it): any answer but a server error.
+      for (const leaf of leaves) {
+        if (leaf.path.length === 0 || typeof leaf.path.at(-1) === 'number') continue;
+        out.push({
+          name: `${op.key} ${fieldName(leaf)} = null (variable)`,
+          ...asVariables(op, { [arg.name]: valueWith(arg.type, leaf.path, null) }),
+        });
       }
       // Each required field of an input object left out (at the top of the argument).
       const named = getNamedType(arg.type);
