@@ -325,6 +325,35 @@ describe('Bad input: no INTERNAL_SERVER_ERROR for anything a client can send', (
     });
 
     it.each([
+      ['variables as a string', { query: '{ health { status } }', variables: 'abc' }],
+      ['variables as an array', { query: 'query ($c: String!) { park(code: $c) { id } }', variables: ['x'] }],
+      ['extensions as a string', { query: '{ health { status } }', extensions: 'x' }],
+    ])('answers 400 for %s', async (name, body: Record<string, unknown>) => {
+      const answers = await thrice(`body: ${name}`, () =>
+        send({ headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) }),
+      );
+      for (const answer of answers) {
+        expect(answer.status).toBe(400);
+        expect(answer.executed).toBe(false);
+      }
+    });
+
+    it.each([
+      ['operationName as a number', { query: '{ health { status } }', operationName: 5 }],
+      ['an unknown operationName', { query: 'query A { health { status } }', operationName: 'B' }],
+    ])('runs nothing for %s, without a server error', async (name, body) => {
+      const answers = await thrice(`body: ${name}`, () =>
+        send({ headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) }),
+      );
+      for (const answer of answers) {
+        expect(answer.status).toBeLessThan(500);
+        expect(answer.codes.length).toBeGreaterThan(0);
+        expect(answer.codes).not.toContain('INTERNAL_SERVER_ERROR');
+        expect(answer.executed).toBe(false);
+      }
+    });
+
+    it.each([
       ['selections', nestedSelection(2000)],
       ['list values', nestedList(2000)],
       ['selections, 200 levels', nestedSelection(200)],

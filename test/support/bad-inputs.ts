@@ -29,17 +29,25 @@ interface Leaf {
   argument: string;
   path: (string | number)[];
   type: GraphQLNamedType;
+  /** Whether the leaf's type is non-null (null is then a variable error). */
+  nonNull: boolean;
 }
 
-function leavesOf(type: GraphQLInputType, argument: string, path: (string | number)[], out: Leaf[]): void {
-  if (isNonNullType(type)) return leavesOf(type.ofType, argument, path, out);
+function leavesOf(
+  type: GraphQLInputType,
+  argument: string,
+  path: (string | number)[],
+  out: Leaf[],
+  nonNull = false,
+): void {
+  if (isNonNullType(type)) return leavesOf(type.ofType, argument, path, out, true);
   if (isListType(type)) return leavesOf(type.ofType as GraphQLInputType, argument, [...path, 0], out);
   if (isInputObjectType(type)) {
     for (const field of Object.values(type.getFields()))
       leavesOf(field.type, argument, [...path, field.name], out);
     return;
   }
-  out.push({ argument, path, type: getNamedType(type) });
+  out.push({ argument, path, type: getNamedType(type), nonNull });
 }
 
 /** The minimal value of `type` with `bad` placed at `path` (intermediate objects get their required fields). */
@@ -180,12 +188,14 @@ export function generatedBadInputs(schema: GraphQLSchema): BadInput[] {
           }
         }
       }
-      // null for every optional input field (a NOT NULL column must not see it): any answer but a server error.
+      // null for every input field: a required one is a variable error; an optional one must not reach a NOT NULL
+      // column (any answer but a server error).
       for (const leaf of leaves) {
         if (leaf.path.length === 0 || typeof leaf.path.at(-1) === 'number') continue;
         out.push({
           name: `${op.key} ${fieldName(leaf)} = null (variable)`,
           ...asVariables(op, { [arg.name]: valueWith(arg.type, leaf.path, null) }),
+          ...(leaf.nonNull ? { field: fieldName(leaf), status: 400, codes: ['BAD_USER_INPUT'] } : {}),
         });
       }
       // Each required field of an input object left out (at the top of the argument).
