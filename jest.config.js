@@ -65,6 +65,9 @@ module.exports = {
   // must not leak from one file's sandbox into the next. Jest recycles a worker once it uses more than this.
   workerIdleMemoryLimit: 1,
   maxWorkers: 2,
+  // Jest 30 reads testTimeout from the top level only (a project's own is ignored: e2e hooks got 5 s, too short for
+  // starting an app on a loaded machine).
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
@@ -73,7 +76,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };
