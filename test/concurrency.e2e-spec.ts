@@ -1,3 +1,4 @@
+import { ConcurrentWriteError, inTransaction } from '../src/database/transaction';
 import { GqlResponse, startTestApp, TestApp } from './support/test-app';
 import { EnterpriseData, factories, Factories } from './support/factories';
 
@@ -122,4 +123,63 @@ describe('concurrent leases: no deadlock reaches the client, no unit is ever hel
       expect(tally(results).ok).toBe(1);
     },
   );
+});
+
+describe('inTransaction against a real deadlock', () => {
+  let t: TestApp;
+  let f: Factories;
+  let ids: [string, string];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    f = factories(t);
+    const space = await f.space(2, { prefix: 'DL' });
+    ids = [space.units[0]!.id, space.units[1]!.id];
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  /**
+   * Two transactions that each lock one unit, wait for the other to do the same, then lock the other's unit: a
+   * deadlock on the first try for certain; PostgreSQL aborts one of them (40P01). Later tries do not wait.
+   */
+  function crossed(attempts: number) {
+    const tries = [0, 0];
+    let arrived = 0;
+    let release: () => void = () => undefined;
+    const bothLocked = new Promise<void>((resolve) => (release = resolve));
+    const run = (i: 0 | 1) =>
+      inTransaction(
+        t.dataSource,
+        async (m) => {
+          tries[i]! += 1;
+          await m.query('UPDATE unit SET building = building WHERE id = $1', [ids[i]]);
+          if (tries[i] === 1) {
+            arrived += 1;
+            if (arrived === 2) release();
+            await bothLocked;
+          }
+          await m.query('UPDATE unit SET building = building WHERE id = $1', [ids[1 - i]]);
+          return i;
+        },
+        { attempts, backoffMs: 5 },
+      );
+    return { results: Promise.allSettled([run(0), run(1)]), tries };
+  }
+
+  it('runs the transaction that PostgreSQL chose as the deadlock victim again, and both commit', async () => {
+    const { results, tries } = crossed(5);
+    const settled = await results;
+    expect(settled.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect(tries[0]! + tries[1]!).toBe(3);
+  });
+
+  it('answers CONFLICT, not an internal error, when no retry is allowed', async () => {
+    const { results } = crossed(1);
+    const settled = await results;
+    const rejected = settled.filter((r) => r.status === 'rejected');
+    expect(rejected).toHaveLength(1);
+    expect((rejected[0] as PromiseRejectedResult).reason).toBeInstanceOf(ConcurrentWriteError);
+  });
 });
