@@ -24,8 +24,10 @@ const GRAPHQL_PATH = '/graphql';
  * Builds the Fastify adapter; request ids come from `requestIdFor` so logs and GraphQL errors agree. A body over
  * BODY_LIMIT_BYTES is refused with 413 while it streams in, before it is parsed.
  */
-export function createAdapter(config: Pick<AppConfig, 'BODY_LIMIT_BYTES'>): FastifyAdapter {
+export function createAdapter(config: Pick<AppConfig, 'BODY_LIMIT_BYTES' | 'TRUST_PROXY'>): FastifyAdapter {
   return new FastifyAdapter({
+    // request.ip from X-Forwarded-For only when configured: otherwise any client could pick its own address.
+    trustProxy: config.TRUST_PROXY,
     genReqId: (req: IncomingMessage) => requestIdFor(req),
     requestIdHeader: false,
     bodyLimit: config.BODY_LIMIT_BYTES,

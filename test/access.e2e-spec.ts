@@ -536,6 +536,44 @@ describe('access', () => {
       expect(dataOf(await me(`Bearer ${again.accessToken}`)).me.id).toBe(user.id);
     });
 
+    it('refuses a correctly signed token without exp, or whose sub is not a UUID, or whose ver is not a number', async () => {
+      const user = await newUser();
+      const [row] = await t.dataSource.query<{ token_version: number }[]>(
+        'SELECT token_version FROM app_user WHERE id = $1',
+        [user.id],
+      );
+      const ver = row!.token_version;
+      const exp = Math.floor(Date.now() / 1000) + 60;
+      for (const claims of [
+        { sub: user.id, ver },
+        { sub: 'not-a-uuid', ver, exp },
+        { sub: `${user.id}'`, ver, exp },
+        { sub: 42, ver, exp },
+        { sub: user.id, ver: String(ver), exp },
+        { sub: user.id, exp },
+      ]) {
+        const res = await me(`Bearer ${jwt.sign(claims)}`);
+        expect({ claims, codes: codesOf(res) }).toEqual({ claims, codes: ['UNAUTHENTICATED'] });
+        expect(res.data ?? null).toBeNull();
+      }
+      // The same claims, well formed, are accepted.
+      expect(dataOf(await me(`Bearer ${jwt.sign({ sub: user.id, ver, exp })}`)).me.id).toBe(user.id);
+    });
+
+    it('refuses an API key or a token with anything appended', async () => {
+      const key = await createApiKey(t, 'appended');
+      expect(dataOf(await me(key.authorization)).me.kind).toBe('API_KEY');
+      for (const header of [
+        `${key.authorization}.garbage`,
+        `${key.authorization}.`,
+        `${key.authorization} garbage`,
+      ]) {
+        expect({ header, codes: codesOf(await me(header)) }).toEqual({ header, codes: ['UNAUTHENTICATED'] });
+      }
+      const { accessToken } = await signIn((await newUser()).username);
+      expect(codesOf(await me(`Bearer ${accessToken} garbage`))).toEqual(['UNAUTHENTICATED']);
+    });
+
     it('answers a malformed or unknown Authorization header with UNAUTHENTICATED, never as anonymous data', async () => {
       for (const header of ['Bearer', 'Bearer not-a-jwt', 'Basic dXNlcjpwYXNz', 'ApiKey nodot']) {
         const res = await me(header);
@@ -751,7 +789,7 @@ describe('access', () => {
   });
 });
 
-describe('sign-in rate limit (LOGIN_MAX_FAILURES = 3)', () => {
+describe('sign-in rate limit (LOGIN_MAX_FAILURES = 3, LOGIN_MAX_FAILURES_PER_IP = 5)', () => {
   let t: TestApp;
   let counter = 0;
   const newUser = async () => {
@@ -763,7 +801,11 @@ describe('sign-in rate limit (LOGIN_MAX_FAILURES = 3)', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ LOGIN_MAX_FAILURES: '3', LOGIN_WINDOW_MINUTES: '15' });
+    t = await startTestApp({
+      LOGIN_MAX_FAILURES: '3',
+      LOGIN_MAX_FAILURES_PER_IP: '5',
+      LOGIN_WINDOW_MINUTES: '15',
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -798,9 +840,9 @@ describe('sign-in rate limit (LOGIN_MAX_FAILURES = 3)', () => {
     expect(dataOf(await login(t, other.username, TEST_PASSWORD)).login.user.username).toBe(other.username);
   });
 
-  it('counts failures per client address too', async () => {
+  it('counts failures per client address too, with its own larger limit', async () => {
     const ip = '10.1.2.3';
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       const someone = await newUser();
       expect(failure(await login(t, someone.username, 'wrong-password-1', ip))).not.toMatch(/too many/i);
     }

@@ -105,12 +105,22 @@ export class AppConfig {
   @Max(86400, { message: 'must be a whole number of seconds between 60 and 86400' })
   JWT_TTL_SECONDS: number = 900;
 
-  /** Failed logins allowed per username and per IP within LOGIN_WINDOW_MINUTES. */
+  /** Failed logins allowed per username within LOGIN_WINDOW_MINUTES. */
   @Transform(toInt)
   @IsInt({ message: 'must be a whole number between 1 and 1000' })
   @Min(1, { message: 'must be a whole number between 1 and 1000' })
   @Max(1000, { message: 'must be a whole number between 1 and 1000' })
   LOGIN_MAX_FAILURES: number = 10;
+
+  /**
+   * Failed logins allowed per client IP (all usernames together) within LOGIN_WINDOW_MINUTES; larger than the
+   * per-username limit, so that one user's mistakes do not lock out everyone behind the same address.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number between 1 and 100000' })
+  @Min(1, { message: 'must be a whole number between 1 and 100000' })
+  @Max(100_000, { message: 'must be a whole number between 1 and 100000' })
+  LOGIN_MAX_FAILURES_PER_IP: number = 100;
 
   @Transform(toInt)
   @IsInt({ message: 'must be a whole number of minutes between 1 and 1440' })
@@ -160,6 +170,14 @@ export class AppConfig {
   @Max(104_857_600, { message: 'must be a whole number of bytes between 1024 and 104857600' })
   BODY_LIMIT_BYTES: number = 1_048_576;
 
+  /**
+   * Behind a reverse proxy: take the client IP (sign-in limits, logs) from X-Forwarded-For. Leave off when clients
+   * reach the app directly, or anyone can claim any address.
+   */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false (also 1/0, yes/no, on/off)' })
+  TRUST_PROXY: boolean = false;
+
   /** Comma-separated origins allowed by CORS; empty turns CORS off. */
   @IsOptional()
   @Matches(/^(\*|https?:\/\/[^,\s]+(,\s*https?:\/\/[^,\s]+)*)$/, {
@@ -194,6 +212,7 @@ export const CONFIG_KEYS = [
   'JWT_SECRET',
   'JWT_TTL_SECONDS',
   'LOGIN_MAX_FAILURES',
+  'LOGIN_MAX_FAILURES_PER_IP',
   'LOGIN_WINDOW_MINUTES',
   'GRAPHQL_MAX_DEPTH',
   'GRAPHQL_MAX_ALIASES',
@@ -201,6 +220,7 @@ export const CONFIG_KEYS = [
   'GRAPHQL_MAX_BATCH',
   'GRAPHQL_MAX_NESTING',
   'BODY_LIMIT_BYTES',
+  'TRUST_PROXY',
   'CORS_ORIGINS',
 ] as const satisfies readonly (keyof AppConfig)[];
 
