@@ -2,7 +2,7 @@
  * The rights of the app role: the role the app serves requests with (DATABASE_URL), apart from the owner that runs
  * migrations (DATABASE_MIGRATION_URL). The app role gets SELECT/INSERT/UPDATE/DELETE on every table of the schema
  * and the use of its sequences, and nothing else: no TRUNCATE, no ownership (so no ALTER TABLE, no DISABLE TRIGGER),
- * no access to the migrations table. Append-only tables (those guarded by an `…append_only` trigger function, like
+ * only SELECT on the migrations table. Append-only tables (those guarded by an `…append_only` trigger function, like
  * audit_log) keep only SELECT and INSERT.
  *
  * Who the app role is comes from the session setting below, which the migration runner sets from DATABASE_URL's
@@ -41,7 +41,9 @@ BEGIN
     EXECUTE format('REVOKE UPDATE, DELETE ON public.%I FROM %I', t.relname, app);
   END LOOP;
   IF to_regclass('public.migrations') IS NOT NULL THEN
+    -- Readable (the readiness check compares it with the code's migrations), never written by the app.
     EXECUTE format('REVOKE ALL ON public.migrations FROM %I', app);
+    EXECUTE format('GRANT SELECT ON public.migrations TO %I', app);
   END IF;
 END
 $grant$`;
