@@ -18,7 +18,7 @@ export function isSecret(instance: object, property: string): boolean {
   for (
     let proto = Object.getPrototypeOf(instance) as object | null;
     proto;
-    proto = Object.getPrototypeOf(proto)
+    proto = Object.getPrototypeOf(proto) as object | null
   ) {
     if (SECRETS.get(proto)?.has(property)) return true;
   }

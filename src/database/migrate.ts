@@ -36,7 +36,7 @@ export async function roleFacts(url: string): Promise<RoleFacts> {
                   AND pg_has_role(current_user, c.relowner, 'USAGE')) AS "ownedTables"
          FROM pg_roles r WHERE r.rolname = current_user`,
     );
-    return rows[0]!;
+    return rows[0];
   } finally {
     await client.end();
   }
