@@ -12,6 +12,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { describeRejected, Secret } from './secret';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -56,10 +57,23 @@ export class AppConfig {
   @MinLength(1, { message: 'must be a host name or IP address' })
   HOST: string = '127.0.0.1';
 
-  /** PostgreSQL connection URL; when unset an embedded PostgreSQL is started under DATA_DIR. */
+  /**
+   * PostgreSQL URL the app serves requests with (the app role: no superuser, owns nothing); when unset an embedded
+   * PostgreSQL is started under DATA_DIR.
+   */
+  @Secret()
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
+
+  /**
+   * PostgreSQL URL migrations run with (the role that owns the tables); defaults to DATABASE_URL. Only with
+   * DATABASE_URL: the embedded server makes both roles itself.
+   */
+  @Secret()
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_MIGRATION_URL?: string;
 
   /** Where the embedded PostgreSQL keeps its files. */
   @IsString()
@@ -93,6 +107,7 @@ export class AppConfig {
   // --- Access (accounts, tokens, login rate limit) ---
 
   /** HMAC secret for access tokens (JWT, HS256); at least 32 characters. Required in production. */
+  @Secret()
   @IsOptional()
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
@@ -203,6 +218,7 @@ export const CONFIG_KEYS = [
   'PORT',
   'HOST',
   'DATABASE_URL',
+  'DATABASE_MIGRATION_URL',
   'DATA_DIR',
   'NODE_ENV',
   'LOG_LEVEL',
@@ -243,9 +259,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (errors.length > 0) {
     const lines = errors.map((error) => {
       const message = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
-      return `${error.property} ${message} (got ${JSON.stringify(raw[error.property])})`;
+      return `${error.property} ${message} (${describeRejected(config, error.property, raw[error.property])})`;
     });
     throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`);
+  }
+  if (config.DATABASE_MIGRATION_URL && !config.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration: DATABASE_MIGRATION_URL needs DATABASE_URL (the embedded PostgreSQL makes its own roles)',
+    );
   }
   if (config.isProduction && !config.JWT_SECRET) {
     throw new ConfigError(
