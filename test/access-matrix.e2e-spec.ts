@@ -18,27 +18,27 @@ type Grant = Exclude<Caller, 'anonymous'> | 'ANY_USER';
 type Rule = 'PUBLIC' | readonly Grant[];
 
 const ADMIN_ONLY: Grant[] = ['ADMIN'];
-/** Who may read park data: everyone but recruiters, and read-only API keys. */
-const READERS: Grant[] = ['ADMIN', 'LEASING', 'ANALYST', 'API_KEY'];
-/** Readers plus recruiters: parks and the enterprise register. */
-const READERS_AND_RECRUITERS: Grant[] = [...READERS, 'RECRUITER'];
+/** Parks, zones, units, enterprises and park figures: every role and read-only API keys. */
+const PARK_READERS: Grant[] = ['ADMIN', 'LEASING', 'ANALYST', 'RECRUITER', 'API_KEY'];
+/** Tenancies and their history (who holds which unit): not recruiters. */
+const TENANCY_READERS: Grant[] = ['ADMIN', 'LEASING', 'ANALYST', 'API_KEY'];
 /** Who may change units, enterprises and tenancies. */
 const LEASING_WRITERS: Grant[] = ['ADMIN', 'LEASING'];
 
 const RULES: Record<string, Rule> = {
   'Query.apiKeys': ADMIN_ONLY,
   'Query.auditLog': ADMIN_ONLY,
-  'Query.enterprise': READERS_AND_RECRUITERS,
-  'Query.enterprises': READERS_AND_RECRUITERS,
+  'Query.enterprise': PARK_READERS,
+  'Query.enterprises': PARK_READERS,
   'Query.health': 'PUBLIC',
   'Query.me': ['ANY_USER', 'API_KEY'],
-  'Query.occupancyTrend': READERS,
-  'Query.park': READERS_AND_RECRUITERS,
-  'Query.parkOverview': READERS,
-  'Query.parks': READERS_AND_RECRUITERS,
-  'Query.tenancies': READERS,
-  'Query.tenancy': READERS,
-  'Query.units': READERS,
+  'Query.occupancyTrend': PARK_READERS,
+  'Query.park': PARK_READERS,
+  'Query.parkOverview': PARK_READERS,
+  'Query.parks': PARK_READERS,
+  'Query.tenancies': TENANCY_READERS,
+  'Query.tenancy': TENANCY_READERS,
+  'Query.units': PARK_READERS,
   'Query.users': ADMIN_ONLY,
   'Mutation.advanceTenancyStage': LEASING_WRITERS,
   'Mutation.changeMyPassword': ['ANY_USER'],
