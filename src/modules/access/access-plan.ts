@@ -55,7 +55,7 @@ export interface RootFieldInfo {
 const plans = new WeakMap<FieldNode, AccessPlan>();
 
 function extensionsOf(item: { extensions?: unknown }): AccessExtensions {
-  return (item.extensions ?? {}) as AccessExtensions;
+  return (item.extensions ?? {});
 }
 
 /** The conditions of a selection's @skip/@include; null when a literal `@skip(if: true)`/`@include(if: false)` drops it. */
@@ -81,7 +81,7 @@ function conditionsOf(directives: readonly DirectiveNode[] | undefined, outer: r
  * node, which Mercurius keeps (and graphql-jit compiles against) for every later request with the same text.
  */
 export function accessPlan(info: RootFieldInfo): AccessPlan {
-  const cached = plans.get(info.fieldNodes[0]!);
+  const cached = plans.get(info.fieldNodes[0]);
   if (cached) return cached;
   const checks: AccessCheck[] = [];
   const seen = new Set<string>();
@@ -167,7 +167,7 @@ export function accessPlan(info: RootFieldInfo): AccessPlan {
       visitField(info.parentType, field, node.selectionSet, node.name.value, conditions, true);
   }
   const plan: AccessPlan = { checks };
-  plans.set(info.fieldNodes[0]!, plan);
+  plans.set(info.fieldNodes[0], plan);
   return plan;
 }
 
