@@ -65,6 +65,9 @@ module.exports = {
   // must not leak from one file's sandbox into the next. Jest recycles a worker once it uses more than this.
   workerIdleMemoryLimit: 1,
   maxWorkers: 2,
+  // Jest reads testTimeout from the global config only (a project's own is ignored, so the e2e tests ran with the
+  // default 5 s): starting an app on a busy 2-core machine takes longer than that.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
@@ -73,7 +76,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };
