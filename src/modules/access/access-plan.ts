@@ -55,7 +55,7 @@ export interface RootFieldInfo {
 const plans = new WeakMap<FieldNode, AccessPlan>();
 
 function extensionsOf(item: { extensions?: unknown }): AccessExtensions {
-  return (item.extensions ?? {});
+  return item.extensions ?? {};
 }
 
 /** The conditions of a selection's @skip/@include; null when a literal `@skip(if: true)`/`@include(if: false)` drops it. */
@@ -117,7 +117,13 @@ export function accessPlan(info: RootFieldInfo): AccessPlan {
   ) => {
     const ext = extensionsOf(field);
     if (isRoot || ext.access)
-      add(isRoot ? 'operation' : 'field', `${parent.name}.${field.name}`, path, ext.access ?? null, conditions);
+      add(
+        isRoot ? 'operation' : 'field',
+        `${parent.name}.${field.name}`,
+        path,
+        ext.access ?? null,
+        conditions,
+      );
     const type = getNamedType(field.type);
     if (!isCompositeType(type)) return;
     if (!ext.ownRecord) typeRules(type, path, conditions);
@@ -146,7 +152,8 @@ export function accessPlan(info: RootFieldInfo): AccessPlan {
         }
         continue;
       }
-      const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? info.fragments[selection.name.value] : selection;
+      const fragment =
+        selection.kind === Kind.FRAGMENT_SPREAD ? info.fragments[selection.name.value] : selection;
       if (!fragment) continue;
       let onPath = fragmentsOnPath;
       if (selection.kind === Kind.FRAGMENT_SPREAD) {

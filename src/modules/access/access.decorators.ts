@@ -18,9 +18,7 @@ export type Grant = Role | typeof API_KEY | typeof ANY_USER;
  *   field that reaches it may read it.
  */
 export type AccessRule =
-  | { kind: 'public' }
-  | { kind: 'parent' }
-  | { kind: 'grants'; grants: readonly Grant[] };
+  { kind: 'public' } | { kind: 'parent' } | { kind: 'grants'; grants: readonly Grant[] };
 
 /** What the decorators below write into a type's or field's GraphQL extensions. */
 export interface AccessExtensions {

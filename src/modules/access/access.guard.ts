@@ -61,7 +61,7 @@ function noRule(check: AccessCheck): ForbiddenError {
 function denied(check: AccessCheck): ForbiddenError {
   const message =
     check.kind === 'operation'
-    ? `Your role does not allow ${check.path}`
-    : `Your role does not allow ${check.subject} (at ${check.path})`;
+      ? `Your role does not allow ${check.path}`
+      : `Your role does not allow ${check.subject} (at ${check.path})`;
   return new ForbiddenError(message, { denied: check.subject, at: check.path });
 }
