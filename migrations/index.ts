@@ -3,6 +3,7 @@ import { EnforceParkConsistency1795705882194 } from './1795705882194-EnforcePark
 import { AddAccessAndAudit1795703359854 } from './1795703359854-AddAccessAndAudit';
 import { AddOccupancyIndexes1795704088159 } from './1795704088159-AddOccupancyIndexes';
 import { CreateSpaceAndTenancies1795701980286 } from './1795701980286-CreateSpaceAndTenancies';
+import { GrantAppRole1795751106192 } from './1795751106192-GrantAppRole';
 
 /** Every migration, in order. `npm run migration:generate -- VerbNoun` writes a new file; add it here. */
 export const MIGRATIONS: Function[] = [
@@ -10,5 +11,6 @@ export const MIGRATIONS: Function[] = [
   AddAccessAndAudit1795703359854,
   AddOccupancyIndexes1795704088159,
   EnforceParkConsistency1795705882194,
+  GrantAppRole1795751106192,
   AddMachines1795751165065,
 ];

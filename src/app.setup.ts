@@ -10,6 +10,7 @@ import { requestIdFor } from './common/request-id';
 import { registerGraphiQL } from './graphql/graphiql.route';
 import { registerGraphQLHttpFixes } from './graphql/http-fixes';
 import { registerBatchLimit } from './graphql/limits/batch-limit';
+import { registerDocumentGuard } from './graphql/limits/document-guard';
 import {
   corsOptions,
   registerGraphiQLPageCsp,
@@ -23,8 +24,10 @@ const GRAPHQL_PATH = '/graphql';
  * Builds the Fastify adapter; request ids come from `requestIdFor` so logs and GraphQL errors agree. A body over
  * BODY_LIMIT_BYTES is refused with 413 while it streams in, before it is parsed.
  */
-export function createAdapter(config: Pick<AppConfig, 'BODY_LIMIT_BYTES'>): FastifyAdapter {
+export function createAdapter(config: Pick<AppConfig, 'BODY_LIMIT_BYTES' | 'TRUST_PROXY'>): FastifyAdapter {
   return new FastifyAdapter({
+    // request.ip from X-Forwarded-For only when configured: otherwise any client could pick its own address.
+    trustProxy: config.TRUST_PROXY,
     genReqId: (req: IncomingMessage) => requestIdFor(req),
     requestIdHeader: false,
     bodyLimit: config.BODY_LIMIT_BYTES,
@@ -58,6 +61,7 @@ export async function configureApp(app: NestFastifyApplication, options: AppModu
   const cors = corsOptions(config, GRAPHQL_PATH);
   if (cors) app.enableCors(cors);
   registerBatchLimit(fastify, GRAPHQL_PATH, config.GRAPHQL_MAX_BATCH);
+  registerDocumentGuard(fastify, GRAPHQL_PATH, config.GRAPHQL_MAX_NESTING);
   if (!config.isProduction) {
     registerGraphiQL(fastify);
     registerGraphiQLPageCsp(fastify, GRAPHQL_PATH);

@@ -4,6 +4,8 @@ import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from './app.setup';
 import { ConfigError, loadConfig, nestLogLevels } from './config/app-config';
+import { DataDirError } from './database/data-dir-access';
+import { migrateDatabase } from './database/migrate';
 import { resolveDatabase, ResolvedDatabase } from './database/resolve-database';
 import { refuseDemoUsers, seedDemoIfEmpty } from './seed/demo-seed';
 import { DataSource } from 'typeorm';
@@ -47,6 +49,7 @@ async function main(): Promise<void> {
 
   try {
     database = await resolveDatabase(config);
+    await migrateDatabase(database, new Logger('Migrations'));
     app = await createApp({ config, databaseUrl: database.url });
     // Demo accounts have a published password: never created in production.
     if (config.seedDemo) await seedDemoIfEmpty(app.get(DataSource), { users: !config.isProduction });
@@ -54,7 +57,9 @@ async function main(): Promise<void> {
     await app.listen({ port: config.PORT, host: config.HOST });
     logger.log(`GraphQL API at http://${config.HOST}:${config.PORT}/graphql`);
   } catch (error) {
-    logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    // An operator's mistake is one line saying what to do; anything else gets its stack.
+    if (error instanceof DataDirError) logger.error(error.message);
+    else logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     await stop('startup failed', 1);
   }
 }

@@ -758,32 +758,36 @@ describe('audit trail', () => {
   });
 
   describe('the trail cannot be changed', () => {
-    it('refuses UPDATE, DELETE and TRUNCATE of audit_log in the database', async () => {
+    it('refuses UPDATE, DELETE and TRUNCATE of audit_log to the app role (no right) and to the owner (trigger)', async () => {
       const before = await fingerprints(t);
       expect(await auditRows()).toBeGreaterThan(0);
-      await expect(t.dataSource.query("UPDATE audit_log SET reason = 'tampered'")).rejects.toThrow(
-        /append-only/,
-      );
-      await expect(
-        t.dataSource.query(
-          "UPDATE audit_log SET actor_name = 'someone else' WHERE id = (SELECT max(id) FROM audit_log)",
-        ),
-      ).rejects.toThrow(/append-only/);
-      await expect(t.dataSource.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
-      await expect(t.dataSource.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
+      const last = 'UPDATE audit_log SET actor_name = $1 WHERE id = (SELECT max(id) FROM audit_log)';
+      const asApp = (sql: string, params?: unknown[]) => t.dataSource.query(sql, params);
+      const asOwner = (sql: string, params?: unknown[]) => t.ownerQuery(sql, params);
+      // The app role has no such right at all; the owner has, and the append-only trigger still refuses.
+      for (const [query, refused] of [
+        [asApp, /permission denied for table audit_log/],
+        [asOwner, /append-only/],
+      ] as const) {
+        await expect(query("UPDATE audit_log SET reason = 'tampered'")).rejects.toThrow(refused);
+        await expect(query(last, ['someone else'])).rejects.toThrow(refused);
+        await expect(query('DELETE FROM audit_log')).rejects.toThrow(refused);
+        await expect(query('TRUNCATE audit_log')).rejects.toThrow(refused);
+      }
       expect(await fingerprints(t)).toEqual(before);
     });
   });
 
   describe('no change without its audit entry', () => {
     const failingAudit = async (operation: string, body: () => Promise<void>) => {
-      await t.dataSource.query(
+      // Only the owner may alter the table; the app role cannot (database-roles.e2e-spec.ts).
+      await t.ownerQuery(
         `ALTER TABLE audit_log ADD CONSTRAINT test_fail CHECK (operation <> '${operation}') NOT VALID`,
       );
       try {
         await body();
       } finally {
-        await t.dataSource.query('ALTER TABLE audit_log DROP CONSTRAINT test_fail');
+        await t.ownerQuery('ALTER TABLE audit_log DROP CONSTRAINT test_fail');
       }
     };
 

@@ -195,7 +195,7 @@ describe('machine placements', () => {
       },
     );
     const fields = fieldsOf(errorOf(bad, 'BAD_USER_INPUT')).map((e) => e.field);
-    expect(fields).toEqual(expect.arrayContaining(['serialNumber', 'axes']));
+    expect(fields).toEqual(expect.arrayContaining(['input.serialNumber', 'input.axes']));
     const m = await mf.register(parkCode, owner.id);
     const again = await t.gql(
       'mutation($input: RegisterMachineInput!) { registerMachine(input: $input) { id } }',

@@ -19,7 +19,8 @@ export interface VersionedUpdate {
 }
 
 /**
- * Optimistic concurrency with the row locked: reads the row (in scope) FOR UPDATE, refuses a stale version with
+ * Optimistic concurrency with the row locked: reads the row (in scope) FOR NO KEY UPDATE (the id never changes, so
+ * inserts that merely reference the row are not held up), refuses a stale version with
  * CONFLICT, then `UPDATE … SET …, version = version + 1 WHERE id = $1 AND version = $2`. Returns the row before and
  * after, for the audit trail. Call inside a transaction.
  */
@@ -28,7 +29,7 @@ export async function updateVersioned<R extends { version: number }>(
   u: VersionedUpdate,
 ): Promise<{ before: R; after: R }> {
   const [before] = await m.query<R[]>(
-    `SELECT * FROM "${u.table}" WHERE id = $1 ${u.parkIds ? 'AND park_id = ANY($2)' : ''} FOR UPDATE`,
+    `SELECT * FROM "${u.table}" WHERE id = $1 ${u.parkIds ? 'AND park_id = ANY($2)' : ''} FOR NO KEY UPDATE`,
     u.parkIds ? [u.id, u.parkIds] : [u.id],
   );
   if (!before) throw new NotFoundError(u.label, u.id);

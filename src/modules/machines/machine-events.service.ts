@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
+import { inTransaction } from '../../database/transaction';
 import { DataSource, EntityManager } from 'typeorm';
 import { writeAudit } from '../access/audit';
 import { Actor, parkScope } from '../access/principal';
@@ -57,7 +58,7 @@ export class MachineEventsService {
   async record(actor: Actor, events: MachineEventInput[]): Promise<RecordMachineEventsResult> {
     // Everything is decided inside the transaction, from scratch on each try: a retried transaction (deadlock,
     // serialization failure) must not inherit outcomes of the try that was rolled back.
-    const results = await this.db.transaction(async (m) => {
+    const results = await inTransaction(this.db, async (m) => {
       const outcome: MachineEventResult[] = events.map((_, index) => ({
         index,
         outcome: MachineEventOutcome.ACCEPTED,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { inTransaction } from '../../database/transaction';
 import { DataSource, EntityManager } from 'typeorm';
 import { NotFoundError } from '../../common/errors/app-error';
 import { PG_EXCLUSION_VIOLATION, PG_UNIQUE_VIOLATION, pgError } from '../../common/errors/pg-errors';
@@ -32,7 +33,7 @@ export class MachineRegistryService {
   async register(actor: Actor, input: RegisterMachineInput): Promise<Machine> {
     if (!input.ownerEnterpriseId === !input.ownerCreditCode) throw MachineErrors.ownerRequired();
     try {
-      return await this.db.transaction(async (m) => {
+      return await inTransaction(this.db, async (m) => {
         const parkId = await requireParkId(m, actor, input.parkCode);
         const [owner] = await m.query<{ id: string }[]>(
           `SELECT id FROM enterprise WHERE park_id = $1 AND ($2::uuid IS NULL OR id = $2) AND ($3::text IS NULL OR credit_code = $3)`,
@@ -120,7 +121,7 @@ export class MachineRegistryService {
 
   private async placementWrite<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
     try {
-      return await this.db.transaction(work);
+      return await inTransaction(this.db, work);
     } catch (error) {
       if (pgError(error).code === PG_EXCLUSION_VIOLATION) throw MachineErrors.placementOverlap();
       throw error;

@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../common/pagination/connection';
+import { MACHINE_READERS, PartOfParent, ReadableBy } from '../access/access.decorators';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
 import {
   DowntimeKind,
@@ -9,6 +10,7 @@ import {
   MaintenanceDueBy,
 } from './machine.enums';
 
+@ReadableBy(...MACHINE_READERS)
 @ObjectType({
   description: 'A stone CNC machine (石材数控机床) owned by an enterprise and placed in a unit.',
 })
@@ -46,6 +48,7 @@ export class Machine {
   version: number;
 }
 
+@ReadableBy(...MACHINE_READERS)
 @ObjectType({ description: 'A machine standing in a unit from fromOn until untilOn (exclusive).' })
 export class MachinePlacement {
   @Field(() => ID, { description: 'Stable id.' })
@@ -67,6 +70,7 @@ export class MachinePlacement {
   note: string | null;
 }
 
+@ReadableBy(...MACHINE_READERS)
 @ObjectType({ description: 'A status change reported from the shop floor.' })
 export class MachineStatusEvent {
   @Field({ description: 'When the status changed (not when it was received).' })
@@ -82,6 +86,7 @@ export class MachineStatusEvent {
   reasonCode: string | null;
 }
 
+@ReadableBy(...MACHINE_READERS)
 @ObjectType({ description: 'Maintenance every N days and/or every N runtime hours, whichever comes first.' })
 export class MaintenancePlan {
   @Field(() => ID, { description: 'Stable id.' })
@@ -107,6 +112,7 @@ export class MaintenancePlan {
   version: number;
 }
 
+@ReadableBy(...MACHINE_READERS)
 @ObjectType({ description: 'Maintenance done on a machine.' })
 export class MaintenanceRecord {
   @Field(() => ID, { description: 'Stable id.' })
@@ -136,6 +142,7 @@ export class MaintenanceRecord {
   meterHours: number | null;
 }
 
+@PartOfParent()
 @ObjectType({ description: 'Why an event was not stored.' })
 export class MachineEventError {
   @Field({ description: 'BAD_USER_INPUT, NOT_FOUND or CONFLICT, as for a whole request.' })
@@ -148,6 +155,7 @@ export class MachineEventError {
   message: string;
 }
 
+@PartOfParent()
 @ObjectType({ description: 'What became of one event, by its position in the request.' })
 export class MachineEventResult {
   @Field(() => Int, { description: 'Position of the event in the request (from 0).' })
@@ -160,6 +168,7 @@ export class MachineEventResult {
   error: MachineEventError | null;
 }
 
+@PartOfParent()
 @ObjectType({ description: 'The answer to a batch of shop-floor events.' })
 export class RecordMachineEventsResult {
   @Field(() => Int, { description: 'Events stored by this call.' })
@@ -175,6 +184,7 @@ export class RecordMachineEventsResult {
   results: MachineEventResult[];
 }
 
+@PartOfParent()
 @ObjectType({ description: 'How many machines were in one status.' })
 export class MachineStatusCount {
   @Field(() => MachineStatus, {
@@ -187,6 +197,7 @@ export class MachineStatusCount {
   count: number;
 }
 
+@ReadableBy(...MACHINE_READERS)
 @ObjectType({
   description:
     'Machine figures of one group over a period, computed by SQL from the status events while the machines stood in the scope.',
@@ -232,6 +243,7 @@ export class MachineStats {
   mttrHours: number | null;
 }
 
+@ReadableBy(...MACHINE_READERS)
 @ObjectType({ description: 'A maintenance plan that is due or overdue on a date, and by how much.' })
 export class MaintenanceDue {
   machineId: string;

@@ -237,12 +237,20 @@ export class MachinesService {
   }
 
   private sort(order?: MachineOrder): KeysetSort {
+    const field = order?.field ?? MachineOrderField.SERIAL_NUMBER;
+    const direction = order?.direction ?? SortDirection.ASC;
     return {
-      expression: MACHINE_SORT[order?.field ?? MachineOrderField.SERIAL_NUMBER],
+      expression: MACHINE_SORT[field],
       key: 'sort_key',
-      direction: order?.direction ?? SortDirection.ASC,
+      direction,
       idExpression: 'm.id',
       idKey: 'id',
+      cursor: {
+        list: 'machines',
+        order: `${field}_${direction}`,
+        value: field === MachineOrderField.SERIAL_NUMBER ? 'text' : 'integer',
+        id: 'uuid',
+      },
     };
   }
 }

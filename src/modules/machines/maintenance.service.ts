@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { inTransaction } from '../../database/transaction';
 import { DataSource } from 'typeorm';
 import { PG_FOREIGN_KEY_VIOLATION, pgError } from '../../common/errors/pg-errors';
 import { writeAudit } from '../access/audit';
@@ -34,7 +35,7 @@ export class MaintenanceService {
   async createPlan(actor: Actor, input: CreateMaintenancePlanInput): Promise<MaintenancePlan> {
     if (input.everyDays === undefined && input.everyHours === undefined)
       throw MachineErrors.planNeedsInterval();
-    return this.db.transaction(async (m) => {
+    return inTransaction(this.db, async (m) => {
       const machine = await this.registry.lockMachine(m, actor, input);
       const [row] = await m.query<PlanRow[]>(
         `INSERT INTO maintenance_plan (machine_id, task, every_days, every_hours, starts_on)
@@ -56,7 +57,7 @@ export class MaintenanceService {
 
   async record(actor: Actor, input: RecordMaintenanceInput): Promise<MaintenanceRecord> {
     try {
-      return await this.db.transaction(async (m) => {
+      return await inTransaction(this.db, async (m) => {
         const machine = await this.registry.lockMachine(m, actor, input);
         const [row] = await m.query<RecordRow[]>(
           `INSERT INTO maintenance_record (machine_id, plan_id, performed_on, work_done, downtime_hours, cost, performed_by, meter_hours)

@@ -9,7 +9,7 @@ import {
 } from './dto/tenancy.inputs';
 import { Tenancy, TenancyConnection } from './tenancy.models';
 import { TenanciesService } from './tenancies.service';
-import { Allow, LEASING_WRITERS, READERS } from '../access/access.decorators';
+import { Allow, LEASING_WRITERS, TENANCY_READERS } from '../access/access.decorators';
 import { CurrentActor } from '../access/current-actor.decorator';
 import type { Actor } from '../access/principal';
 
@@ -20,7 +20,7 @@ export class TenanciesResolver {
   @Query(() => TenancyConnection, {
     description: 'Tenancies as of a date: by default those holding their unit then.',
   })
-  @Allow(...READERS)
+  @Allow(...TENANCY_READERS)
   tenancies(@CurrentActor() actor: Actor, @Args() args: TenancyListArgs): Promise<Connection<Tenancy>> {
     return this.service.list(actor, args);
   }
@@ -29,7 +29,7 @@ export class TenanciesResolver {
     nullable: true,
     description: 'One tenancy by id; null when there is none or it is outside your parks.',
   })
-  @Allow(...READERS)
+  @Allow(...TENANCY_READERS)
   tenancy(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID, description: 'Tenancy id.' }) id: string,
