@@ -505,6 +505,8 @@ describe('space', () => {
       });
       const error = errorOf(stale, 'CONFLICT');
       expect(error.extensions?.currentVersion).toBe(2);
+      // Named by its code, which people know, not by its UUID.
+      expect(error.message).toBe(`Unit ${unit.code} was changed by someone else (version 2, you sent 1)`);
       const [row] = await t.dataSource.query<
         { floor_area: string; version: number; building: string | null }[]
       >('SELECT floor_area, version, building FROM unit WHERE id = $1', [unit.id]);
@@ -534,6 +536,9 @@ describe('space', () => {
         input: { id: ent.id, version: ent.version, name: '改名石材公司' },
       });
       expect(errorOf(stale, 'CONFLICT').extensions?.currentVersion).toBe(ent.version + 1);
+      expect(errorOf(stale, 'CONFLICT').message).toMatch(
+        new RegExp(`^Enterprise ${ent.creditCode} was changed by someone else`),
+      );
       const [row] = await t.dataSource.query<{ name: string; version: number; contact_name: string }[]>(
         'SELECT name, version, contact_name FROM enterprise WHERE id = $1',
         [ent.id],
