@@ -5,6 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { QuietFrameworkLogger } from './common/logging/quiet-framework-logger';
 import { createValidationPipe } from './common/errors/validation';
 import { requestIdFor } from './common/request-id';
 import { registerGraphiQL } from './graphql/graphiql.route';
@@ -34,7 +35,7 @@ export function createAdapter(config: Pick<AppConfig, 'BODY_LIMIT_BYTES'>): Fast
 
 /** Everything that makes the app this app; used by main.ts and by every e2e test. */
 export async function configureApp(app: NestFastifyApplication, options: AppModuleOptions): Promise<void> {
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietFrameworkLogger(app.get(Logger)));
   app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {
