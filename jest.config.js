@@ -65,6 +65,9 @@ module.exports = {
   // must not leak from one file's sandbox into the next. Jest recycles a worker once it uses more than this.
   workerIdleMemoryLimit: 1,
   maxWorkers: 2,
+  // A global option: jest ignores testTimeout inside a project, so the e2e project's 60 s never applied (5 s did,
+  // which tests that start apps or send 50 requests exceed on a loaded 2-core machine).
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
@@ -73,7 +76,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

@@ -8,14 +8,11 @@ import type { AppConfig } from './config/app-config';
 import { QuietFrameworkLogger } from './common/logging/quiet-framework-logger';
 import { createValidationPipe } from './common/errors/validation';
 import { requestIdFor } from './common/request-id';
+import { registerFavicon } from './graphql/favicon.route';
 import { registerGraphiQL } from './graphql/graphiql.route';
 import { registerGraphQLHttpFixes } from './graphql/http-fixes';
 import { registerBatchLimit } from './graphql/limits/batch-limit';
-import {
-  corsOptions,
-  registerGraphiQLPageCsp,
-  securityHeadersOptions,
-} from './graphql/limits/http-hardening';
+import { corsOptions, securityHeadersOptions } from './graphql/limits/http-hardening';
 
 /** Where Mercurius serves GraphQL (the `path` option in graphql.module.ts). */
 const GRAPHQL_PATH = '/graphql';
@@ -59,10 +56,8 @@ export async function configureApp(app: NestFastifyApplication, options: AppModu
   const cors = corsOptions(config, GRAPHQL_PATH);
   if (cors) app.enableCors(cors);
   registerBatchLimit(fastify, GRAPHQL_PATH, config.GRAPHQL_MAX_BATCH);
-  if (!config.isProduction) {
-    registerGraphiQL(fastify);
-    registerGraphiQLPageCsp(fastify, GRAPHQL_PATH);
-  }
+  registerFavicon(fastify);
+  if (!config.isProduction) registerGraphiQL(fastify);
   await app.init();
 }
 

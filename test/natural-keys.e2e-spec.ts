@@ -1,7 +1,7 @@
 import { Role } from '../src/modules/access/access.enums';
 import { createUserWithToken } from './support/auth';
 import { dataOf, errorOf, factories, Factories, fieldsOf, nextCreditCode } from './support/factories';
-import { startTestApp, TestApp } from './support/test-app';
+import { GqlResponse, startTestApp, TestApp } from './support/test-app';
 
 const LEASE = `mutation($input: LeaseUnitsInput!) {
   leaseUnits(input: $input) { id stage unit { code } enterprise { id name } }
@@ -140,6 +140,13 @@ describe('natural keys and names people know', () => {
     const NAMES = ['张氏排序石雕', '李氏排序石雕', '王氏排序石雕', '赵氏排序石雕', '阿氏排序石雕'];
     const PINYIN = ['阿氏排序石雕', '李氏排序石雕', '王氏排序石雕', '张氏排序石雕', '赵氏排序石雕'];
 
+    interface NamePage {
+      enterprises: {
+        edges: { node: { name: string } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
+    }
+
     async function sortedNames(direction: 'ASC' | 'DESC', first: number): Promise<string[]> {
       const names: string[] = [];
       let after: string | null = null;
@@ -158,7 +165,7 @@ describe('natural keys and names people know', () => {
           }`,
           { first, after, direction },
         );
-        const page = dataOf(res).enterprises;
+        const page: NamePage['enterprises'] = dataOf(res).enterprises;
         names.push(...page.edges.map((e) => e.node.name));
         if (!page.pageInfo.hasNextPage) return names;
         after = page.pageInfo.endCursor;

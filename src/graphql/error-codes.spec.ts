@@ -8,7 +8,12 @@ describe('README error reference', () => {
 
   it('names every extensions.code a client can receive', () => {
     expect(CLIENT_ERROR_CODES).toEqual(
-      expect.arrayContaining(['BAD_USER_INPUT', 'BAD_REQUEST', 'GRAPHQL_VALIDATION_FAILED', 'COST_LIMIT_EXCEEDED']),
+      expect.arrayContaining([
+        'BAD_USER_INPUT',
+        'BAD_REQUEST',
+        'GRAPHQL_VALIDATION_FAILED',
+        'COST_LIMIT_EXCEEDED',
+      ]),
     );
     const missing = CLIENT_ERROR_CODES.filter((code) => !errors.includes(`\`${code}\``));
     expect(missing).toEqual([]);
