@@ -1,3 +1,4 @@
+import { captureLogs, errorEntries } from './support/logs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Role } from '../src/modules/access/access.enums';
 import { createApiKey, fingerprints, tableCounts } from './support/access';
@@ -665,7 +666,11 @@ describe('audit trail', () => {
         `ALTER TABLE audit_log ADD CONSTRAINT test_fail CHECK (operation <> '${operation}') NOT VALID`,
       );
       try {
-        await body();
+        // The failed insert is an unexpected error for the app: logged at error level, with the constraint.
+        const { entries } = await captureLogs(body);
+        expect(errorEntries(entries).map((e) => JSON.stringify(e))).toEqual([
+          expect.stringContaining('test_fail'),
+        ]);
       } finally {
         await t.dataSource.query('ALTER TABLE audit_log DROP CONSTRAINT test_fail');
       }

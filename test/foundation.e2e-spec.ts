@@ -1,5 +1,6 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType } from 'graphql';
+import { captureLogs, errorEntries } from './support/logs';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('foundation', () => {
@@ -37,8 +38,18 @@ describe('foundation', () => {
     const spy = jest
       .spyOn(t.dataSource, 'query')
       .mockRejectedValueOnce(new Error('relation "secret_table" does not exist at /srv/app.js:1'));
-    const res = await t.gql('{ health { status } }', undefined, { 'x-request-id': 'masked-error-req-1' });
+    const { result: res, entries } = await captureLogs(() =>
+      t.gql('{ health { status } }', undefined, { 'x-request-id': 'masked-error-req-1' }),
+    );
     spy.mockRestore();
+    // The details go to the log, with the same request id.
+    expect(errorEntries(entries)).toEqual([
+      expect.objectContaining({
+        context: 'GraphQLErrors',
+        requestId: 'masked-error-req-1',
+        err: expect.objectContaining({ message: expect.stringContaining('secret_table') }),
+      }),
+    ]);
     expect(res.errors).toHaveLength(1);
     const [error] = res.errors!;
     expect(error!.message).toBe('Internal server error');

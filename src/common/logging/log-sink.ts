@@ -23,6 +23,8 @@ class LogSink {
   format: LogFormat = 'json';
   colors = false;
   private captures: LogEntry[][] = [];
+  /** Error-level lines written while nobody captured them (the e2e suite fails on any, see test/support). */
+  readonly uncapturedErrors: LogEntry[] = [];
 
   /** pino's destination interface: called with one serialised line. */
   write(line: string): void {
@@ -31,6 +33,7 @@ class LogSink {
       capture.push(JSON.parse(line) as LogEntry);
       return;
     }
+    if (/"level":(5\d|6\d)[,}]/.test(line)) this.uncapturedErrors.push(JSON.parse(line) as LogEntry);
     if (this.format === 'json') {
       process.stdout.write(line);
       return;
