@@ -16,8 +16,10 @@ const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
 };
 
 /** The first tab: signing in. Running it puts the token into the Headers tab (see START_SCRIPT). */
-const SIGN_IN_TAB = `# Sign in: press ▶. The token goes into the Headers tab below by itself; then open the next tab.
-# Demo users: admin, leasing, recruiter, analyst (password ${DEMO_PASSWORD}), while they exist.
+const SIGN_IN_TAB = `# Press ▶ to sign in: the token goes into Headers (below),
+# and every tab sends it. Then open the Overview tab.
+# Demo users: admin, leasing, recruiter, analyst
+# (password ${DEMO_PASSWORD}), while they exist.
 
 mutation SignIn {
   login(username: "admin", password: "${DEMO_PASSWORD}") {
@@ -28,7 +30,8 @@ mutation SignIn {
 `;
 
 /** The second tab: the article's figures. */
-const OVERVIEW_TAB = `# Western Shifosi on 2024-02-01: 84 enterprises fitting out or operating 107 of 140 bays.
+const OVERVIEW_TAB = `# Western Shifosi on 2024-02-01: 84 enterprises
+# fitting out or operating 107 of 140 bays.
 
 query Overview {
   parkOverview(parkCode: "dazu-carving-park", zoneCode: "shifosi-west", asOf: "2024-02-01") {
@@ -48,19 +51,24 @@ const START_SCRIPT = `'use strict';
 (function () {
   var root = ReactDOM.createRoot(document.getElementById('graphiql'));
   var tabs = [{ query: ${JSON.stringify(SIGN_IN_TAB)} }, { query: ${JSON.stringify(OVERVIEW_TAB)} }];
-  var headers;
+  var token;
   function fetcher(params, options) {
     var sent = Object.assign({ 'content-type': 'application/json', accept: 'application/json' }, (options && options.headers) || {});
+    // Tabs keep their own headers: a tab that sets no Authorization sends the token of the last sign-in.
+    var hasAuthorization = Object.keys(sent).some(function (name) { return name.toLowerCase() === 'authorization'; });
+    if (token && !hasAuthorization) sent.Authorization = 'Bearer ' + token;
     return fetch('/graphql', { method: 'POST', headers: sent, body: JSON.stringify(params) })
       .then(function (response) { return response.json(); })
       .then(function (result) {
-        var token = result && result.data && result.data.login && result.data.login.accessToken;
-        if (token) render(JSON.stringify({ Authorization: 'Bearer ' + token }, null, 2));
+        var signedIn = result && result.data && result.data.login && result.data.login.accessToken;
+        if (signedIn) {
+          token = signedIn;
+          render(JSON.stringify({ Authorization: 'Bearer ' + token }, null, 2));
+        }
         return result;
       });
   }
-  function render(nextHeaders) {
-    headers = nextHeaders;
+  function render(headers) {
     root.render(React.createElement(GraphiQL, {
       fetcher: fetcher,
       defaultTabs: tabs,

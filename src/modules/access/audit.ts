@@ -39,7 +39,8 @@ export function changedFields(
     if (IGNORED.has(key) || IGNORED.has(apiFieldName(key))) continue;
     const b = comparable(before?.[key]);
     const a = comparable(after?.[key]);
-    if (JSON.stringify(b) !== JSON.stringify(a)) changes.push({ field: apiFieldName(key), before: b, after: a });
+    if (JSON.stringify(b) !== JSON.stringify(a))
+      changes.push({ field: apiFieldName(key), before: b, after: a });
   }
   return changes;
 }
