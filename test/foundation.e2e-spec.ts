@@ -1,3 +1,4 @@
+import { Script } from 'node:vm';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType } from 'graphql';
 import { captureLogs, errorEntries } from './support/logs';
@@ -115,7 +116,7 @@ describe('foundation', () => {
     expect(start.body).toContain("Authorization: 'Bearer ' + token");
     expect(start.body).toContain('headers: headers');
     // The script is valid JavaScript (a syntax error would leave the page blank).
-    expect(() => new Function(start.body)).not.toThrow();
+    expect(() => new Script(start.body, { filename: 'start.js' })).not.toThrow();
     const css = await t.app.inject({ method: 'GET', url: '/graphiql/assets/page.css' });
     expect(css.statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/graphiql/assets/nope.js' })).statusCode).toBe(404);

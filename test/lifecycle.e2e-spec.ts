@@ -188,7 +188,7 @@ describe('process lifecycle (dist/src/main.js)', () => {
         'Sign in   demo users admin, analyst, leasing, recruiter, password "shifosi-demo"',
       );
     }
-    expect(second.output()).toMatch(/^\d\d:\d\d:\d\d INFO  \[Main\] Shifosi park API listening/m);
+    expect(second.output()).toMatch(/^\d\d:\d\d:\d\d INFO {2}\[Main\] Shifosi park API listening/m);
     for (const output of [first.output(), second.output()]) {
       expect(output).not.toMatch(/InstanceLoader|RoutesResolver|RouterExplorer|successfully started/);
     }

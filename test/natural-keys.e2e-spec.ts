@@ -151,12 +151,7 @@ describe('natural keys and names people know', () => {
       const names: string[] = [];
       let after: string | null = null;
       for (;;) {
-        const res = await t.gql<{
-          enterprises: {
-            edges: { node: { name: string } }[];
-            pageInfo: { hasNextPage: boolean; endCursor: string };
-          };
-        }>(
+        const res: GqlResponse<NamePage> = await t.gql<NamePage>(
           `query($first: Int, $after: String, $direction: SortDirection) {
             enterprises(first: $first, after: $after, filter: { nameContains: "排序石雕" },
                         orderBy: { field: NAME, direction: $direction }) {

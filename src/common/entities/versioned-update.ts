@@ -53,7 +53,7 @@ export async function updateVersioned<R extends { id: string; version: number }>
   if (!before) throw new NotFoundError(u.label, u.id);
   if (before.version !== u.version) {
     throw new ConflictError(
-      `${recordName(u.table, u.label, before as unknown as Record<string, unknown>)} was changed by someone else (version ${before.version}, you sent ${u.version})`,
+      `${recordName(u.table, u.label, before)} was changed by someone else (version ${before.version}, you sent ${u.version})`,
       {
         field: 'version',
         currentVersion: before.version,
