@@ -44,6 +44,21 @@ function run(env: Record<string, string>, script = MAIN, args: string[] = []): R
   return running;
 }
 
+/** The messages of a process's output: each JSON log line's `msg`, other lines as they are. */
+function messages(output: string): string {
+  return output
+    .split('\n')
+    .map((line) => {
+      try {
+        const parsed = JSON.parse(line) as { msg?: unknown };
+        return typeof parsed.msg === 'string' ? parsed.msg : line;
+      } catch {
+        return line;
+      }
+    })
+    .join('\n');
+}
+
 async function waitForReady(port: number, app: Running, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -403,7 +418,7 @@ describe('process lifecycle (dist/src/main.js)', () => {
       // As root PostgreSQL runs as "postgres": the directory gets o+x (enter, not list), and nothing more.
       expect(statSync(dir).mode & 0o777).toBe(root ? 0o701 : 0o700);
       if (root)
-        expect(app.output()).toContain(
+        expect(messages(app.output())).toContain(
           'added o+x so that the "postgres" user running PostgreSQL can enter it',
         );
 
@@ -412,8 +427,7 @@ describe('process lifecycle (dist/src/main.js)', () => {
       const blocked = run({ ...env, DATA_DIR: nested });
       if (root) {
         expect(await blocked.exited).toBe(1);
-        const lines = blocked
-          .output()
+        const lines = messages(blocked.output())
           .split('\n')
           .filter((line) => line.includes('out of reach'));
         expect(lines).toHaveLength(1);
