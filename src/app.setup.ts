@@ -5,17 +5,15 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { QuietFrameworkLogger } from './common/logging/quiet-framework-logger';
 import { createValidationPipe } from './common/errors/validation';
 import { requestIdFor } from './common/request-id';
+import { registerFavicon } from './graphql/favicon.route';
 import { registerGraphiQL } from './graphql/graphiql.route';
 import { registerGraphQLHttpFixes } from './graphql/http-fixes';
 import { registerBatchLimit } from './graphql/limits/batch-limit';
 import { registerDocumentGuard } from './graphql/limits/document-guard';
-import {
-  corsOptions,
-  registerGraphiQLPageCsp,
-  securityHeadersOptions,
-} from './graphql/limits/http-hardening';
+import { corsOptions, securityHeadersOptions } from './graphql/limits/http-hardening';
 
 /** Where Mercurius serves GraphQL (the `path` option in graphql.module.ts). */
 const GRAPHQL_PATH = '/graphql';
@@ -37,7 +35,7 @@ export function createAdapter(config: Pick<AppConfig, 'BODY_LIMIT_BYTES' | 'TRUS
 
 /** Everything that makes the app this app; used by main.ts and by every e2e test. */
 export async function configureApp(app: NestFastifyApplication, options: AppModuleOptions): Promise<void> {
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietFrameworkLogger(app.get(Logger)));
   app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {
@@ -62,10 +60,8 @@ export async function configureApp(app: NestFastifyApplication, options: AppModu
   if (cors) app.enableCors(cors);
   registerBatchLimit(fastify, GRAPHQL_PATH, config.GRAPHQL_MAX_BATCH);
   registerDocumentGuard(fastify, GRAPHQL_PATH, config.GRAPHQL_MAX_NESTING);
-  if (!config.isProduction) {
-    registerGraphiQL(fastify);
-    registerGraphiQLPageCsp(fastify, GRAPHQL_PATH);
-  }
+  registerFavicon(fastify);
+  if (!config.isProduction) registerGraphiQL(fastify);
   await app.init();
 }
 

@@ -44,6 +44,21 @@ function run(env: Record<string, string>, script = MAIN, args: string[] = []): R
   return running;
 }
 
+/** The messages of a process's output: each JSON log line's `msg`, other lines as they are. */
+function messages(output: string): string {
+  return output
+    .split('\n')
+    .map((line) => {
+      try {
+        const parsed = JSON.parse(line) as { msg?: unknown };
+        return typeof parsed.msg === 'string' ? parsed.msg : line;
+      } catch {
+        return line;
+      }
+    })
+    .join('\n');
+}
+
 async function waitForReady(port: number, app: Running, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -170,8 +185,13 @@ describe('process lifecycle (dist/src/main.js)', () => {
     expect(await first.exited).toBe(0);
     expect(alive(pid!)).toBe(false);
 
-    const second = run(env);
+    // The second start prints readable lines (as on a terminal) and keeps the development JWT secret: a token of the
+    // first run still works.
+    const second = run({ ...env, LOG_FORMAT: 'pretty' });
     await waitForReady(Number(env.PORT), second);
+    const withOldToken = await gql(Number(env.PORT), '{ parks { code } }', undefined, token);
+    expect(withOldToken.errors).toBeUndefined();
+    expect(statSync(join(dataDir, 'jwt-secret')).mode & 0o777).toBe(0o600);
     const again = await gql(
       Number(env.PORT),
       `mutation { login(username: "admin", password: "shifosi-demo") { accessToken } }`,
@@ -192,7 +212,30 @@ describe('process lifecycle (dist/src/main.js)', () => {
     expect(postgresProcessesFor(dataDir)).toEqual([]);
     expect(second.output()).not.toContain('Demo park loaded');
     expect(first.output()).toContain('Demo park loaded');
-    expect(first.output()).toContain('shifosi-demo');
+    // One block once listening, on every start (JSON lines on a pipe, readable lines with LOG_FORMAT=pretty); no
+    // module-loading chatter, and no "started" before the port is bound.
+    const block = (output: string) => output.slice(output.indexOf('Shifosi park API listening'));
+    const firstBlock = JSON.parse(
+      first
+        .output()
+        .split('\n')
+        .find((line) => line.includes('Shifosi park API listening'))!,
+    ) as { level: number; msg: string };
+    expect(firstBlock.level).toBe(30);
+    for (const text of [firstBlock.msg, block(second.output())]) {
+      expect(text).toContain(`GraphQL   http://127.0.0.1:${env.PORT}/graphql`);
+      expect(text).toContain(`GraphiQL  http://127.0.0.1:${env.PORT}/graphql`);
+      expect(text).toContain(
+        `Database  embedded PostgreSQL on 127.0.0.1:${env.EMBEDDED_PG_PORT}, data in ${dataDir}`,
+      );
+      expect(text).toContain(
+        'Sign in   demo users admin, analyst, leasing, recruiter, password "shifosi-demo"',
+      );
+    }
+    expect(second.output()).toMatch(/^\d\d:\d\d:\d\d INFO {2}\[Main\] Shifosi park API listening/m);
+    for (const output of [first.output(), second.output()]) {
+      expect(output).not.toMatch(/InstanceLoader|RoutesResolver|RouterExplorer|successfully started/);
+    }
 
     // Production refuses to run while accounts with a published password exist.
     const production = run({ ...env, NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40) });
@@ -212,7 +255,16 @@ describe('process lifecycle (dist/src/main.js)', () => {
     const code = await app.exited;
     server.close();
     expect(code).toBe(1);
-    expect(app.output()).toMatch(/EADDRINUSE/);
+    const errors = app
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { level: number; msg: string })
+      .filter((entry) => entry.level >= 50);
+    expect(errors.map((e) => e.msg)).toEqual([
+      `Cannot listen on 127.0.0.1:${port}: the port is in use (another server running? set PORT)`,
+    ]);
+    expect(app.output()).not.toMatch(/listening|successfully started/);
     expect(postgresProcessesFor(dataDir)).toEqual([]);
   });
 
@@ -366,7 +418,7 @@ describe('process lifecycle (dist/src/main.js)', () => {
       // As root PostgreSQL runs as "postgres": the directory gets o+x (enter, not list), and nothing more.
       expect(statSync(dir).mode & 0o777).toBe(root ? 0o701 : 0o700);
       if (root)
-        expect(app.output()).toContain(
+        expect(messages(app.output())).toContain(
           'added o+x so that the "postgres" user running PostgreSQL can enter it',
         );
 
@@ -375,8 +427,7 @@ describe('process lifecycle (dist/src/main.js)', () => {
       const blocked = run({ ...env, DATA_DIR: nested });
       if (root) {
         expect(await blocked.exited).toBe(1);
-        const lines = blocked
-          .output()
+        const lines = messages(blocked.output())
           .split('\n')
           .filter((line) => line.includes('out of reach'));
         expect(lines).toHaveLength(1);

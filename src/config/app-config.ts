@@ -16,6 +16,7 @@ import { describeRejected, Secret } from './secret';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const LOG_FORMATS = ['pretty', 'json'] as const;
 
 const BOOLEAN_WORDS: Record<string, boolean> = {
   true: true,
@@ -85,6 +86,11 @@ export class AppConfig {
 
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  /** Log lines for people (`pretty`) or machines (`json`). Unset: pretty on a terminal outside production, else JSON. */
+  @IsOptional()
+  @IsIn(LOG_FORMATS, { message: `must be one of ${LOG_FORMATS.join(', ')}` })
+  LOG_FORMAT?: (typeof LOG_FORMATS)[number];
 
   /** Load the demo park on an empty database. Defaults to on for the embedded database, off otherwise. */
   @IsOptional()
@@ -222,6 +228,7 @@ export const CONFIG_KEYS = [
   'DATA_DIR',
   'NODE_ENV',
   'LOG_LEVEL',
+  'LOG_FORMAT',
   'SEED_DEMO',
   'GRAPHQL_INTROSPECTION',
   'EMBEDDED_PG_PORT',
@@ -274,21 +281,4 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
   return config;
-}
-
-/** Nest console-logger levels matching a pino level (messages printed before the pino logger is attached). */
-export function nestLogLevels(
-  level: AppConfig['LOG_LEVEL'],
-): ('fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose')[] {
-  const order = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
-  const upTo: Record<AppConfig['LOG_LEVEL'], number> = {
-    silent: -1,
-    fatal: 0,
-    error: 1,
-    warn: 2,
-    info: 3,
-    debug: 4,
-    trace: 5,
-  };
-  return order.slice(0, upTo[level] + 1);
 }

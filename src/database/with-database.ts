@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppConfig, loadConfig, nestLogLevels } from '../config/app-config';
+import { standaloneLogger } from '../common/logging/logging.module';
+import { AppConfig, loadConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
 import { migrateDatabase } from './migrate';
 import { resolveDatabase } from './resolve-database';
@@ -11,7 +12,7 @@ import { resolveDatabase } from './resolve-database';
  */
 export async function withDatabase<T>(fn: (db: DataSource, config: AppConfig) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  Logger.overrideLogger(nestLogLevels(config.LOG_LEVEL));
+  Logger.overrideLogger(standaloneLogger(config));
   const database = await resolveDatabase(config);
   const db = new DataSource(dataSourceOptions(database.url));
   try {

@@ -6,6 +6,21 @@ import { LimitCode } from './limits/limit-errors';
 
 const logger = new Logger('GraphQLErrors');
 
+/** Codes of requests refused before any resolver ran: malformed HTTP or GraphQL the schema rejects. */
+export enum RequestErrorCode {
+  /** Not a GraphQL request: bad JSON, no query, a mutation over GET, an empty batch. */
+  BAD_REQUEST = 'BAD_REQUEST',
+  /** Syntax error, unknown field or argument, a variable of the wrong type. */
+  GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
+}
+
+/** Every `extensions.code` a client can receive (the README's list is checked against it). */
+export const CLIENT_ERROR_CODES: readonly string[] = [
+  ...Object.values(ErrorCode),
+  ...Object.values(RequestErrorCode),
+  ...Object.values(LimitCode),
+];
+
 /** Finds the error a resolver actually threw beneath GraphQL's and graphql-jit's wrappers. */
 function rootCause(error: GraphQLError): unknown {
   let cause: unknown = error.originalError;
@@ -79,14 +94,14 @@ export function formatGraphQLError(
   }
   if (typeof status === 'number' && status >= 400 && status < 500) {
     // Fastify/Mercurius request errors (bad JSON, missing query, GET mutation): the client's to fix.
-    return { ...base, extensions: { code: 'BAD_REQUEST', requestId } };
+    return { ...base, extensions: { code: RequestErrorCode.BAD_REQUEST, requestId } };
   }
   if (
     isRequestError(error) ||
     (typeof ownCode === 'string' && ownCode !== (ErrorCode.INTERNAL_SERVER_ERROR as string))
   ) {
     // Errors raised by GraphQL itself (syntax, unknown field, bad variable, scalar parse) are the client's to fix.
-    const code = typeof ownCode === 'string' ? ownCode : 'GRAPHQL_VALIDATION_FAILED';
+    const code = typeof ownCode === 'string' ? ownCode : RequestErrorCode.GRAPHQL_VALIDATION_FAILED;
     return { ...base, extensions: { ...error.extensions, code, requestId } };
   }
   logger.error(

@@ -148,7 +148,8 @@ async function seedDemoUsers(m: EntityManager): Promise<void> {
       hash,
     ],
   );
-  logger.log(`Demo users ${DEMO_USERS.map((u) => u.username).join(', ')} with password "${DEMO_PASSWORD}"`);
+  // The start-up block names them (and on every start, not only this one).
+  logger.debug(`Demo users ${DEMO_USERS.map((u) => u.username).join(', ')} with password "${DEMO_PASSWORD}"`);
 }
 
 /** Production must not run with accounts whose password is published. */

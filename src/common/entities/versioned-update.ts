@@ -19,12 +19,31 @@ export interface VersionedUpdate {
 }
 
 /**
+ * The column that names a row to people (its natural key), per table: messages say "Unit W-A-001", not a UUID.
+ * Tables missing here are named by id.
+ */
+export const NATURAL_KEY_COLUMNS: Readonly<Record<string, string>> = {
+  park: 'code',
+  zone: 'code',
+  unit: 'code',
+  enterprise: 'credit_code',
+  app_user: 'username',
+};
+
+/** How a row is named in messages: `Unit W-A-001`, or `Tenancy <id>` for a table without a natural key. */
+export function recordName(table: string, label: string, row: Record<string, unknown>): string {
+  const column = NATURAL_KEY_COLUMNS[table];
+  const key = column ? row[column] : undefined;
+  return `${label} ${typeof key === 'string' && key.trim() ? key.trim() : String(row.id)}`;
+}
+
+/**
  * Optimistic concurrency with the row locked: reads the row (in scope) FOR NO KEY UPDATE (the id never changes, so
  * inserts that merely reference the row are not held up), refuses a stale version with
  * CONFLICT, then `UPDATE … SET …, version = version + 1 WHERE id = $1 AND version = $2`. Returns the row before and
  * after, for the audit trail. Call inside a transaction.
  */
-export async function updateVersioned<R extends { version: number }>(
+export async function updateVersioned<R extends { id: string; version: number }>(
   m: EntityManager,
   u: VersionedUpdate,
 ): Promise<{ before: R; after: R }> {
@@ -35,7 +54,7 @@ export async function updateVersioned<R extends { version: number }>(
   if (!before) throw new NotFoundError(u.label, u.id);
   if (before.version !== u.version) {
     throw new ConflictError(
-      `${u.label} ${u.id} was changed by someone else (version ${before.version}, you sent ${u.version})`,
+      `${recordName(u.table, u.label, before)} was changed by someone else (version ${before.version}, you sent ${u.version})`,
       {
         field: 'version',
         currentVersion: before.version,

@@ -119,7 +119,7 @@ export class CreatedApiKey {
 @PartOfParent()
 @ObjectType({ description: 'One changed field in an audit entry.' })
 export class AuditChange {
-  @Field({ description: 'Name of the changed field, snake_case (the column name for stored records).' })
+  @Field({ description: 'Name of the changed field as the API spells it (camelCase, e.g. floorArea).' })
   field: string;
 
   @Field(() => GraphQLJSON, { nullable: true, description: 'Value before the change (null on create).' })

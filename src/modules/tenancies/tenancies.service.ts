@@ -12,9 +12,9 @@ import {
   AdvanceTenancyStageInput,
   CorrectTenancyStageInput,
   EndTenancyInput,
-  LeaseUnitsInput,
   TenancyListArgs,
 } from './dto/tenancy.inputs';
+import type { ResolvedLeaseInput } from './lease-keys';
 import { holdsOnSql, stageOnSql } from './stage-sql';
 import { writeAudit } from '../access/audit';
 import { Actor, parkScope } from '../access/principal';
@@ -128,7 +128,7 @@ export class TenanciesService {
    * Lets the units to the enterprise: all or none. The exclusion constraint `tenancy_unit_no_overlap` decides races;
    * the check before it only makes the common case's message better.
    */
-  async lease(actor: Actor, input: LeaseUnitsInput): Promise<Tenancy[]> {
+  async lease(actor: Actor, input: ResolvedLeaseInput): Promise<Tenancy[]> {
     const stage = input.stage ?? TenancyStage.RESERVED;
     if (stage === TenancyStage.ENDED) {
       throw UserInputError.field('input.stage', 'must be RESERVED, FITTING_OUT or OPERATING');
