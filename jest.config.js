@@ -65,6 +65,8 @@ module.exports = {
   // must not leak from one file's sandbox into the next. Jest recycles a worker once it uses more than this.
   workerIdleMemoryLimit: 1,
   maxWorkers: 2,
+  // A global option: Jest ignores testTimeout inside `projects`, so e2e hooks fell back to 5 s on a busy machine.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {

@@ -24,7 +24,7 @@ export interface BenchOptions {
 
 const HELP = `npm run bench -- [--quick | --smoke] [options]
   (default)        park scale, 3 interleaved rounds of 20 s after a 5 s warm-up, 10 connections
-  --quick          park scale, 1 round of 4 s after 1 s of warm-up (under two minutes)
+  --quick          park scale, 1 round of 3 s after 1 s of warm-up (under two minutes)
   --smoke          tiny scale, 1 round of 1 s, peers optional (seconds; checks that the suite still runs)
   --scale park|platform|tiny   data set (platform: 50 more parks, 100,000 units; adds S7)
   --seed N         data generator seed (1)
@@ -53,7 +53,7 @@ export function parseOptions(argv: string[]): BenchOptions {
   const mode = flags.has('smoke') ? 'smoke' : flags.has('quick') ? 'quick' : 'full';
   const base = {
     full: { scale: 'park' as Scale, rounds: 3, duration: 20, warmup: 5 },
-    quick: { scale: 'park' as Scale, rounds: 1, duration: 4, warmup: 1 },
+    quick: { scale: 'park' as Scale, rounds: 1, duration: 3, warmup: 1 },
     smoke: { scale: 'tiny' as Scale, rounds: 1, duration: 1, warmup: 0.5 },
   }[mode];
   const num = (name: string, fallback: number) => {

@@ -5,6 +5,7 @@ import { ForbiddenError, UnauthenticatedError } from '../../common/errors/app-er
 import type { GraphQLContext } from '../../graphql/graphql-context';
 import { ActorKind } from './access.enums';
 import { Authenticator } from './authenticator';
+import { PrincipalCache } from './principal-cache';
 import { ACCESS_RULE, AccessRule, ANY_USER, API_KEY } from './access.decorators';
 
 /**
@@ -17,6 +18,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly authenticator: Authenticator,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -29,7 +31,8 @@ export class AccessGuard implements CanActivate {
     if (rule.public) return true;
     const ctx = gql.getContext<GraphQLContext>();
     // Once per request, shared by every operation field of it (DataLoader-style memo on the context).
-    ctx.authenticating ??= this.authenticator.authenticate(ctx.request.headers.authorization);
+    const header = ctx.request.headers.authorization;
+    ctx.authenticating ??= this.principals.resolve(header, () => this.authenticator.authenticate(header));
     ctx.auth = await ctx.authenticating;
     const principal = ctx.auth.principal;
     if (!principal) throw new UnauthenticatedError(ctx.auth.problem ?? 'Authentication required');

@@ -20,6 +20,7 @@ import { writeAudit } from './audit';
 import { API_KEY_PREFIX, Authenticator, hashSecret } from './authenticator';
 import { AuditLogArgs, CreateApiKeyInput, CreateUserInput, UpdateUserInput } from './dto/access.inputs';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords';
+import { PrincipalCache } from './principal-cache';
 import { Actor, parkScope } from './principal';
 
 interface UserRow {
@@ -64,6 +65,7 @@ export class AccessService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly authenticator: Authenticator,
     private readonly config: AppConfig,
+    private readonly principals: PrincipalCache,
   ) {}
 
   /**
@@ -155,68 +157,76 @@ export class AccessService {
   }
 
   async updateUser(actor: Actor, input: UpdateUserInput): Promise<User> {
-    return this.db.transaction(async (m) => {
-      const before = await this.manageableUser(m, actor, input.id);
-      const parkIds =
-        input.parkCodes !== undefined || input.allParks !== undefined
-          ? await this.grantableParks(
-              m,
-              actor,
-              input.parkCodes ?? before.parkCodes,
-              input.allParks ?? before.allParks,
-            )
-          : undefined;
-      await updateVersioned(m, {
-        table: 'app_user',
-        label: 'User',
-        id: input.id,
-        version: input.version,
-        parkIds: null,
-        columns: { display_name: input.displayName, roles: input.roles, all_parks: input.allParks },
-      });
-      if (parkIds) await this.setParks(m, input.id, parkIds);
-      const after = await this.userById(m, input.id);
-      await writeAudit(m, actor, [{ entityType: 'User', entityId: input.id, parkId: null, before, after }]);
-      return after;
-    });
+    return this.db
+      .transaction(async (m) => {
+        const before = await this.manageableUser(m, actor, input.id);
+        const parkIds =
+          input.parkCodes !== undefined || input.allParks !== undefined
+            ? await this.grantableParks(
+                m,
+                actor,
+                input.parkCodes ?? before.parkCodes,
+                input.allParks ?? before.allParks,
+              )
+            : undefined;
+        await updateVersioned(m, {
+          table: 'app_user',
+          label: 'User',
+          id: input.id,
+          version: input.version,
+          parkIds: null,
+          columns: { display_name: input.displayName, roles: input.roles, all_parks: input.allParks },
+        });
+        if (parkIds) await this.setParks(m, input.id, parkIds);
+        const after = await this.userById(m, input.id);
+        await writeAudit(m, actor, [{ entityType: 'User', entityId: input.id, parkId: null, before, after }]);
+        return after;
+      })
+      .finally(() => this.principals.clear());
   }
 
   /** Sets a password and invalidates every token the user holds. */
   async setPassword(actor: Actor, userId: string, password: string): Promise<User> {
-    return this.db.transaction(async (m) => {
-      await this.manageableUser(m, actor, userId);
-      return this.changePassword(m, actor, userId, password);
-    });
+    return this.db
+      .transaction(async (m) => {
+        await this.manageableUser(m, actor, userId);
+        return this.changePassword(m, actor, userId, password);
+      })
+      .finally(() => this.principals.clear());
   }
 
   async changeMyPassword(actor: Actor, current: string, next: string): Promise<User> {
     if (actor.principal.kind !== ActorKind.USER) throw new ForbiddenError('API keys have no password');
-    return this.db.transaction(async (m) => {
-      const [row] = await m.query<UserRow[]>(`${USER_SELECT} WHERE u.id = $1 FOR UPDATE OF u`, [
-        actor.principal.id,
-      ]);
-      if (!row || !(await verifyPassword(current, row.password_hash))) {
-        throw UserInputError.field('currentPassword', 'is not your current password');
-      }
-      return this.changePassword(m, actor, row.id, next);
-    });
+    return this.db
+      .transaction(async (m) => {
+        const [row] = await m.query<UserRow[]>(`${USER_SELECT} WHERE u.id = $1 FOR UPDATE OF u`, [
+          actor.principal.id,
+        ]);
+        if (!row || !(await verifyPassword(current, row.password_hash))) {
+          throw UserInputError.field('currentPassword', 'is not your current password');
+        }
+        return this.changePassword(m, actor, row.id, next);
+      })
+      .finally(() => this.principals.clear());
   }
 
   /** Disabling (or enabling) a user; disabling invalidates their tokens at once. */
   async setDisabled(actor: Actor, userId: string, disabled: boolean): Promise<User> {
     if (disabled && userId === actor.principal.id)
       throw UserInputError.field('id', 'you cannot disable yourself');
-    return this.db.transaction(async (m) => {
-      const before = await this.manageableUser(m, actor, userId);
-      await m.query(
-        `UPDATE app_user SET disabled_at = CASE WHEN $2 THEN now() END, token_version = token_version + 1,
+    return this.db
+      .transaction(async (m) => {
+        const before = await this.manageableUser(m, actor, userId);
+        await m.query(
+          `UPDATE app_user SET disabled_at = CASE WHEN $2 THEN now() END, token_version = token_version + 1,
            version = version + 1, updated_at = now() WHERE id = $1`,
-        [userId, disabled],
-      );
-      const after = await this.userById(m, userId);
-      await writeAudit(m, actor, [{ entityType: 'User', entityId: userId, parkId: null, before, after }]);
-      return after;
-    });
+          [userId, disabled],
+        );
+        const after = await this.userById(m, userId);
+        await writeAudit(m, actor, [{ entityType: 'User', entityId: userId, parkId: null, before, after }]);
+        return after;
+      })
+      .finally(() => this.principals.clear());
   }
 
   async listApiKeys(actor: Actor): Promise<ApiKey[]> {
@@ -260,26 +270,28 @@ export class AccessService {
   }
 
   async revokeApiKey(actor: Actor, id: string): Promise<ApiKey> {
-    return this.db.transaction(async (m) => {
-      const [before] = await m.query<ApiKeyRow[]>(
-        `${API_KEY_SELECT} WHERE k.id = $1 AND ($2::uuid[] IS NULL OR k.created_by_id = $3
+    return this.db
+      .transaction(async (m) => {
+        const [before] = await m.query<ApiKeyRow[]>(
+          `${API_KEY_SELECT} WHERE k.id = $1 AND ($2::uuid[] IS NULL OR k.created_by_id = $3
            OR EXISTS (SELECT 1 FROM api_key_park kp WHERE kp.api_key_id = k.id AND kp.park_id = ANY($2)))`,
-        [id, parkScope(actor), actor.principal.id],
-      );
-      if (!before) throw new NotFoundError('ApiKey', id);
-      await m.query('UPDATE api_key SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1', [id]);
-      const [after] = await m.query<ApiKeyRow[]>(`${API_KEY_SELECT} WHERE k.id = $1`, [id]);
-      await writeAudit(m, actor, [
-        {
-          entityType: 'ApiKey',
-          entityId: id,
-          parkId: null,
-          before: toApiKey(before),
-          after: toApiKey(after),
-        },
-      ]);
-      return toApiKey(after);
-    });
+          [id, parkScope(actor), actor.principal.id],
+        );
+        if (!before) throw new NotFoundError('ApiKey', id);
+        await m.query('UPDATE api_key SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1', [id]);
+        const [after] = await m.query<ApiKeyRow[]>(`${API_KEY_SELECT} WHERE k.id = $1`, [id]);
+        await writeAudit(m, actor, [
+          {
+            entityType: 'ApiKey',
+            entityId: id,
+            parkId: null,
+            before: toApiKey(before),
+            after: toApiKey(after),
+          },
+        ]);
+        return toApiKey(after);
+      })
+      .finally(() => this.principals.clear());
   }
 
   /** Audit entries, newest first; a park-scoped admin sees entries of their parks and their own actions. */
