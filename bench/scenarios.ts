@@ -49,7 +49,7 @@ const S1_PG = `query S1($park: String!, $zone: String!) {
 }`;
 
 export const S2_API = `query S2($park: String!, $code: String!) {
-  units(first: 1, filter: { parkCode: $park, codeContains: $code }) { edges { node { code floorArea zone { name } park { name } } } }
+  unit(parkCode: $park, code: $code) { code floorArea zone { name } park { name } }
 }`;
 
 const S2_PG = `query S2($park: String!, $code: String!) {

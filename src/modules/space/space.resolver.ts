@@ -1,4 +1,6 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLContext } from '../../graphql/graphql-context';
+import { spaceLoaders } from './space.loaders';
 import {
   CreateParkInput,
   CreateUnitsInput,
@@ -35,6 +37,25 @@ export class SpaceResolver {
     @Args('code', { description: 'Park code, e.g. "dazu-carving-park".' }) code: string,
   ): Promise<Park | null> {
     return this.space.findPark(actor, code);
+  }
+
+  @Query(() => Unit, {
+    nullable: true,
+    description: 'One unit by its park and code; null when there is none or its park is outside your scope.',
+  })
+  @Allow(...READERS)
+  async unit(
+    @CurrentActor() actor: Actor,
+    @Args('parkCode', { description: 'Park code, e.g. "dazu-carving-park".' }) parkCode: string,
+    @Args('code', { description: 'Unit code within the park, e.g. "W-1-001".' }) code: string,
+    @Context() ctx: GraphQLContext,
+  ): Promise<Unit | null> {
+    const found = await this.space.findUnit(actor, parkCode, code);
+    if (!found) return null;
+    // Read in the same statement: zone { … } and park { … } then cost nothing more.
+    spaceLoaders(ctx).zone.prime(found.zone.id, found.zone);
+    spaceLoaders(ctx).park.prime(found.park.id, found.park);
+    return found.unit;
   }
 
   @Query(() => UnitConnection, {

@@ -73,6 +73,25 @@ export class SpaceService {
     return toZone(row);
   }
 
+  /**
+   * One unit by its natural key (park code + unit code), with its zone and park, in one statement (the caller primes
+   * the zone and park loaders with them). Null when there is none or the park is outside the actor's scope.
+   */
+  async findUnit(
+    actor: Actor,
+    parkCode: string,
+    code: string,
+  ): Promise<{ unit: Unit; zone: Zone; park: Park } | null> {
+    const [row] = await this.db.query<{ unit: UnitRow; zone: ZoneRow; park: ParkRow }[]>(
+      `SELECT to_jsonb(u) AS unit, to_jsonb(z) AS zone, to_jsonb(p) AS park
+       FROM park p JOIN unit u ON u.park_id = p.id JOIN zone z ON z.id = u.zone_id
+       WHERE p.code = $1 AND u.code = $2 AND ($3::uuid[] IS NULL OR p.id = ANY($3))`,
+      [parkCode, code, parkScope(actor)],
+    );
+    if (!row) return null;
+    return { unit: toUnit(row.unit), zone: toZone(row.zone), park: toPark(row.park) };
+  }
+
   /** Batch: parks by id, in key order. */
   async parksByIds(ids: readonly string[]): Promise<(Park | null)[]> {
     const rows = await this.db.query<ParkRow[]>('SELECT * FROM park WHERE id = ANY($1)', [ids]);
