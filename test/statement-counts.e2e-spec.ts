@@ -89,6 +89,27 @@ describe('statement counts do not grow with list length', () => {
     const large = await statementsOf(query, { park: parks.large, zone: zoneOf[parks.large] });
     expect(large.length).toBe(small.length);
     expect(large.length).toBeLessThanOrEqual(3);
+    // Tenancies and their enterprises are read ahead in the page's own statement.
+    expect(large).toHaveLength(1);
+  });
+
+  it('the read-ahead list answers exactly as the DataLoader path does', async () => {
+    const node = 'code tenancies { id stage startsOn endsOn enterprise { id name creditCode } }';
+    const ahead = await t.gql<{ units: { edges: { node: unknown }[] } }>(
+      `query ($park: String!, $zone: String!) { units(first: 100, filter: { parkCode: $park, zoneCode: $zone }) {
+         edges { node { ${node} } } } }`,
+      { park: parks.large, zone: zoneOf[parks.large] },
+    );
+    const viaAhead = ahead.data!.units.edges.map((e) => e.node as { code: string; tenancies: unknown[] });
+    expect(viaAhead).toHaveLength(24);
+    expect(viaAhead.filter((u) => u.tenancies.length)).toHaveLength(24);
+    for (const unit of viaAhead) {
+      const loaded = await t.gql<{ unit: unknown }>(
+        `query ($park: String!, $code: String!) { unit(parkCode: $park, code: $code) { ${node} } }`,
+        { park: parks.large, code: unit.code },
+      );
+      expect(loaded.data?.unit).toEqual(unit);
+    }
   });
 
   it('counts (COUNT(*)) only when totalCount is selected', async () => {

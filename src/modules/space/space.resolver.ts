@@ -1,4 +1,6 @@
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { selects } from '../../graphql/look-ahead';
 import type { GraphQLContext } from '../../graphql/graphql-context';
 import { spaceLoaders } from './space.loaders';
 import {
@@ -62,8 +64,20 @@ export class SpaceResolver {
     description: 'Units across parks: filtered, sorted and paged, as of a date.',
   })
   @Allow(...READERS)
-  units(@CurrentActor() actor: Actor, @Args() args: UnitListArgs): Promise<Connection<Unit>> {
-    return this.space.listUnits(actor, args);
+  units(
+    @CurrentActor() actor: Actor,
+    @Args() args: UnitListArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<Unit>> {
+    return this.space.listUnits(
+      actor,
+      args,
+      {},
+      {
+        tenancies: selects(info, ['edges', 'node', 'tenancies']),
+        enterprises: selects(info, ['edges', 'node', 'tenancies', 'enterprise']),
+      },
+    );
   }
 
   @Mutation(() => Park, { description: 'Create a park.' })

@@ -11,6 +11,7 @@ import { Connection, SortDirection } from '../../common/pagination/connection';
 import { KeysetSort, paginate, toConnection } from '../../common/pagination/keyset';
 import { DEFAULT_PAGE_SIZE } from '../../common/pagination/page-args';
 import { today } from '../../graphql/scalars/date.scalar';
+import { tenancyRowsSql } from '../tenancies/prefetch-sql';
 import { unitStatusSql } from '../tenancies/stage-sql';
 import {
   CreateParkInput,
@@ -138,10 +139,13 @@ export class SpaceService {
     actor: Actor,
     args: UnitListArgs,
     scope: { zoneId?: string } = {},
+    ahead: { tenancies?: boolean; enterprises?: boolean } = {},
   ): Promise<Connection<Unit>> {
     const asOf = args.asOf ?? today();
     const sort = this.unitSort(args.orderBy);
     const query = this.unitQuery(args.filter ?? {}, asOf, scope, sort);
+    // Look-ahead: the page's tenancies (and their enterprises) in the same statement as the page.
+    if (ahead.tenancies) query.addSelect(tenancyRowsSql('unit', !!ahead.enterprises), 'tenancy_rows');
     const parkIds = parkScope(actor);
     if (parkIds) query.andWhere('unit.park_id = ANY(:scopeParkIds)', { scopeParkIds: parkIds });
     return paginate<UnitRow & { sort_key: unknown }, Unit>(query, sort, args, (row) => toUnit(row, asOf));
