@@ -13,7 +13,7 @@ import { doubleLets, writeFixtures, WriteTally, writeSequence } from './writes';
 /**
  * `npm run bench`: generates a bench database, starts this API (production build), the PostGraphile v4 peer and the
  * raw-SQL peer as their own processes on it, and loads each scenario with autocannon in interleaved rounds. See
- * bench/README.md for what each number means; results go to bench/results/.
+ * the Performance section of README.md for what each number means; results go to bench/results/.
  */
 async function post(server: Server, body: Body, headers: Record<string, string> = {}): Promise<unknown> {
   const res = await fetch(`${server.url}${body.path}`, {
