@@ -38,6 +38,7 @@ const RULES: Record<string, Rule> = {
   'Query.parks': READERS_AND_RECRUITERS,
   'Query.tenancies': READERS,
   'Query.tenancy': READERS,
+  'Query.unit': READERS,
   'Query.units': READERS,
   'Query.users': ADMIN_ONLY,
   'Mutation.advanceTenancyStage': LEASING_WRITERS,
