@@ -65,7 +65,8 @@ module.exports = {
   // must not leak from one file's sandbox into the next. Jest recycles a worker once it uses more than this.
   workerIdleMemoryLimit: 1,
   maxWorkers: 2,
-  // A global option: Jest ignores testTimeout inside `projects`, so e2e hooks fell back to 5 s on a busy machine.
+  // A global option: jest ignores testTimeout inside a project, so e2e hooks had the 5 s default and failed
+  // (startTestApp copies a database and builds the app) whenever the machine was busy.
   testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
@@ -75,7 +76,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

@@ -2,6 +2,8 @@ import { EnforceParkConsistency1795705882194 } from './1795705882194-EnforcePark
 import { AddAccessAndAudit1795703359854 } from './1795703359854-AddAccessAndAudit';
 import { AddOccupancyIndexes1795704088159 } from './1795704088159-AddOccupancyIndexes';
 import { CreateSpaceAndTenancies1795701980286 } from './1795701980286-CreateSpaceAndTenancies';
+import { GrantAppRole1795751106192 } from './1795751106192-GrantAppRole';
+import { SortEnterpriseNamesByPinyin1795751500000 } from './1795751500000-SortEnterpriseNamesByPinyin';
 
 /** Every migration, in order. `npm run migration:generate -- VerbNoun` writes a new file; add it here. */
 export const MIGRATIONS: Function[] = [
@@ -9,4 +11,6 @@ export const MIGRATIONS: Function[] = [
   AddAccessAndAudit1795703359854,
   AddOccupancyIndexes1795704088159,
   EnforceParkConsistency1795705882194,
+  GrantAppRole1795751106192,
+  SortEnterpriseNamesByPinyin1795751500000,
 ];

@@ -5,6 +5,7 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.setup';
 import { loadConfig } from '../src/config/app-config';
+import { pendingSchemaChanges } from '../src/database/schema-diff';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { createScratchDatabase, startScratchServer } from '../src/database/scratch-server';
 
@@ -23,7 +24,7 @@ async function main(): Promise<number> {
     await dataSource.initialize();
     try {
       const ran = await dataSource.runMigrations({ transaction: 'each' });
-      const pending = await dataSource.driver.createSchemaBuilder().log();
+      const pending = await pendingSchemaChanges(dataSource);
       console.log(`migrations: ${ran.length} applied on an empty database`);
       if (pending.upQueries.length > 0) {
         failures++;

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
 import { DataSource } from 'typeorm';
+import { pendingSchemaChanges } from '../src/database/schema-diff';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { createScratchDatabase, startScratchServer } from '../src/database/scratch-server';
 
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
     await dataSource.initialize();
     try {
       await dataSource.runMigrations();
-      const { upQueries, downQueries } = await dataSource.driver.createSchemaBuilder().log();
+      const { upQueries, downQueries } = await pendingSchemaChanges(dataSource);
       if (upQueries.length === 0) {
         console.log('Nothing to generate: the migrations match the entities.');
         return;

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import 'dotenv/config';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { inTransaction } from '../src/database/transaction';
 import { withDatabase } from '../src/database/with-database';
 import { Role } from '../src/modules/access/access.enums';
 import { writeAudit } from '../src/modules/access/audit';
@@ -57,7 +58,7 @@ async function createUser(argv: string[]): Promise<void> {
   if (password.length < 10 || password.length > 200)
     throw new Error('The password must be 10 to 200 characters');
   await withDatabase(async (db) =>
-    db.transaction(async (m) => {
+    inTransaction(db, async (m) => {
       const parks = values.park ?? [];
       const found = await m.query<{ id: string; code: string }[]>(
         'SELECT id, code FROM park WHERE code = ANY($1)',
@@ -100,7 +101,7 @@ async function createUser(argv: string[]): Promise<void> {
 
 async function removeDemo(): Promise<void> {
   await withDatabase(async (db) =>
-    db.transaction(async (m) => {
+    inTransaction(db, async (m) => {
       const [removed] = await m.query<[{ id: string; username: string }[], number]>(
         `DELETE FROM app_user WHERE demo AND NOT EXISTS (SELECT 1 FROM api_key k WHERE k.created_by_id = app_user.id)
          RETURNING id, username`,

@@ -5,16 +5,15 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { QuietFrameworkLogger } from './common/logging/quiet-framework-logger';
 import { createValidationPipe } from './common/errors/validation';
 import { requestIdFor } from './common/request-id';
+import { registerFavicon } from './graphql/favicon.route';
 import { registerGraphiQL } from './graphql/graphiql.route';
 import { registerGraphQLHttpFixes } from './graphql/http-fixes';
 import { registerBatchLimit } from './graphql/limits/batch-limit';
-import {
-  corsOptions,
-  registerGraphiQLPageCsp,
-  securityHeadersOptions,
-} from './graphql/limits/http-hardening';
+import { registerDocumentGuard } from './graphql/limits/document-guard';
+import { corsOptions, securityHeadersOptions } from './graphql/limits/http-hardening';
 
 /** Where Mercurius serves GraphQL (the `path` option in graphql.module.ts). */
 const GRAPHQL_PATH = '/graphql';
@@ -23,8 +22,10 @@ const GRAPHQL_PATH = '/graphql';
  * Builds the Fastify adapter; request ids come from `requestIdFor` so logs and GraphQL errors agree. A body over
  * BODY_LIMIT_BYTES is refused with 413 while it streams in, before it is parsed.
  */
-export function createAdapter(config: Pick<AppConfig, 'BODY_LIMIT_BYTES'>): FastifyAdapter {
+export function createAdapter(config: Pick<AppConfig, 'BODY_LIMIT_BYTES' | 'TRUST_PROXY'>): FastifyAdapter {
   return new FastifyAdapter({
+    // request.ip from X-Forwarded-For only when configured: otherwise any client could pick its own address.
+    trustProxy: config.TRUST_PROXY,
     genReqId: (req: IncomingMessage) => requestIdFor(req),
     requestIdHeader: false,
     bodyLimit: config.BODY_LIMIT_BYTES,
@@ -34,7 +35,7 @@ export function createAdapter(config: Pick<AppConfig, 'BODY_LIMIT_BYTES'>): Fast
 
 /** Everything that makes the app this app; used by main.ts and by every e2e test. */
 export async function configureApp(app: NestFastifyApplication, options: AppModuleOptions): Promise<void> {
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietFrameworkLogger(app.get(Logger)));
   app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {
@@ -58,10 +59,9 @@ export async function configureApp(app: NestFastifyApplication, options: AppModu
   const cors = corsOptions(config, GRAPHQL_PATH);
   if (cors) app.enableCors(cors);
   registerBatchLimit(fastify, GRAPHQL_PATH, config.GRAPHQL_MAX_BATCH);
-  if (!config.isProduction) {
-    registerGraphiQL(fastify);
-    registerGraphiQLPageCsp(fastify, GRAPHQL_PATH);
-  }
+  registerDocumentGuard(fastify, GRAPHQL_PATH, config.GRAPHQL_MAX_NESTING);
+  registerFavicon(fastify);
+  if (!config.isProduction) registerGraphiQL(fastify);
   await app.init();
 }
 

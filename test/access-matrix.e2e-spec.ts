@@ -1,8 +1,18 @@
+import { randomUUID } from 'node:crypto';
+import { getNamedType, GraphQLObjectType, GraphQLSchema, isObjectType } from 'graphql';
+import type { AccessExtensions } from '../src/modules/access/access.decorators';
 import { Role } from '../src/modules/access/access.enums';
 import { codesOf, createApiKey, fingerprints, tableCounts } from './support/access';
 import { createUserWithToken, TEST_PASSWORD } from './support/auth';
-import { factories, nextCreditCode } from './support/factories';
-import { minimalRequest, Operation, operationsOf, schemaOf } from './support/operations';
+import { dataOf, factories, nextCreditCode } from './support/factories';
+import {
+  minimalRequest,
+  Operation,
+  operationsOf,
+  PathStep,
+  pathRequest,
+  schemaOf,
+} from './support/operations';
 import { GqlResponse, startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -18,28 +28,28 @@ type Grant = Exclude<Caller, 'anonymous'> | 'ANY_USER';
 type Rule = 'PUBLIC' | readonly Grant[];
 
 const ADMIN_ONLY: Grant[] = ['ADMIN'];
-/** Who may read park data: everyone but recruiters, and read-only API keys. */
-const READERS: Grant[] = ['ADMIN', 'LEASING', 'ANALYST', 'API_KEY'];
-/** Readers plus recruiters: parks and the enterprise register. */
-const READERS_AND_RECRUITERS: Grant[] = [...READERS, 'RECRUITER'];
+/** Parks, zones, units, enterprises and park figures: every role and read-only API keys. */
+const PARK_READERS: Grant[] = ['ADMIN', 'LEASING', 'ANALYST', 'RECRUITER', 'API_KEY'];
+/** Tenancies and their history (who holds which unit): not recruiters. */
+const TENANCY_READERS: Grant[] = ['ADMIN', 'LEASING', 'ANALYST', 'API_KEY'];
 /** Who may change units, enterprises and tenancies. */
 const LEASING_WRITERS: Grant[] = ['ADMIN', 'LEASING'];
 
 const RULES: Record<string, Rule> = {
   'Query.apiKeys': ADMIN_ONLY,
   'Query.auditLog': ADMIN_ONLY,
-  'Query.enterprise': READERS_AND_RECRUITERS,
-  'Query.enterprises': READERS_AND_RECRUITERS,
+  'Query.enterprise': PARK_READERS,
+  'Query.enterprises': PARK_READERS,
   'Query.health': 'PUBLIC',
   'Query.me': ['ANY_USER', 'API_KEY'],
-  'Query.occupancyTrend': READERS,
-  'Query.park': READERS_AND_RECRUITERS,
-  'Query.parkOverview': READERS,
-  'Query.parks': READERS_AND_RECRUITERS,
-  'Query.tenancies': READERS,
-  'Query.tenancy': READERS,
-  'Query.unit': READERS,
-  'Query.units': READERS,
+  'Query.occupancyTrend': PARK_READERS,
+  'Query.park': PARK_READERS,
+  'Query.parkOverview': PARK_READERS,
+  'Query.parks': PARK_READERS,
+  'Query.tenancies': TENANCY_READERS,
+  'Query.tenancy': TENANCY_READERS,
+  'Query.unit': PARK_READERS,
+  'Query.units': PARK_READERS,
   'Query.users': ADMIN_ONLY,
   'Mutation.advanceTenancyStage': LEASING_WRITERS,
   'Mutation.changeMyPassword': ['ANY_USER'],
@@ -63,6 +73,43 @@ const RULES: Record<string, Rule> = {
   'Mutation.updateZone': LEASING_WRITERS,
 };
 
+/**
+ * Who may read each object type, whatever path reaches it (the @ReadableBy / @Public / @PartOfParent next to each
+ * model). PART_OF_PARENT: no data of its own, readable wherever the field that reaches it is.
+ */
+const TYPE_RULES: Record<string, Rule | 'PART_OF_PARENT'> = {
+  ApiKey: ADMIN_ONLY,
+  AuditChange: 'PART_OF_PARENT',
+  AuditEntry: ADMIN_ONLY,
+  AuditEntryConnection: 'PART_OF_PARENT',
+  AuditEntryEdge: 'PART_OF_PARENT',
+  CreatedApiKey: ADMIN_ONLY,
+  Enterprise: PARK_READERS,
+  EnterpriseConnection: 'PART_OF_PARENT',
+  EnterpriseEdge: 'PART_OF_PARENT',
+  HealthStatus: 'PUBLIC',
+  LoginResult: 'PUBLIC',
+  Me: ['ANY_USER', 'API_KEY'],
+  Occupancy: 'PART_OF_PARENT',
+  OccupancyPoint: PARK_READERS,
+  PageInfo: 'PART_OF_PARENT',
+  Park: PARK_READERS,
+  ParkOverview: PARK_READERS,
+  Tenancy: TENANCY_READERS,
+  TenancyConnection: 'PART_OF_PARENT',
+  TenancyEdge: 'PART_OF_PARENT',
+  TenancyStageEvent: TENANCY_READERS,
+  Unit: PARK_READERS,
+  UnitConnection: 'PART_OF_PARENT',
+  UnitEdge: 'PART_OF_PARENT',
+  User: ADMIN_ONLY,
+  Zone: PARK_READERS,
+};
+/** Fields that return the caller's own record (@OwnRecord): their type's rule does not apply there. */
+const OWN_RECORD = new Set(['LoginResult.user', 'Mutation.changeMyPassword']);
+/** Fields with a rule of their own, on top of their type's (none yet: personal data is masked, not refused). */
+const FIELD_RULES: Record<string, Rule> = {};
+
 type Outcome = 'ALLOWED' | 'FORBIDDEN' | 'UNAUTHENTICATED';
 
 function expectedOutcome(rule: Rule, caller: Caller): Outcome {
@@ -71,6 +118,13 @@ function expectedOutcome(rule: Rule, caller: Caller): Outcome {
   if (rule.includes(caller)) return 'ALLOWED';
   if (caller !== 'API_KEY' && rule.includes('ANY_USER')) return 'ALLOWED';
   return 'FORBIDDEN';
+}
+
+/** Every rule met on the way; the request is refused at the first refusing one, unauthenticated callers first. */
+function expectedOnPath(rules: readonly Rule[], caller: Caller): Outcome {
+  const outcomes = rules.map((rule) => expectedOutcome(rule, caller));
+  if (outcomes.includes('UNAUTHENTICATED')) return 'UNAUTHENTICATED';
+  return outcomes.includes('FORBIDDEN') ? 'FORBIDDEN' : 'ALLOWED';
 }
 
 const NO_RULE = 'This operation has no access rule';
@@ -157,6 +211,279 @@ describe('access matrix: every operation × every caller', () => {
     }
     expect(actual).toEqual(expected);
     expect(countsAfterRefusals ?? (await tableCounts(t))).toEqual(countsBefore);
+  });
+
+  describe('rules in code', () => {
+    const objectTypes = (schema: GraphQLSchema) =>
+      Object.values(schema.getTypeMap()).filter(
+        (type): type is GraphQLObjectType =>
+          isObjectType(type) &&
+          !type.name.startsWith('__') &&
+          type !== schema.getQueryType() &&
+          type !== schema.getMutationType(),
+      );
+    const asTableRule = (access: AccessExtensions['access']): Rule | 'PART_OF_PARENT' | 'NONE' => {
+      if (!access) return 'NONE';
+      if (access.kind === 'public') return 'PUBLIC';
+      if (access.kind === 'parent') return 'PART_OF_PARENT';
+      return [...(access.grants as Grant[])].sort();
+    };
+    const sorted = (rule: Rule | 'PART_OF_PARENT' | undefined) =>
+      Array.isArray(rule) ? [...rule].sort() : rule;
+
+    it('declares an access rule on every object type (a new type without one fails here, and is refused)', () => {
+      const schema = schemaOf(t.app);
+      const missing = objectTypes(schema)
+        .filter((type) => !(type.extensions as AccessExtensions).access)
+        .map((type) => type.name);
+      expect(objectTypes(schema).length).toBeGreaterThan(20);
+      expect(missing).toEqual([]);
+    });
+
+    it('declares exactly the rules of the tables in this test: types, operations, own-record and field rules', () => {
+      const schema = schemaOf(t.app);
+      const inCode: Record<string, unknown> = {};
+      const inTables: Record<string, unknown> = {};
+      for (const type of objectTypes(schema)) {
+        inCode[type.name] = asTableRule((type.extensions as AccessExtensions).access);
+        inTables[type.name] = sorted(TYPE_RULES[type.name]) ?? 'NONE';
+        for (const field of Object.values(type.getFields())) {
+          const ext = field.extensions as AccessExtensions;
+          const key = `${type.name}.${field.name}`;
+          if (ext.access) inCode[key] = asTableRule(ext.access);
+          if (ext.ownRecord) inCode[`${key} (own record)`] = true;
+        }
+      }
+      for (const op of operations.values()) {
+        const ext = op.field.extensions as AccessExtensions;
+        inCode[op.key] = asTableRule(ext.access);
+        if (ext.ownRecord) inCode[`${op.key} (own record)`] = true;
+      }
+      for (const [key, rule] of Object.entries({ ...RULES, ...FIELD_RULES })) inTables[key] = sorted(rule);
+      for (const key of OWN_RECORD) inTables[`${key} (own record)`] = true;
+      expect(inCode).toEqual(inTables);
+    });
+  });
+
+  describe('nested paths: every object type, and every field returning one, × every caller', () => {
+    interface Route {
+      op: Operation;
+      steps: PathStep[];
+      /** Every rule on the way, from the test's tables. */
+      rules: Rule[];
+      /** How many callers the route refuses. */
+      refused: number;
+    }
+
+    /** The rules of one position: the operation's (or the field's own), then its type's unless @OwnRecord. */
+    const rulesAt = (coordinate: string, typeName: string, isRoot: boolean): Rule[] => {
+      const rules: Rule[] = [];
+      const own = isRoot ? RULES[coordinate] : FIELD_RULES[coordinate];
+      if (own) rules.push(own);
+      const typeRule = TYPE_RULES[typeName] ?? [];
+      if (!OWN_RECORD.has(coordinate) && typeRule !== 'PART_OF_PARENT') rules.push(typeRule);
+      return rules;
+    };
+    const route = (op: Operation, steps: PathStep[], rules: Rule[]): Route => ({
+      op,
+      steps,
+      rules,
+      refused: CALLERS.filter((c) => expectedOnPath(rules, c) !== 'ALLOWED').length,
+    });
+    const label = (r: Route) => [r.op.key, ...r.steps.map((s) => s.field.name)].join('.');
+
+    /**
+     * The shortest path from a root field to every object type, computed from the schema; among paths, the one the
+     * most callers may take wins (then the shorter, then queries before mutations), so that a refusal seen at the
+     * end of a path is the last type's own and not an ancestor's.
+     */
+    function bestRoutes(schema: GraphQLSchema): Map<string, Route> {
+      const best = new Map<string, Route>();
+      const offer = (typeName: string, candidate: Route): boolean => {
+        const current = best.get(typeName);
+        const better =
+          !current ||
+          candidate.refused < current.refused ||
+          (candidate.refused === current.refused && candidate.steps.length < current.steps.length);
+        if (better) best.set(typeName, candidate);
+        return better;
+      };
+      for (const op of operations.values()) {
+        const type = getNamedType(op.field.type);
+        if (isObjectType(type)) offer(type.name, route(op, [], rulesAt(op.key, type.name, true)));
+      }
+      for (let changed = true; changed;) {
+        changed = false;
+        for (const [typeName, r] of [...best]) {
+          for (const field of Object.values((schema.getType(typeName) as GraphQLObjectType).getFields())) {
+            const next = getNamedType(field.type);
+            if (!isObjectType(next)) continue;
+            const rules = [...r.rules, ...rulesAt(`${typeName}.${field.name}`, next.name, false)];
+            if (offer(next.name, route(r.op, [...r.steps, { parent: typeName, field }], rules)))
+              changed = true;
+          }
+        }
+      }
+      return best;
+    }
+
+    it('reaches every object type from a root field, and answers every caller of every path as the tables say', async () => {
+      const schema = schemaOf(t.app);
+      const best = bestRoutes(schema);
+      const unreached = Object.keys(TYPE_RULES).filter((name) => !best.has(name));
+      expect(unreached).toEqual([]);
+      // Every type's own path, and every field returning an object type, taken from its parent's path.
+      const cases = new Map<string, Route>();
+      for (const r of best.values()) cases.set(label(r), r);
+      for (const [typeName, r] of best) {
+        for (const field of Object.values((schema.getType(typeName) as GraphQLObjectType).getFields())) {
+          const next = getNamedType(field.type);
+          if (!isObjectType(next)) continue;
+          const rules = [...r.rules, ...rulesAt(`${typeName}.${field.name}`, next.name, false)];
+          const extended = route(r.op, [...r.steps, { parent: typeName, field }], rules);
+          cases.set(label(extended), extended);
+        }
+      }
+      expect(cases.size).toBeGreaterThan(40);
+      expect([...cases.keys()]).toEqual(
+        expect.arrayContaining([
+          'Query.units.edges.node.currentTenancy',
+          'Query.units.edges.node.tenancies',
+          'Query.enterprise.tenancies',
+          'Query.park.zones',
+          'Query.tenancy.stageHistory',
+          'Mutation.login.user',
+        ]),
+      );
+      const expected: Record<string, Record<Caller, string>> = {};
+      const actual: Record<string, Record<Caller, string>> = {};
+      for (const [name, r] of cases) {
+        const { query, variables } = pathRequest(r.op, r.steps, overrides[r.op.key]);
+        expected[name] = {} as Record<Caller, string>;
+        actual[name] = {} as Record<Caller, string>;
+        await Promise.all(
+          CALLERS.map(async (caller) => {
+            expected[name]![caller] = expectedOnPath(r.rules, caller);
+            const res = await t.gql(query, variables, { authorization: authorization[caller] });
+            actual[name]![caller] = outcomeOf(res);
+          }),
+        );
+      }
+      expect(actual).toEqual(expected);
+    }, 60_000);
+  });
+
+  describe('a RECRUITER reads units but not who holds them, on any path (issue 7 regressions)', () => {
+    let parkCode: string;
+    let enterpriseName: string;
+
+    beforeAll(async () => {
+      const f = factories(t);
+      const park = await f.park('holders-park');
+      const zone = await f.zone(park.code, 'holders-zone');
+      await f.units(park.code, zone.code, [{ code: 'H-001' }, { code: 'H-002' }]);
+      const enterprise = await f.enterprise({ parkCode: park.code, name: '持有人企业' });
+      await f.lease({
+        enterpriseId: enterprise.id,
+        parkCode: park.code,
+        unitCodes: ['H-001'],
+        startsOn: '2024-01-01',
+      });
+      parkCode = park.code;
+      enterpriseName = enterprise.name;
+    });
+
+    const PARK_HOLDERS = `query($p: String!) {
+      park(code: $p) { zones { units { edges { node { code currentTenancy { enterprise { name } } } } } } }
+    }`;
+    const ENTERPRISE_UNITS = `query($p: String!) {
+      enterprises(filter: { parkCode: $p }) { edges { node { name tenancies { unit { code } } } } }
+    }`;
+    /** The same through a named fragment and an inline fragment. */
+    const THROUGH_FRAGMENTS = `query($p: String!) {
+      units(filter: { parkCode: $p }) { edges { node { ...UnitHolder } } }
+    }
+    fragment UnitHolder on Unit { code ... on Unit { tenancies { enterprise { name } } } }`;
+    const CONDITIONAL = `query($p: String!, $holders: Boolean!) {
+      units(filter: { parkCode: $p }) { edges { node { code currentTenancy @include(if: $holders) { id } } } }
+    }`;
+
+    /** Sent three times: the first execution, then the ones graphql-jit compiled. */
+    const thrice = async (query: string, variables: Record<string, unknown>, authorization: string) => {
+      const answers = [];
+      for (let i = 0; i < 3; i++) answers.push(await t.gql(query, variables, { authorization }));
+      return answers;
+    };
+
+    it.each([
+      [
+        'park { zones { units { currentTenancy { enterprise } } } }',
+        PARK_HOLDERS,
+        'park.zones.units.edges.node.currentTenancy',
+      ],
+      ['enterprises { tenancies { unit } }', ENTERPRISE_UNITS, 'enterprises.edges.node.tenancies'],
+      [
+        'units { ...fragment { ... on Unit { tenancies } } }',
+        THROUGH_FRAGMENTS,
+        'units.edges.node.tenancies',
+      ],
+    ])(
+      'refuses %s with FORBIDDEN naming Tenancy and the path, every time; LEASING reads the holder',
+      async (_, query, at) => {
+        for (const res of await thrice(query, { p: parkCode }, authorization.RECRUITER)) {
+          expect(res.errors).toEqual([
+            expect.objectContaining({
+              message: `Your role does not allow Tenancy (at ${at})`,
+              extensions: expect.objectContaining({ code: 'FORBIDDEN', denied: 'Tenancy', at }),
+            }),
+          ]);
+          expect(JSON.stringify(res.data ?? null)).not.toContain(enterpriseName);
+        }
+        for (const res of await thrice(query, { p: parkCode }, authorization.LEASING)) {
+          expect(res.errors).toBeUndefined();
+          expect(JSON.stringify(res.data)).toContain(query === ENTERPRISE_UNITS ? 'H-001' : enterpriseName);
+        }
+      },
+    );
+
+    it('lets a RECRUITER read the same units, zones and enterprises without their holders', async () => {
+      const res = await t.gql<{
+        park: { zones: { units: { edges: { node: { code: string; status: string } }[] } }[] };
+        enterprises: { edges: { node: { name: string } }[] };
+        parkOverview: { totalUnits: number };
+      }>(
+        `query($p: String!) {
+          park(code: $p) { zones { units { edges { node { code status } } } } }
+          enterprises(filter: { parkCode: $p }) { edges { node { name } } }
+          parkOverview(parkCode: $p, asOf: "2024-06-01") { totalUnits }
+        }`,
+        { p: parkCode },
+        { authorization: authorization.RECRUITER },
+      );
+      const data = dataOf(res);
+      expect(data.park.zones[0]!.units.edges.map((e) => e.node.code)).toEqual(['H-001', 'H-002']);
+      expect(data.enterprises.edges.map((e) => e.node.name)).toEqual([enterpriseName]);
+      expect(data.parkOverview.totalUnits).toBe(2);
+    });
+
+    it('decides @include/@skip with the variables of each request, on first and compiled executions', async () => {
+      for (const res of await thrice(CONDITIONAL, { p: parkCode, holders: false }, authorization.RECRUITER))
+        expect(dataOf(res as GqlResponse<{ units: { edges: unknown[] } }>).units.edges).toHaveLength(2);
+      for (const res of await thrice(CONDITIONAL, { p: parkCode, holders: true }, authorization.RECRUITER))
+        expect(codesOf(res)).toEqual(['FORBIDDEN']);
+    });
+
+    it('refuses only the root field that reaches a refused type: the others of the request answer', async () => {
+      // tenancy(id) is nullable: a refused non-null root field would null the whole answer, as GraphQL says.
+      const res = await t.gql<{ parks: { code: string }[]; tenancy: unknown }>(
+        'query($id: ID!) { parks { code } tenancy(id: $id) { id } }',
+        { id: randomUUID() },
+        { authorization: authorization.RECRUITER },
+      );
+      expect(res.data?.parks.map((p) => p.code)).toContain(parkCode);
+      expect(res.data?.tenancy).toBeNull();
+      expect(res.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['tenancy'], 'FORBIDDEN']]);
+    });
   });
 
   describe('refused mutations change nothing', () => {

@@ -536,6 +536,44 @@ describe('access', () => {
       expect(dataOf(await me(`Bearer ${again.accessToken}`)).me.id).toBe(user.id);
     });
 
+    it('refuses a correctly signed token without exp, or whose sub is not a UUID, or whose ver is not a number', async () => {
+      const user = await newUser();
+      const [row] = await t.dataSource.query<{ token_version: number }[]>(
+        'SELECT token_version FROM app_user WHERE id = $1',
+        [user.id],
+      );
+      const ver = row!.token_version;
+      const exp = Math.floor(Date.now() / 1000) + 60;
+      for (const claims of [
+        { sub: user.id, ver },
+        { sub: 'not-a-uuid', ver, exp },
+        { sub: `${user.id}'`, ver, exp },
+        { sub: 42, ver, exp },
+        { sub: user.id, ver: String(ver), exp },
+        { sub: user.id, exp },
+      ]) {
+        const res = await me(`Bearer ${jwt.sign(claims)}`);
+        expect({ claims, codes: codesOf(res) }).toEqual({ claims, codes: ['UNAUTHENTICATED'] });
+        expect(res.data ?? null).toBeNull();
+      }
+      // The same claims, well formed, are accepted.
+      expect(dataOf(await me(`Bearer ${jwt.sign({ sub: user.id, ver, exp })}`)).me.id).toBe(user.id);
+    });
+
+    it('refuses an API key or a token with anything appended', async () => {
+      const key = await createApiKey(t, 'appended');
+      expect(dataOf(await me(key.authorization)).me.kind).toBe('API_KEY');
+      for (const header of [
+        `${key.authorization}.garbage`,
+        `${key.authorization}.`,
+        `${key.authorization} garbage`,
+      ]) {
+        expect({ header, codes: codesOf(await me(header)) }).toEqual({ header, codes: ['UNAUTHENTICATED'] });
+      }
+      const { accessToken } = await signIn((await newUser()).username);
+      expect(codesOf(await me(`Bearer ${accessToken} garbage`))).toEqual(['UNAUTHENTICATED']);
+    });
+
     it('answers a malformed or unknown Authorization header with UNAUTHENTICATED, never as anonymous data', async () => {
       for (const header of ['Bearer', 'Bearer not-a-jwt', 'Basic dXNlcjpwYXNz', 'ApiKey nodot']) {
         const res = await me(header);
@@ -712,7 +750,7 @@ describe('access', () => {
       enterpriseId = dataOf(res).createEnterprise.id;
       await f.leaseOne({ enterpriseId, parkCode, unitCode: 'P-001', startsOn: '2024-01-01' });
       callers.ADMIN = t.adminAuthorization;
-      for (const role of [Role.LEASING, Role.ANALYST]) {
+      for (const role of [Role.LEASING, Role.RECRUITER, Role.ANALYST]) {
         callers[role] = (
           await createUserWithToken(t.app, t.dataSource, { roles: [role], parks: [parkCode] })
         ).authorization;
@@ -720,38 +758,82 @@ describe('access', () => {
       callers.API_KEY = (await createApiKey(t, 'masking key')).authorization;
     });
 
-    const phonesSeenBy = async (authorization: string) => {
-      const res = await t.gql<{
-        enterprises: { edges: { node: { id: string; contactPhone: string | null } }[] };
-        tenancies: { edges: { node: { enterprise: { id: string; contactPhone: string | null } } }[] };
-      }>(
-        `query($p: String!) {
-          enterprises(filter: { parkCode: $p }) { edges { node { id contactPhone } } }
+    /** Every path to Enterprise.contactPhone, by the callers that may take it (RECRUITER reads no tenancies). */
+    const PATHS: Record<string, { query: string; tenancies: boolean; pick: (data: never) => unknown }> = {
+      list: {
+        query:
+          'query($p: String!) { enterprises(filter: { parkCode: $p }) { edges { node { id contactPhone } } } }',
+        tenancies: false,
+        pick: (d: { enterprises: { edges: { node: { id: string; contactPhone: string } }[] } }) =>
+          d.enterprises.edges.find((e) => e.node.id === enterpriseId)?.node.contactPhone,
+      },
+      byId: {
+        query: 'query($id: ID!) { enterprise(id: $id) { contactPhone } }',
+        tenancies: false,
+        pick: (d: { enterprise: { contactPhone: string } }) => d.enterprise.contactPhone,
+      },
+      viaTenancy: {
+        query: `query($p: String!) {
           tenancies(asOf: "2024-06-01", filter: { parkCode: $p }) { edges { node { enterprise { id contactPhone } } } }
         }`,
-        { p: parkCode },
-        { authorization },
-      );
-      const data = dataOf(res);
-      return {
-        list: data.enterprises.edges.find((e) => e.node.id === enterpriseId)?.node.contactPhone,
-        viaTenancy: data.tenancies.edges.find((e) => e.node.enterprise.id === enterpriseId)?.node.enterprise
-          .contactPhone,
-      };
+        tenancies: true,
+        pick: (d: { tenancies: { edges: { node: { enterprise: { contactPhone: string } } }[] } }) =>
+          d.tenancies.edges[0]?.node.enterprise.contactPhone,
+      },
+      viaParkAndUnit: {
+        query: `query($p: String!) {
+          park(code: $p) { zones { units { edges { node { currentTenancy(asOf: "2024-06-01") {
+            enterprise { contactPhone } } } } } } }
+        }`,
+        tenancies: true,
+        pick: (d: {
+          park: {
+            zones: {
+              units: { edges: { node: { currentTenancy: { enterprise: { contactPhone: string } } } }[] };
+            }[];
+          };
+        }) => d.park.zones[0]?.units.edges[0]?.node.currentTenancy.enterprise.contactPhone,
+      },
+      viaFragment: {
+        query: `query($id: ID!) { enterprise(id: $id) { ...Contact } }
+          fragment Contact on Enterprise { ... on Enterprise { phone: contactPhone } }`,
+        tenancies: false,
+        pick: (d: { enterprise: { phone: string } }) => d.enterprise.phone,
+      },
+    };
+
+    const phonesSeenBy = async (caller: string) => {
+      const seen: Record<string, unknown> = {};
+      for (const [name, path] of Object.entries(PATHS)) {
+        if (path.tenancies && caller === 'RECRUITER') continue;
+        // Twice: the first execution and the one graphql-jit compiled.
+        for (let i = 0; i < 2; i++) {
+          const res = await t.gql(
+            path.query,
+            { p: parkCode, id: enterpriseId },
+            { authorization: callers[caller]! },
+          );
+          seen[`${name}#${i + 1}`] = path.pick(dataOf(res) as never);
+        }
+      }
+      return seen;
     };
 
     it.each([
       ['ADMIN', '13812345678'],
       ['LEASING', '13812345678'],
+      ['RECRUITER', '13812345678'],
       ['ANALYST', '138****5678'],
       ['API_KEY', '138****5678'],
-    ])('shows the contact phone to %s as %s', async (caller, expected) => {
-      expect(await phonesSeenBy(callers[caller]!)).toEqual({ list: expected, viaTenancy: expected });
+    ])('shows the contact phone to %s as %s on every path', async (caller, expected) => {
+      const seen = await phonesSeenBy(caller);
+      expect(Object.keys(seen).length).toBe(caller === 'RECRUITER' ? 6 : 10);
+      expect(new Set(Object.values(seen))).toEqual(new Set([expected]));
     });
   });
 });
 
-describe('sign-in rate limit (LOGIN_MAX_FAILURES = 3)', () => {
+describe('sign-in rate limit (LOGIN_MAX_FAILURES = 3, LOGIN_MAX_FAILURES_PER_IP = 5)', () => {
   let t: TestApp;
   let counter = 0;
   const newUser = async () => {
@@ -763,7 +845,11 @@ describe('sign-in rate limit (LOGIN_MAX_FAILURES = 3)', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ LOGIN_MAX_FAILURES: '3', LOGIN_WINDOW_MINUTES: '15' });
+    t = await startTestApp({
+      LOGIN_MAX_FAILURES: '3',
+      LOGIN_MAX_FAILURES_PER_IP: '5',
+      LOGIN_WINDOW_MINUTES: '15',
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -798,9 +884,9 @@ describe('sign-in rate limit (LOGIN_MAX_FAILURES = 3)', () => {
     expect(dataOf(await login(t, other.username, TEST_PASSWORD)).login.user.username).toBe(other.username);
   });
 
-  it('counts failures per client address too', async () => {
+  it('counts failures per client address too, with its own larger limit', async () => {
     const ip = '10.1.2.3';
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       const someone = await newUser();
       expect(failure(await login(t, someone.username, 'wrong-password-1', ip))).not.toMatch(/too many/i);
     }

@@ -1,3 +1,4 @@
+import { captureLogs, errorEntries } from './support/logs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Role } from '../src/modules/access/access.enums';
 import { createApiKey, fingerprints, tableCounts } from './support/access';
@@ -211,7 +212,7 @@ describe('audit trail', () => {
         (d) => ({ entityType: 'Unit', entityId: d.updateUnit.id }),
       );
       byAdmin(updated.entry);
-      expect(updated.entry.changes).toEqual([{ field: 'floor_area', before: '50.00', after: '60.00' }]);
+      expect(updated.entry.changes).toEqual([{ field: 'floorArea', before: '50.00', after: '60.00' }]);
     });
 
     it('createEnterprise and updateEnterprise', async () => {
@@ -232,8 +233,8 @@ describe('audit trail', () => {
         (d) => ({ entityType: 'Enterprise', entityId: d.createEnterprise.id }),
       );
       byAdmin(created.entry);
-      expect(changeOf(created.entry, 'credit_code')).toEqual({
-        field: 'credit_code',
+      expect(changeOf(created.entry, 'creditCode')).toEqual({
+        field: 'creditCode',
         before: null,
         after: creditCode,
       });
@@ -285,8 +286,8 @@ describe('audit trail', () => {
         );
         byAdmin(entry);
         expect(entry.reason).toBe('contract signed');
-        expect(changeOf(entry, 'starts_on')).toEqual({
-          field: 'starts_on',
+        expect(changeOf(entry, 'startsOn')).toEqual({
+          field: 'startsOn',
           before: null,
           after: '2024-01-01',
         });
@@ -301,8 +302,8 @@ describe('audit trail', () => {
           (d) => ({ entityType: 'Tenancy', entityId: d.advanceTenancyStage.id }),
         );
         byAdmin(entry);
-        expect(changeOf(entry, 'fitting_out_from')).toEqual({
-          field: 'fitting_out_from',
+        expect(changeOf(entry, 'fittingOutFrom')).toEqual({
+          field: 'fittingOutFrom',
           before: null,
           after: '2024-02-01',
         });
@@ -318,7 +319,7 @@ describe('audit trail', () => {
         );
         byAdmin(entry);
         expect(entry.reason).toBe('moved to a bigger hall');
-        expect(changeOf(entry, 'ends_on')).toEqual({ field: 'ends_on', before: null, after: '2024-05-01' });
+        expect(changeOf(entry, 'endsOn')).toEqual({ field: 'endsOn', before: null, after: '2024-05-01' });
       });
 
       it('correctTenancyStage: the corrected date, and the reason given', async () => {
@@ -338,8 +339,8 @@ describe('audit trail', () => {
         );
         byAdmin(entry);
         expect(entry.reason).toBe('start date was typed wrongly');
-        expect(changeOf(entry, 'starts_on')).toEqual({
-          field: 'starts_on',
+        expect(changeOf(entry, 'startsOn')).toEqual({
+          field: 'startsOn',
           before: '2024-01-01',
           after: '2024-01-03',
         });
@@ -410,7 +411,7 @@ describe('audit trail', () => {
         );
         byAdmin(entry);
         expect(entry.changes).toContainEqual({
-          field: expect.stringMatching(/^display_?name$/i) as unknown as string,
+          field: expect.stringMatching(/^displayName$/) as unknown as string,
           before: 'Audit Target',
           after: 'Renamed Target',
         });
@@ -642,32 +643,40 @@ describe('audit trail', () => {
   });
 
   describe('the trail cannot be changed', () => {
-    it('refuses UPDATE, DELETE and TRUNCATE of audit_log in the database', async () => {
+    it('refuses UPDATE, DELETE and TRUNCATE of audit_log to the app role (no right) and to the owner (trigger)', async () => {
       const before = await fingerprints(t);
       expect(await auditRows()).toBeGreaterThan(0);
-      await expect(t.dataSource.query("UPDATE audit_log SET reason = 'tampered'")).rejects.toThrow(
-        /append-only/,
-      );
-      await expect(
-        t.dataSource.query(
-          "UPDATE audit_log SET actor_name = 'someone else' WHERE id = (SELECT max(id) FROM audit_log)",
-        ),
-      ).rejects.toThrow(/append-only/);
-      await expect(t.dataSource.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
-      await expect(t.dataSource.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
+      const last = 'UPDATE audit_log SET actor_name = $1 WHERE id = (SELECT max(id) FROM audit_log)';
+      const asApp = (sql: string, params?: unknown[]) => t.dataSource.query(sql, params);
+      const asOwner = (sql: string, params?: unknown[]) => t.ownerQuery(sql, params);
+      // The app role has no such right at all; the owner has, and the append-only trigger still refuses.
+      for (const [query, refused] of [
+        [asApp, /permission denied for table audit_log/],
+        [asOwner, /append-only/],
+      ] as const) {
+        await expect(query("UPDATE audit_log SET reason = 'tampered'")).rejects.toThrow(refused);
+        await expect(query(last, ['someone else'])).rejects.toThrow(refused);
+        await expect(query('DELETE FROM audit_log')).rejects.toThrow(refused);
+        await expect(query('TRUNCATE audit_log')).rejects.toThrow(refused);
+      }
       expect(await fingerprints(t)).toEqual(before);
     });
   });
 
   describe('no change without its audit entry', () => {
     const failingAudit = async (operation: string, body: () => Promise<void>) => {
-      await t.dataSource.query(
+      // Only the owner may alter the table; the app role cannot (database-roles.e2e-spec.ts).
+      await t.ownerQuery(
         `ALTER TABLE audit_log ADD CONSTRAINT test_fail CHECK (operation <> '${operation}') NOT VALID`,
       );
       try {
-        await body();
+        // The failed insert is an unexpected error for the app: logged at error level, with the constraint.
+        const { entries } = await captureLogs(body);
+        expect(errorEntries(entries).map((e) => JSON.stringify(e))).toEqual([
+          expect.stringContaining('test_fail'),
+        ]);
       } finally {
-        await t.dataSource.query('ALTER TABLE audit_log DROP CONSTRAINT test_fail');
+        await t.ownerQuery('ALTER TABLE audit_log DROP CONSTRAINT test_fail');
       }
     };
 

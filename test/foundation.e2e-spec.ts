@@ -1,5 +1,7 @@
+import { Script } from 'node:vm';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType } from 'graphql';
+import { captureLogs, errorEntries } from './support/logs';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('foundation', () => {
@@ -37,8 +39,18 @@ describe('foundation', () => {
     const spy = jest
       .spyOn(t.dataSource, 'query')
       .mockRejectedValueOnce(new Error('relation "secret_table" does not exist at /srv/app.js:1'));
-    const res = await t.gql('{ health { status } }', undefined, { 'x-request-id': 'masked-error-req-1' });
+    const { result: res, entries } = await captureLogs(() =>
+      t.gql('{ health { status } }', undefined, { 'x-request-id': 'masked-error-req-1' }),
+    );
     spy.mockRestore();
+    // The details go to the log, with the same request id.
+    expect(errorEntries(entries)).toEqual([
+      expect.objectContaining({
+        context: 'GraphQLErrors',
+        requestId: 'masked-error-req-1',
+        err: expect.objectContaining({ message: expect.stringContaining('secret_table') }),
+      }),
+    ]);
     expect(res.errors).toHaveLength(1);
     const [error] = res.errors!;
     expect(error!.message).toBe('Internal server error');
@@ -90,6 +102,36 @@ describe('foundation', () => {
     const asset = await t.app.inject({ method: 'GET', url: '/graphiql/assets/graphiql.js' });
     expect(asset.statusCode).toBe(200);
     expect(asset.body.length).toBeGreaterThan(100_000);
+  });
+
+  it('opens GraphiQL on a sign-in tab whose answer puts the token into the headers', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/graphql', headers: { accept: 'text/html' } });
+    expect(page.body).toContain('<script src="/graphiql/assets/start.js"></script>');
+    const start = await t.app.inject({ method: 'GET', url: '/graphiql/assets/start.js' });
+    expect(start.statusCode).toBe(200);
+    expect(start.headers['content-type']).toMatch(/^application\/javascript/);
+    // The first tab signs in as the demo admin; the fetcher turns a login answer into an Authorization header.
+    expect(start.body).toContain('login(username: \\"admin\\", password: \\"shifosi-demo\\")');
+    expect(start.body).toContain('result.data.login.accessToken');
+    expect(start.body).toContain("Authorization: 'Bearer ' + token");
+    expect(start.body).toContain('headers: headers');
+    // The script is valid JavaScript (a syntax error would leave the page blank).
+    expect(() => new Script(start.body, { filename: 'start.js' })).not.toThrow();
+    const css = await t.app.inject({ method: 'GET', url: '/graphiql/assets/page.css' });
+    expect(css.statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/graphiql/assets/nope.js' })).statusCode).toBe(404);
+  });
+
+  it('answers /favicon.ico with a small icon', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/favicon.ico' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('image/x-icon');
+    const body = res.rawPayload;
+    // ICONDIR: reserved 0, type 1 (icon), one image of 16×16.
+    expect([body.readUInt16LE(0), body.readUInt16LE(2), body.readUInt16LE(4), body[6], body[7]]).toEqual([
+      0, 1, 1, 16, 16,
+    ]);
+    expect(body.readUInt32LE(14) + body.readUInt32LE(18)).toBe(body.length);
   });
 });
 

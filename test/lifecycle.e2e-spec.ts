@@ -1,7 +1,17 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, chmodSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { postmasterOf } from '../src/database/orphan-postmaster';
 import { freePort } from '../src/database/scratch-server';
 
 /**
@@ -32,6 +42,21 @@ function run(env: Record<string, string>, script = MAIN, args: string[] = []): R
   started.add(running);
   void exited.then(() => started.delete(running));
   return running;
+}
+
+/** The messages of a process's output: each JSON log line's `msg`, other lines as they are. */
+function messages(output: string): string {
+  return output
+    .split('\n')
+    .map((line) => {
+      try {
+        const parsed = JSON.parse(line) as { msg?: unknown };
+        return typeof parsed.msg === 'string' ? parsed.msg : line;
+      } catch {
+        return line;
+      }
+    })
+    .join('\n');
 }
 
 async function waitForReady(port: number, app: Running, timeoutMs = 60_000): Promise<void> {
@@ -115,6 +140,25 @@ describe('process lifecycle (dist/src/main.js)', () => {
     expect(bool.output()).toContain('SEED_DEMO must be true or false');
   });
 
+  it('never echoes a rejected secret: DATABASE_URL, DATABASE_MIGRATION_URL, JWT_SECRET', async () => {
+    const url = run({ DATABASE_URL: 'mysql://app:hunter2-password@db/shifosi', DATA_DIR: dataDir });
+    expect(await url.exited).toBe(1);
+    expect(url.output()).toContain('DATABASE_URL must be a postgres:// or postgresql:// URL');
+    expect(url.output()).not.toContain('hunter2');
+    const migration = run({
+      DATABASE_URL: 'postgresql://app:x@127.0.0.1:1/shifosi',
+      DATABASE_MIGRATION_URL: 'owner:owner-pass-123@db',
+      DATA_DIR: dataDir,
+    });
+    expect(await migration.exited).toBe(1);
+    expect(migration.output()).toContain('DATABASE_MIGRATION_URL must be a postgres:// or postgresql:// URL');
+    expect(migration.output()).not.toContain('owner-pass-123');
+    const jwt = run({ JWT_SECRET: 'too-short-but-secret', DATA_DIR: dataDir });
+    expect(await jwt.exited).toBe(1);
+    expect(jwt.output()).toContain('JWT_SECRET must be at least 32 characters (got a value of 20 characters');
+    expect(jwt.output()).not.toContain('too-short-but-secret');
+  });
+
   it('keeps data across a restart, loads the demo once, and leaves no postgres behind', async () => {
     const env = {
       DATA_DIR: dataDir,
@@ -141,8 +185,13 @@ describe('process lifecycle (dist/src/main.js)', () => {
     expect(await first.exited).toBe(0);
     expect(alive(pid!)).toBe(false);
 
-    const second = run(env);
+    // The second start prints readable lines (as on a terminal) and keeps the development JWT secret: a token of the
+    // first run still works.
+    const second = run({ ...env, LOG_FORMAT: 'pretty' });
     await waitForReady(Number(env.PORT), second);
+    const withOldToken = await gql(Number(env.PORT), '{ parks { code } }', undefined, token);
+    expect(withOldToken.errors).toBeUndefined();
+    expect(statSync(join(dataDir, 'jwt-secret')).mode & 0o777).toBe(0o600);
     const again = await gql(
       Number(env.PORT),
       `mutation { login(username: "admin", password: "shifosi-demo") { accessToken } }`,
@@ -163,7 +212,30 @@ describe('process lifecycle (dist/src/main.js)', () => {
     expect(postgresProcessesFor(dataDir)).toEqual([]);
     expect(second.output()).not.toContain('Demo park loaded');
     expect(first.output()).toContain('Demo park loaded');
-    expect(first.output()).toContain('shifosi-demo');
+    // One block once listening, on every start (JSON lines on a pipe, readable lines with LOG_FORMAT=pretty); no
+    // module-loading chatter, and no "started" before the port is bound.
+    const block = (output: string) => output.slice(output.indexOf('Shifosi park API listening'));
+    const firstBlock = JSON.parse(
+      first
+        .output()
+        .split('\n')
+        .find((line) => line.includes('Shifosi park API listening'))!,
+    ) as { level: number; msg: string };
+    expect(firstBlock.level).toBe(30);
+    for (const text of [firstBlock.msg, block(second.output())]) {
+      expect(text).toContain(`GraphQL   http://127.0.0.1:${env.PORT}/graphql`);
+      expect(text).toContain(`GraphiQL  http://127.0.0.1:${env.PORT}/graphql`);
+      expect(text).toContain(
+        `Database  embedded PostgreSQL on 127.0.0.1:${env.EMBEDDED_PG_PORT}, data in ${dataDir}`,
+      );
+      expect(text).toContain(
+        'Sign in   demo users admin, analyst, leasing, recruiter, password "shifosi-demo"',
+      );
+    }
+    expect(second.output()).toMatch(/^\d\d:\d\d:\d\d INFO {2}\[Main\] Shifosi park API listening/m);
+    for (const output of [first.output(), second.output()]) {
+      expect(output).not.toMatch(/InstanceLoader|RoutesResolver|RouterExplorer|successfully started/);
+    }
 
     // Production refuses to run while accounts with a published password exist.
     const production = run({ ...env, NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40) });
@@ -183,7 +255,16 @@ describe('process lifecycle (dist/src/main.js)', () => {
     const code = await app.exited;
     server.close();
     expect(code).toBe(1);
-    expect(app.output()).toMatch(/EADDRINUSE/);
+    const errors = app
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { level: number; msg: string })
+      .filter((entry) => entry.level >= 50);
+    expect(errors.map((e) => e.msg)).toEqual([
+      `Cannot listen on 127.0.0.1:${port}: the port is in use (another server running? set PORT)`,
+    ]);
+    expect(app.output()).not.toMatch(/listening|successfully started/);
     expect(postgresProcessesFor(dataDir)).toEqual([]);
   });
 
@@ -208,6 +289,162 @@ describe('process lifecycle (dist/src/main.js)', () => {
       expect(postgresProcessesFor(dir)).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('recovers after kill -9: stops the orphaned postgres of its DATA_DIR, restarts, keeps committed data', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shifosi-kill-'));
+    chmodSync(dir, 0o755);
+    const other = mkdtempSync(join(tmpdir(), 'shifosi-other-'));
+    try {
+      const env = {
+        DATA_DIR: dir,
+        PORT: String(await freePort()),
+        EMBEDDED_PG_PORT: String(await freePort()),
+      };
+      const first = run(env);
+      await waitForReady(Number(env.PORT), first);
+      const login = await gql(
+        Number(env.PORT),
+        `mutation { login(username: "admin", password: "shifosi-demo") { accessToken } }`,
+      );
+      const token = (login.data!.login as { accessToken: string }).accessToken;
+      const created = await gql(
+        Number(env.PORT),
+        `mutation { createZone(input: { parkCode: "dazu-carving-park", code: "after-kill", name: "崩溃后", kind: OTHER }) { id } }`,
+        undefined,
+        token,
+      );
+      expect(created.errors).toBeUndefined();
+      const orphan = postmasterPid(dir)!;
+
+      first.child.kill('SIGKILL');
+      expect(await first.exited).toBeNull();
+      // The postmaster outlives its parent: this is the state the next start must cope with.
+      expect(alive(orphan)).toBe(true);
+      expect(await postmasterOf(join(dir, 'postgres'))).toBe(orphan);
+      // A pid file naming that postmaster from another directory does not make it that directory's server.
+      mkdirSync(join(other, 'postgres'));
+      writeFileSync(
+        join(other, 'postgres', 'postmaster.pid'),
+        readFileSync(join(dir, 'postgres', 'postmaster.pid')),
+      );
+      expect(await postmasterOf(join(other, 'postgres'))).toBeUndefined();
+      expect(await postmasterOf(join(__dirname, 'no-such-dir'))).toBeUndefined();
+
+      const second = run(env);
+      await waitForReady(Number(env.PORT), second);
+      expect(alive(orphan)).toBe(false);
+      expect(second.output()).toContain(`PostgreSQL (pid ${orphan}) is still running for this DATA_DIR`);
+      const again = await gql(
+        Number(env.PORT),
+        `mutation { login(username: "admin", password: "shifosi-demo") { accessToken } }`,
+      );
+      const read = await gql(
+        Number(env.PORT),
+        `{ park(code: "dazu-carving-park") { zones { code } } }`,
+        undefined,
+        (again.data!.login as { accessToken: string }).accessToken,
+      );
+      const zones = (read.data!.park as { zones: { code: string }[] }).zones;
+      expect(zones.map((z) => z.code)).toContain('after-kill');
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+      expect(postgresProcessesFor(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps its passwords in DATA_DIR readable by its user only, and connects as the app role', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shifosi-roles-'));
+    chmodSync(dir, 0o755);
+    try {
+      const env = {
+        DATA_DIR: dir,
+        PORT: String(await freePort()),
+        EMBEDDED_PG_PORT: String(await freePort()),
+        SEED_DEMO: 'false',
+      };
+      const app = run(env);
+      await waitForReady(Number(env.PORT), app);
+      for (const file of ['app.password', 'owner.password', 'postgres.password']) {
+        expect((statSync(join(dir, file)).mode & 0o777).toString(8)).toBe('600');
+      }
+      expect(app.output()).not.toContain('which is a superuser');
+      expect(app.output()).not.toMatch(/owns \d+ table/);
+      const appPassword = readFileSync(join(dir, 'app.password'), 'utf8').trim();
+      const { Client } = await import('pg');
+      const client = new Client({
+        connectionString: `postgresql://shifosi_app:${encodeURIComponent(appPassword)}@127.0.0.1:${env.EMBEDDED_PG_PORT}/shifosi`,
+      });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ super: boolean; owner: string; sessions: number }>(
+          `SELECT r.rolsuper AS super, pg_get_userbyid(d.datdba) AS owner,
+                  (SELECT count(*)::int FROM pg_stat_activity WHERE usename = 'shifosi_app'
+                     AND application_name = 'shifosi-park') AS sessions
+             FROM pg_roles r, pg_database d WHERE r.rolname = current_user AND d.datname = current_database()`,
+        );
+        expect(rows[0]).toEqual({ super: false, owner: 'shifosi_owner', sessions: expect.any(Number) });
+        expect(rows[0]!.sessions).toBeGreaterThan(0);
+        await expect(client.query('TRUNCATE audit_log')).rejects.toThrow(/permission denied/);
+      } finally {
+        await client.end();
+      }
+      app.child.kill('SIGTERM');
+      expect(await app.exited).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('uses a DATA_DIR made by mktemp -d (0700), and stops with one line when a parent is out of reach', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shifosi-0700-'));
+    const parent = mkdtempSync(join(tmpdir(), 'shifosi-closed-'));
+    try {
+      expect(statSync(dir).mode & 0o777).toBe(0o700);
+      const env = {
+        PORT: String(await freePort()),
+        EMBEDDED_PG_PORT: String(await freePort()),
+        SEED_DEMO: 'false',
+      };
+      const app = run({ ...env, DATA_DIR: dir });
+      await waitForReady(Number(env.PORT), app);
+      app.child.kill('SIGTERM');
+      expect(await app.exited).toBe(0);
+      const root = process.getuid?.() === 0;
+      // As root PostgreSQL runs as "postgres": the directory gets o+x (enter, not list), and nothing more.
+      expect(statSync(dir).mode & 0o777).toBe(root ? 0o701 : 0o700);
+      if (root)
+        expect(messages(app.output())).toContain(
+          'added o+x so that the "postgres" user running PostgreSQL can enter it',
+        );
+
+      // A directory above DATA_DIR is not ours to change.
+      const nested = join(parent, 'data');
+      const blocked = run({ ...env, DATA_DIR: nested });
+      if (root) {
+        expect(await blocked.exited).toBe(1);
+        const lines = messages(blocked.output())
+          .split('\n')
+          .filter((line) => line.includes('out of reach'));
+        expect(lines).toHaveLength(1);
+        expect(lines[0]).toContain(`it cannot enter ${parent} (mode 0700). Run \`chmod o+x ${parent}\``);
+        expect(blocked.output()).not.toContain('Permission denied');
+        expect(blocked.output()).not.toMatch(/^\s+at /m);
+        expect(statSync(parent).mode & 0o777).toBe(0o700);
+      } else {
+        // Not root: PostgreSQL runs as this user, which can reach its own directories.
+        await waitForReady(Number(env.PORT), blocked);
+        blocked.child.kill('SIGTERM');
+        expect(await blocked.exited).toBe(0);
+      }
+      expect(postgresProcessesFor(nested)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(parent, { recursive: true, force: true });
     }
   });
 

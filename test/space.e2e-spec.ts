@@ -422,9 +422,11 @@ describe('space', () => {
 
     const n = (...keys: (keyof typeof e)[]) => keys.map((k) => e[k].name);
     /** Code point order, as the API documents for NAME. */
-    const sorted = (list: string[]) => [...list].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    // Names sort in pinyin order (the zh_pinyin ICU collation; see natural-keys.e2e-spec.ts for the fallback).
+    const pinyin = new Intl.Collator('zh-u-co-pinyin');
+    const sorted = (list: string[]) => [...list].sort(pinyin.compare);
 
-    it('orders by NAME in code point order, both directions, also across pages', async () => {
+    it('orders by NAME in pinyin order, both directions, also across pages', async () => {
       const all = sorted(n('e1', 'e2', 'e3', 'e4', 'e5'));
       expect(await names({})).toEqual(all);
       expect(await names({}, '2024-02-15', 'DESC')).toEqual([...all].reverse());
@@ -505,6 +507,8 @@ describe('space', () => {
       });
       const error = errorOf(stale, 'CONFLICT');
       expect(error.extensions?.currentVersion).toBe(2);
+      // Named by its code, which people know, not by its UUID.
+      expect(error.message).toBe(`Unit ${unit.code} was changed by someone else (version 2, you sent 1)`);
       const [row] = await t.dataSource.query<
         { floor_area: string; version: number; building: string | null }[]
       >('SELECT floor_area, version, building FROM unit WHERE id = $1', [unit.id]);
@@ -534,6 +538,9 @@ describe('space', () => {
         input: { id: ent.id, version: ent.version, name: '改名石材公司' },
       });
       expect(errorOf(stale, 'CONFLICT').extensions?.currentVersion).toBe(ent.version + 1);
+      expect(errorOf(stale, 'CONFLICT').message).toMatch(
+        new RegExp(`^Enterprise ${ent.creditCode} was changed by someone else`),
+      );
       const [row] = await t.dataSource.query<{ name: string; version: number; contact_name: string }[]>(
         'SELECT name, version, contact_name FROM enterprise WHERE id = $1',
         [ent.id],
@@ -611,9 +618,11 @@ describe('space', () => {
       expect(new Set(held.map((x) => x.node.currentTenancy!.enterprise.name)).size).toBe(8);
       expect(largeUnits.edges.filter((x) => x.node.status === 'VACANT')).toHaveLength(60);
 
-      // Prints e.g. "statements: 10 units → 6, 100 units → 6": one per level of the query, not one per unit.
-      console.log(`statements: 10 units → ${a.count}, 100 units → ${b.count}`);
-      expect(b.count).toBe(a.count);
+      // One statement per level of the query, not one per unit: the failure message shows both counts.
+      expect({ tenUnits: a.count, hundredUnits: b.count }).toEqual({
+        tenUnits: a.count,
+        hundredUnits: a.count,
+      });
       expect(a.count).toBeLessThanOrEqual(12);
     });
   });

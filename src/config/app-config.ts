@@ -12,9 +12,11 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { describeRejected, Secret } from './secret';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const LOG_FORMATS = ['pretty', 'json'] as const;
 
 const BOOLEAN_WORDS: Record<string, boolean> = {
   true: true,
@@ -56,10 +58,23 @@ export class AppConfig {
   @MinLength(1, { message: 'must be a host name or IP address' })
   HOST: string = '127.0.0.1';
 
-  /** PostgreSQL connection URL; when unset an embedded PostgreSQL is started under DATA_DIR. */
+  /**
+   * PostgreSQL URL the app serves requests with (the app role: no superuser, owns nothing); when unset an embedded
+   * PostgreSQL is started under DATA_DIR.
+   */
+  @Secret()
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
+
+  /**
+   * PostgreSQL URL migrations run with (the role that owns the tables); defaults to DATABASE_URL. Only with
+   * DATABASE_URL: the embedded server makes both roles itself.
+   */
+  @Secret()
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_MIGRATION_URL?: string;
 
   /** Where the embedded PostgreSQL keeps its files. */
   @IsString()
@@ -71,6 +86,11 @@ export class AppConfig {
 
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  /** Log lines for people (`pretty`) or machines (`json`). Unset: pretty on a terminal outside production, else JSON. */
+  @IsOptional()
+  @IsIn(LOG_FORMATS, { message: `must be one of ${LOG_FORMATS.join(', ')}` })
+  LOG_FORMAT?: (typeof LOG_FORMATS)[number];
 
   /** Load the demo park on an empty database. Defaults to on for the embedded database, off otherwise. */
   @IsOptional()
@@ -93,6 +113,7 @@ export class AppConfig {
   // --- Access (accounts, tokens, login rate limit) ---
 
   /** HMAC secret for access tokens (JWT, HS256); at least 32 characters. Required in production. */
+  @Secret()
   @IsOptional()
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
@@ -105,12 +126,22 @@ export class AppConfig {
   @Max(86400, { message: 'must be a whole number of seconds between 60 and 86400' })
   JWT_TTL_SECONDS: number = 900;
 
-  /** Failed logins allowed per username and per IP within LOGIN_WINDOW_MINUTES. */
+  /** Failed logins allowed per username within LOGIN_WINDOW_MINUTES. */
   @Transform(toInt)
   @IsInt({ message: 'must be a whole number between 1 and 1000' })
   @Min(1, { message: 'must be a whole number between 1 and 1000' })
   @Max(1000, { message: 'must be a whole number between 1 and 1000' })
   LOGIN_MAX_FAILURES: number = 10;
+
+  /**
+   * Failed logins allowed per client IP (all usernames together) within LOGIN_WINDOW_MINUTES; larger than the
+   * per-username limit, so that one user's mistakes do not lock out everyone behind the same address.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number between 1 and 100000' })
+  @Min(1, { message: 'must be a whole number between 1 and 100000' })
+  @Max(100_000, { message: 'must be a whole number between 1 and 100000' })
+  LOGIN_MAX_FAILURES_PER_IP: number = 100;
 
   @Transform(toInt)
   @IsInt({ message: 'must be a whole number of minutes between 1 and 1440' })
@@ -146,12 +177,27 @@ export class AppConfig {
   @Max(50, { message: 'must be a whole number between 1 and 50' })
   GRAPHQL_MAX_BATCH: number = 1;
 
+  /** Deepest nesting of braces, brackets and parentheses in a document; deeper ones are refused before parsing. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number between 16 and 1000' })
+  @Min(16, { message: 'must be a whole number between 16 and 1000' })
+  @Max(1000, { message: 'must be a whole number between 16 and 1000' })
+  GRAPHQL_MAX_NESTING: number = 64;
+
   /** Largest request body in bytes. */
   @Transform(toInt)
   @IsInt({ message: 'must be a whole number of bytes between 1024 and 104857600' })
   @Min(1024, { message: 'must be a whole number of bytes between 1024 and 104857600' })
   @Max(104_857_600, { message: 'must be a whole number of bytes between 1024 and 104857600' })
   BODY_LIMIT_BYTES: number = 1_048_576;
+
+  /**
+   * Behind a reverse proxy: take the client IP (sign-in limits, logs) from X-Forwarded-For. Leave off when clients
+   * reach the app directly, or anyone can claim any address.
+   */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false (also 1/0, yes/no, on/off)' })
+  TRUST_PROXY: boolean = false;
 
   /** Comma-separated origins allowed by CORS; empty turns CORS off. */
   @IsOptional()
@@ -178,21 +224,26 @@ export const CONFIG_KEYS = [
   'PORT',
   'HOST',
   'DATABASE_URL',
+  'DATABASE_MIGRATION_URL',
   'DATA_DIR',
   'NODE_ENV',
   'LOG_LEVEL',
+  'LOG_FORMAT',
   'SEED_DEMO',
   'GRAPHQL_INTROSPECTION',
   'EMBEDDED_PG_PORT',
   'JWT_SECRET',
   'JWT_TTL_SECONDS',
   'LOGIN_MAX_FAILURES',
+  'LOGIN_MAX_FAILURES_PER_IP',
   'LOGIN_WINDOW_MINUTES',
   'GRAPHQL_MAX_DEPTH',
   'GRAPHQL_MAX_ALIASES',
   'GRAPHQL_MAX_COST',
   'GRAPHQL_MAX_BATCH',
+  'GRAPHQL_MAX_NESTING',
   'BODY_LIMIT_BYTES',
+  'TRUST_PROXY',
   'CORS_ORIGINS',
 ] as const satisfies readonly (keyof AppConfig)[];
 
@@ -215,9 +266,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (errors.length > 0) {
     const lines = errors.map((error) => {
       const message = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
-      return `${error.property} ${message} (got ${JSON.stringify(raw[error.property])})`;
+      return `${error.property} ${message} (${describeRejected(config, error.property, raw[error.property])})`;
     });
     throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`);
+  }
+  if (config.DATABASE_MIGRATION_URL && !config.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration: DATABASE_MIGRATION_URL needs DATABASE_URL (the embedded PostgreSQL makes its own roles)',
+    );
   }
   if (config.isProduction && !config.JWT_SECRET) {
     throw new ConfigError(
@@ -225,21 +281,4 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
   return config;
-}
-
-/** Nest console-logger levels matching a pino level (messages printed before the pino logger is attached). */
-export function nestLogLevels(
-  level: AppConfig['LOG_LEVEL'],
-): ('fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose')[] {
-  const order = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
-  const upTo: Record<AppConfig['LOG_LEVEL'], number> = {
-    silent: -1,
-    fatal: 0,
-    error: 1,
-    warn: 2,
-    info: 3,
-    debug: 4,
-    trace: 5,
-  };
-  return order.slice(0, upTo[level] + 1);
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { parse } from 'yaml';
@@ -34,7 +34,11 @@ describe('docker-compose.yml', () => {
 
   /** The api service's environment as the process would see it (compose passes every value as a string). */
   function apiEnvironment(): Record<string, string> {
-    const environment = api?.environment;
+    return environmentOf(api);
+  }
+
+  function environmentOf(service: ComposeService | undefined): Record<string, string> {
+    const environment = service?.environment;
     expect(environment).toBeDefined();
     expect(Array.isArray(environment)).toBe(false);
     const env: Record<string, string> = {};
@@ -98,6 +102,49 @@ describe('docker-compose.yml', () => {
     expect(config.DATABASE_URL).toBeDefined();
     expect(new URL(config.DATABASE_URL!).hostname).toBe('postgres');
     expect(config.embedded).toBe(false);
+  });
+});
+
+describe('docker-compose.yml database roles', () => {
+  const compose = parse(readRootFile('docker-compose.yml')) as ComposeFile;
+  const postgres = compose.services?.postgres;
+  const api = compose.services?.api;
+  const interpolate = (value: unknown): string =>
+    String(value as string).replace(
+      /\$\{(\w+):-([^}]*)\}/g,
+      (_m, _name: string, fallback: string) => fallback,
+    );
+  const env = (service: ComposeService | undefined, key: string): string =>
+    interpolate((service?.environment as Record<string, unknown>)[key]);
+
+  it('serves requests as an app role and runs migrations as the owner, on the same database', () => {
+    const app = new URL(env(api, 'DATABASE_URL'));
+    const owner = new URL(env(api, 'DATABASE_MIGRATION_URL'));
+    expect(app.username).toBe('shifosi_app');
+    expect(owner.username).toBe('shifosi_owner');
+    expect(app.host).toBe(owner.host);
+    expect(app.pathname).toBe(owner.pathname);
+    expect(app.username).not.toBe(env(postgres, 'POSTGRES_USER'));
+  });
+
+  it('creates both roles (no superuser) and the database owned by the owner on first start', () => {
+    const mount = (postgres?.volumes ?? [])
+      .map((volume) => (typeof volume === 'string' ? volume.split(':') : [volume.source, volume.target]))
+      .find(([, target]) => target === '/docker-entrypoint-initdb.d');
+    expect(mount).toBeDefined();
+    const dir = join(root, mount![0]!);
+    const scripts = readdirSync(dir).map((name) => readFileSync(join(dir, name), 'utf8'));
+    const text = scripts.join('\n');
+    expect(text).toMatch(/CREATE ROLE shifosi_owner LOGIN NOSUPERUSER/);
+    expect(text).toMatch(/CREATE ROLE shifosi_app LOGIN NOSUPERUSER/);
+    expect(text).toMatch(/CREATE DATABASE shifosi OWNER shifosi_owner/);
+    // The passwords the script sets are the ones the api connects with.
+    const app = new URL(env(api, 'DATABASE_URL'));
+    const owner = new URL(env(api, 'DATABASE_MIGRATION_URL'));
+    expect(decodeURIComponent(app.password)).toBe(env(postgres, 'SHIFOSI_APP_PASSWORD'));
+    expect(decodeURIComponent(owner.password)).toBe(env(postgres, 'SHIFOSI_OWNER_PASSWORD'));
+    expect(text).toContain('$SHIFOSI_APP_PASSWORD');
+    expect(text).toContain('$SHIFOSI_OWNER_PASSWORD');
   });
 });
 

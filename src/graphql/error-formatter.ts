@@ -6,6 +6,21 @@ import { LimitCode } from './limits/limit-errors';
 
 const logger = new Logger('GraphQLErrors');
 
+/** Codes of requests refused before any resolver ran: malformed HTTP or GraphQL the schema rejects. */
+export enum RequestErrorCode {
+  /** Not a GraphQL request: bad JSON, no query, a mutation over GET, an empty batch. */
+  BAD_REQUEST = 'BAD_REQUEST',
+  /** Syntax error, unknown field or argument, a variable of the wrong type. */
+  GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
+}
+
+/** Every `extensions.code` a client can receive (the README's list is checked against it). */
+export const CLIENT_ERROR_CODES: readonly string[] = [
+  ...Object.values(ErrorCode),
+  ...Object.values(RequestErrorCode),
+  ...Object.values(LimitCode),
+];
+
 /** Finds the error a resolver actually threw beneath GraphQL's and graphql-jit's wrappers. */
 function rootCause(error: GraphQLError): unknown {
   let cause: unknown = error.originalError;
@@ -28,13 +43,43 @@ export interface ErrorFormatOptions {
 /** GraphQL's field, argument, type and enum-value suggestions, e.g. ` Did you mean "park" or "parks"?`. */
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 
+/** `Variable "$input" got invalid value … at "input.units[0].floor"; …`: graphql-js's variable coercion errors. */
+const VARIABLE_ERROR = /^Variable "\$([^"]+)"(?: got invalid value .*? at "([^"]+)")?/s;
+
+/** The field a variable coercion error is about (`input.units.0.floor`), or undefined for other errors. */
+export function variableErrorField(error: GraphQLError): string | undefined {
+  if (error.path) return undefined;
+  const match = VARIABLE_ERROR.exec(error.message);
+  if (!match) return undefined;
+  return (match[2] ?? match[1]).replace(/\[(\d+)\]/g, '.$1');
+}
+
 export function formatGraphQLError(
   error: GraphQLError,
   requestId: string | undefined,
-  options: ErrorFormatOptions = {},
+  options: ErrorFormatOptions & { requestPhase?: boolean } = {},
 ): GraphQLFormattedError {
   const message = options.hideSuggestions ? error.message.replace(SUGGESTION, '') : error.message;
   const base = { message, locations: error.locations, path: error.path };
+  const ownCode = error.extensions?.code;
+  // A variable of the wrong type, an unknown enum value, a missing field: the same answer whichever step found it
+  // (Mercurius before execution, input-guard.ts on the send that compiles, graphql-js or graphql-jit).
+  const variableField = variableErrorField(error);
+  if (variableField !== undefined) {
+    return {
+      ...base,
+      extensions: {
+        code: ErrorCode.BAD_USER_INPUT,
+        fields: [{ field: variableField, message }],
+        requestId,
+      },
+    };
+  }
+  if (options.requestPhase) {
+    // Refused before execution (validation, limits, input checks): never a server fault.
+    const code = typeof ownCode === 'string' ? ownCode : 'GRAPHQL_VALIDATION_FAILED';
+    return { ...base, extensions: { ...error.extensions, code, requestId } };
+  }
   const cause = rootCause(error);
   if (cause instanceof AppError) {
     return { ...base, message: cause.message, extensions: { code: cause.code, ...cause.details, requestId } };
@@ -49,15 +94,14 @@ export function formatGraphQLError(
   }
   if (typeof status === 'number' && status >= 400 && status < 500) {
     // Fastify/Mercurius request errors (bad JSON, missing query, GET mutation): the client's to fix.
-    return { ...base, extensions: { code: 'BAD_REQUEST', requestId } };
+    return { ...base, extensions: { code: RequestErrorCode.BAD_REQUEST, requestId } };
   }
-  const ownCode = error.extensions?.code;
   if (
     isRequestError(error) ||
     (typeof ownCode === 'string' && ownCode !== (ErrorCode.INTERNAL_SERVER_ERROR as string))
   ) {
     // Errors raised by GraphQL itself (syntax, unknown field, bad variable, scalar parse) are the client's to fix.
-    const code = typeof ownCode === 'string' ? ownCode : 'GRAPHQL_VALIDATION_FAILED';
+    const code = typeof ownCode === 'string' ? ownCode : RequestErrorCode.GRAPHQL_VALIDATION_FAILED;
     return { ...base, extensions: { ...error.extensions, code, requestId } };
   }
   logger.error(
@@ -95,13 +139,16 @@ export function createErrorFormatter(options: ErrorFormatOptions = {}): Mercuriu
     const { statusCode } = mercurius.defaultErrorFormatter(execution, context);
     const requestId = context.reply?.request?.id;
     // Mercurius wraps a failed validation into one error whose originalError.errors holds the real ones.
-    const flat = execution.errors.flatMap((error) => {
+    const errors = execution.errors.flatMap((error) => {
       const inner = (error.originalError as { errors?: unknown } | undefined)?.errors;
-      return Array.isArray(inner)
-        ? inner.map((e) => (e instanceof GraphQLError ? e : new GraphQLError(String(e))))
-        : [error];
+      if (!Array.isArray(inner)) return [formatGraphQLError(error, requestId, options)];
+      return inner.map((e) =>
+        formatGraphQLError(e instanceof GraphQLError ? e : new GraphQLError(String(e)), requestId, {
+          ...options,
+          requestPhase: true,
+        }),
+      );
     });
-    const errors = flat.map((error) => formatGraphQLError(error, requestId, options));
     const refused = execution.data ? undefined : requestErrorStatus(execution.errors);
     return {
       statusCode: refused ?? statusCode,

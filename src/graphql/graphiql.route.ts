@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { DEMO_PASSWORD } from '../seed/demo-seed';
 
 /** Browser assets served from node_modules, so GraphiQL works offline and where public CDNs are slow or blocked. */
 const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
@@ -14,14 +15,23 @@ const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
   'graphiql.css': { pkg: 'graphiql', file: 'graphiql.min.css', type: 'text/css' },
 };
 
-/** What a first-time visitor sees: how to sign in, then the article's figures. */
-const DEFAULT_QUERY = `# 1. Sign in (demo users: admin, leasing, recruiter, analyst; password shifosi-demo),
-# 2. copy accessToken into the Headers tab below as {"Authorization": "Bearer <accessToken>"},
-# 3. run Overview.
+/** The first tab: signing in. Running it puts the token into the Headers tab (see START_SCRIPT). */
+const SIGN_IN_TAB = `# Press ▶ to sign in: the token goes into Headers (below),
+# and every tab sends it. Then open the Overview tab.
+# Demo users: admin, leasing, recruiter, analyst
+# (password ${DEMO_PASSWORD}), while they exist.
 
 mutation SignIn {
-  login(username: "admin", password: "shifosi-demo") { accessToken expiresAt }
+  login(username: "admin", password: "${DEMO_PASSWORD}") {
+    accessToken
+    expiresAt
+  }
 }
+`;
+
+/** The second tab: the article's figures. */
+const OVERVIEW_TAB = `# Western Shifosi on 2024-02-01: 84 enterprises
+# fitting out or operating 107 of 140 bays.
 
 query Overview {
   parkOverview(parkCode: "dazu-carving-park", zoneCode: "shifosi-west", asOf: "2024-02-01") {
@@ -32,36 +42,75 @@ query Overview {
 }
 `;
 
+/**
+ * Boots GraphiQL. A script file of our own rather than an inline script, so the page runs under the same
+ * Content-Security-Policy as every other response (`script-src 'self'`). Its fetcher watches for a `login` answer and
+ * puts `Authorization: Bearer <token>` into the Headers tab, so nobody copies tokens by hand.
+ */
+const START_SCRIPT = `'use strict';
+(function () {
+  var root = ReactDOM.createRoot(document.getElementById('graphiql'));
+  var tabs = [{ query: ${JSON.stringify(SIGN_IN_TAB)} }, { query: ${JSON.stringify(OVERVIEW_TAB)} }];
+  var token;
+  function fetcher(params, options) {
+    var sent = Object.assign({ 'content-type': 'application/json', accept: 'application/json' }, (options && options.headers) || {});
+    // Tabs keep their own headers: a tab that sets no Authorization sends the token of the last sign-in.
+    var hasAuthorization = Object.keys(sent).some(function (name) { return name.toLowerCase() === 'authorization'; });
+    if (token && !hasAuthorization) sent.Authorization = 'Bearer ' + token;
+    return fetch('/graphql', { method: 'POST', headers: sent, body: JSON.stringify(params) })
+      .then(function (response) { return response.json(); })
+      .then(function (result) {
+        var signedIn = result && result.data && result.data.login && result.data.login.accessToken;
+        if (signedIn) {
+          token = signedIn;
+          render(JSON.stringify({ Authorization: 'Bearer ' + token }, null, 2));
+        }
+        return result;
+      });
+  }
+  function render(headers) {
+    root.render(React.createElement(GraphiQL, {
+      fetcher: fetcher,
+      defaultTabs: tabs,
+      defaultEditorToolsVisibility: 'headers',
+      headers: headers,
+    }));
+  }
+  render(undefined);
+})();
+`;
+
 const PAGE = `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8" />
   <title>Shifosi park · GraphiQL</title>
+  <link rel="icon" href="/favicon.ico" />
   <link rel="stylesheet" href="/graphiql/assets/graphiql.css" />
-  <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+  <link rel="stylesheet" href="/graphiql/assets/page.css" />
 </head>
 <body>
   <div id="graphiql">Loading GraphiQL…</div>
   <script src="/graphiql/assets/react.js"></script>
   <script src="/graphiql/assets/react-dom.js"></script>
   <script src="/graphiql/assets/graphiql.js"></script>
-  <script>
-    const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
-    ReactDOM.createRoot(document.getElementById('graphiql')).render(
-      React.createElement(GraphiQL, {
-        fetcher,
-        defaultEditorToolsVisibility: true,
-        defaultQuery: ${JSON.stringify(DEFAULT_QUERY)},
-      }),
-    );
-  </script>
+  <script src="/graphiql/assets/start.js"></script>
 </body>
 </html>`;
 
-function loadAsset(name: string): Buffer | undefined {
+/** Assets written here rather than read from a package. */
+const OWN_ASSETS: Record<string, { body: string; type: string }> = {
+  'start.js': { body: START_SCRIPT, type: 'application/javascript' },
+  'page.css': { body: 'html, body, #graphiql { height: 100%; margin: 0; }\n', type: 'text/css' },
+};
+
+function loadAsset(name: string): { body: Buffer; type: string } | undefined {
+  const own = OWN_ASSETS[name];
+  if (own) return { body: Buffer.from(own.body), type: own.type };
   const asset = ASSETS[name];
   if (!asset) return undefined;
-  return readFileSync(join(dirname(require.resolve(`${asset.pkg}/package.json`)), asset.file));
+  const file = join(dirname(require.resolve(`${asset.pkg}/package.json`)), asset.file);
+  return { body: readFileSync(file), type: asset.type };
 }
 
 /**
@@ -69,7 +118,7 @@ function loadAsset(name: string): Buffer | undefined {
  * is GraphQL over HTTP as usual. Development only: configureApp skips this in production.
  */
 export function registerGraphiQL(fastify: FastifyInstance): void {
-  const cache = new Map<string, Buffer>();
+  const cache = new Map<string, { body: Buffer; type: string }>();
   fastify.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET') return;
     const [path, search = ''] = request.url.split('?');
@@ -79,12 +128,12 @@ export function registerGraphiQL(fastify: FastifyInstance): void {
   });
   fastify.get<{ Params: { name: string } }>('/graphiql/assets/:name', async (request, reply) => {
     const { name } = request.params;
-    let body = cache.get(name);
-    if (!body) {
-      body = loadAsset(name);
-      if (!body) return reply.code(404).send({ message: 'Not found' });
-      cache.set(name, body);
+    let asset = cache.get(name);
+    if (!asset) {
+      asset = loadAsset(name);
+      if (!asset) return reply.code(404).send({ message: 'Not found' });
+      cache.set(name, asset);
     }
-    return reply.type(ASSETS[name].type).header('cache-control', 'public, max-age=86400').send(body);
+    return reply.type(asset.type).header('cache-control', 'public, max-age=86400').send(asset.body);
   });
 }

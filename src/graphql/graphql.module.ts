@@ -8,6 +8,7 @@ import { createErrorFormatter } from './error-formatter';
 import { GraphQLPassThroughFilter } from './graphql-exception.filter';
 import { GraphQLContext, LoaderRegistry } from './graphql-context';
 import { graphqlLimitOptions } from './limits/graphql-limits';
+import { maskPersonalData } from '../modules/access/personal-data.schema';
 import { GraphQLSchema } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 
@@ -46,7 +47,8 @@ class LoaderRegistryModule {}
           hideSuggestions: config.isProduction,
           bodyLimitBytes: config.BODY_LIMIT_BYTES,
         }),
-        // Root types get their descriptions here: code-first has no decorator for them.
+        // Root types get their descriptions here: code-first has no decorator for them. Fields marked @PersonalData
+        // get their masking wrapper (access rules themselves are checked by the access guard, see access-plan.ts).
         transformSchema: (schema: GraphQLSchema) => {
           const query = schema.getQueryType();
           const mutation = schema.getMutationType();
@@ -56,7 +58,7 @@ class LoaderRegistryModule {}
           if (mutation)
             mutation.description =
               'Changes; each is checked against your role and parks and recorded in the audit log.';
-          return schema;
+          return maskPersonalData(schema);
         },
         context: (request: FastifyRequest, reply: FastifyReply): GraphQLContext => ({
           requestId: request.id,

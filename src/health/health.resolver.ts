@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '../modules/access/access.decorators';
 
+@Public()
 @ObjectType({ description: 'Whether the API and its database answer.' })
 export class HealthStatus {
   @Field({ description: 'Always "ok" when this answers.' })

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { inTransaction } from '../database/transaction';
 import { Role } from '../modules/access/access.enums';
 import { hashPassword } from '../modules/access/passwords';
 import { buildDemoData, DEMO_PARK, DEMO_ZONES } from './demo-data';
@@ -11,7 +12,7 @@ const logger = new Logger('DemoSeed');
  * transaction with an advisory lock, so two processes starting together cannot both load it.
  */
 export async function seedDemoIfEmpty(db: DataSource, options: { users?: boolean } = {}): Promise<boolean> {
-  return db.transaction(async (m) => {
+  return inTransaction(db, async (m) => {
     await m.query(`SELECT pg_advisory_xact_lock(hashtext('shifosi-demo-seed'))`);
     const [{ count }] = await m.query<{ count: number }[]>('SELECT count(*)::int AS count FROM park');
     if (count > 0) return false;
@@ -139,7 +140,8 @@ async function seedDemoUsers(m: EntityManager): Promise<void> {
       hash,
     ],
   );
-  logger.log(`Demo users ${DEMO_USERS.map((u) => u.username).join(', ')} with password "${DEMO_PASSWORD}"`);
+  // The start-up block names them (and on every start, not only this one).
+  logger.debug(`Demo users ${DEMO_USERS.map((u) => u.username).join(', ')} with password "${DEMO_PASSWORD}"`);
 }
 
 /** Production must not run with accounts whose password is published. */

@@ -99,3 +99,37 @@ export function minimalRequest(
     `{ ${op.name}${args.length ? `(${passed})` : ''}${selection} }`;
   return { query, variables };
 }
+
+/** One step down from an object type: the field taken. */
+export interface PathStep {
+  parent: string;
+  field: GraphQLField<unknown, unknown>;
+}
+
+/**
+ * A document calling a root operation with its required arguments and selecting down the given fields to
+ * `__typename`, e.g. `query Matrix($code: String!) { park(code: $code) { zones { units { __typename } } } }`.
+ * Required arguments of nested fields become variables too.
+ */
+export function pathRequest(
+  op: Operation,
+  steps: readonly PathStep[],
+  overrides: Record<string, unknown> = {},
+): { query: string; variables: Record<string, unknown> } {
+  const variables: Record<string, unknown> = {};
+  const definitions: string[] = [];
+  const call = (field: GraphQLField<unknown, unknown>, prefix: string) => {
+    const args = field.args.filter((a) => required(a) || (prefix === '' && a.name in overrides));
+    const passed = args.map((a) => {
+      const name = `${prefix}${a.name}`;
+      variables[name] = prefix === '' && a.name in overrides ? overrides[a.name] : minimalValue(a.type);
+      definitions.push(`$${name}: ${String(a.type)}`);
+      return `${a.name}: $${name}`;
+    });
+    return `${field.name}${passed.length ? `(${passed.join(', ')})` : ''}`;
+  };
+  const calls = [call(op.field, ''), ...steps.map((s, i) => call(s.field, `s${i}_`))];
+  const selection = calls.reduceRight((inner, c) => `${c} { ${inner} }`, '__typename');
+  const query = `${op.kind} Matrix${definitions.length ? `(${definitions.join(', ')})` : ''} { ${selection} }`;
+  return { query, variables };
+}

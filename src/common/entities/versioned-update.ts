@@ -19,22 +19,42 @@ export interface VersionedUpdate {
 }
 
 /**
- * Optimistic concurrency with the row locked: reads the row (in scope) FOR UPDATE, refuses a stale version with
+ * The column that names a row to people (its natural key), per table: messages say "Unit W-A-001", not a UUID.
+ * Tables missing here are named by id.
+ */
+export const NATURAL_KEY_COLUMNS: Readonly<Record<string, string>> = {
+  park: 'code',
+  zone: 'code',
+  unit: 'code',
+  enterprise: 'credit_code',
+  app_user: 'username',
+};
+
+/** How a row is named in messages: `Unit W-A-001`, or `Tenancy <id>` for a table without a natural key. */
+export function recordName(table: string, label: string, row: Record<string, unknown>): string {
+  const column = NATURAL_KEY_COLUMNS[table];
+  const key = column ? row[column] : undefined;
+  return `${label} ${typeof key === 'string' && key.trim() ? key.trim() : String(row.id)}`;
+}
+
+/**
+ * Optimistic concurrency with the row locked: reads the row (in scope) FOR NO KEY UPDATE (the id never changes, so
+ * inserts that merely reference the row are not held up), refuses a stale version with
  * CONFLICT, then `UPDATE … SET …, version = version + 1 WHERE id = $1 AND version = $2`. Returns the row before and
  * after, for the audit trail. Call inside a transaction.
  */
-export async function updateVersioned<R extends { version: number }>(
+export async function updateVersioned<R extends { id: string; version: number }>(
   m: EntityManager,
   u: VersionedUpdate,
 ): Promise<{ before: R; after: R }> {
   const [before] = await m.query<R[]>(
-    `SELECT * FROM "${u.table}" WHERE id = $1 ${u.parkIds ? 'AND park_id = ANY($2)' : ''} FOR UPDATE`,
+    `SELECT * FROM "${u.table}" WHERE id = $1 ${u.parkIds ? 'AND park_id = ANY($2)' : ''} FOR NO KEY UPDATE`,
     u.parkIds ? [u.id, u.parkIds] : [u.id],
   );
   if (!before) throw new NotFoundError(u.label, u.id);
   if (before.version !== u.version) {
     throw new ConflictError(
-      `${u.label} ${u.id} was changed by someone else (version ${before.version}, you sent ${u.version})`,
+      `${recordName(u.table, u.label, before)} was changed by someone else (version ${before.version}, you sent ${u.version})`,
       {
         field: 'version',
         currentVersion: before.version,

@@ -67,8 +67,8 @@ export class ConflictError extends AppError {
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message = 'You are not allowed to do this') {
-    super(ErrorCode.FORBIDDEN, message);
+  constructor(message = 'You are not allowed to do this', details: Record<string, unknown> = {}) {
+    super(ErrorCode.FORBIDDEN, message, details);
   }
 }
 

@@ -15,3 +15,7 @@ export function pgError(error: unknown): { code?: string; constraint?: string } 
   const e = error as PgErrorLike | undefined;
   return { code: e?.driverError?.code ?? e?.code, constraint: e?.driverError?.constraint ?? e?.constraint };
 }
+
+/** Transaction rollbacks that a retry of the whole transaction can cure. */
+export const PG_SERIALIZATION_FAILURE = '40001';
+export const PG_DEADLOCK_DETECTED = '40P01';

@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, UserInputError } from './app-error';
 
 /** Flattens class-validator's tree into `input.units.0.code`-style paths, one entry per failed rule. */
@@ -14,9 +14,27 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   return out;
 }
 
+/**
+ * Names failing fields by their path in the arguments, like the services and the input guard do: a class validated
+ * for the argument `input` reports `input.floorArea`, not `floorArea` (an @ArgsType() class has no name of its own).
+ */
+class ArgumentValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      const argument = metadata.data;
+      if (!(error instanceof UserInputError) || typeof argument !== 'string' || !argument) throw error;
+      throw new UserInputError(
+        error.fields.map((f) => ({ field: `${argument}.${f.field}`, message: f.message })),
+      );
+    }
+  }
+}
+
 /** The global pipe: whitelist, reject unknown properties, transform, and answer BAD_USER_INPUT with the fields. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ArgumentValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -1,5 +1,6 @@
 import { Type } from '@nestjs/common';
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { PartOfParent } from '../../modules/access/access.decorators';
 
 export enum SortDirection {
   ASC = 'ASC',
@@ -12,6 +13,7 @@ registerEnumType(SortDirection, {
   valuesMap: { ASC: { description: 'Smallest first.' }, DESC: { description: 'Largest first.' } },
 });
 
+@PartOfParent()
 @ObjectType({ description: 'Relay page information.' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'Whether more items follow this page.' })
@@ -44,6 +46,8 @@ export interface Connection<T> {
 
 /** Builds the `XConnection` and `XEdge` GraphQL types for a node type (Relay cursor connections). */
 export function ConnectionType<T>(nodeType: Type<T>, nodeName: string): Type<Connection<T>> {
+  // Edges and connections hold no data of their own: each node is checked by the rule of its type.
+  @PartOfParent()
   @ObjectType(`${nodeName}Edge`, { description: `One ${nodeName} in a page, with its cursor.` })
   class EdgeType {
     @Field({ description: 'Opaque cursor of this item.' })
@@ -53,6 +57,7 @@ export function ConnectionType<T>(nodeType: Type<T>, nodeName: string): Type<Con
     node: T;
   }
 
+  @PartOfParent()
   @ObjectType(`${nodeName}Connection`, { description: `A page of ${nodeName} items (Relay connection).` })
   class ConnectionClass {
     @Field(() => [EdgeType], { description: 'The items of this page, in order.' })

@@ -1,7 +1,26 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { isIsoDate } from '../../graphql/scalars/date.scalar';
 import { UserInputError } from '../errors/app-error';
+import { isUuid } from '../input-rules';
 import { Connection, SortDirection } from './connection';
 import { DEFAULT_PAGE_SIZE } from './page-args';
+
+/** The kinds of sort values and ids a cursor may carry; each is checked when a cursor comes back. */
+export type CursorValueKind = 'text' | 'decimal' | 'date' | 'integer';
+export type CursorIdKind = 'uuid' | 'integer';
+
+/**
+ * Which list and which order a cursor belongs to. A cursor names both, and a list accepts only its own: a cursor of
+ * another list, another order or a forged one is BAD_USER_INPUT "invalid cursor", before any SQL runs.
+ */
+export interface CursorScope {
+  /** The list, e.g. `units` (a nested list of the same rows, like Zone.units, may share its root list's name). */
+  list: string;
+  /** The order, e.g. `CODE_ASC`. */
+  order: string;
+  value: CursorValueKind;
+  id: CursorIdKind;
+}
 
 /** A whitelisted sort: `expression` is SQL written by us, never by the client. */
 export interface KeysetSort {
@@ -13,23 +32,61 @@ export interface KeysetSort {
   /** SQL of the unique tie-breaker, e.g. `unit.id`, and its row property. */
   idExpression: string;
   idKey: string;
+  /** What the cursors of this list and order say about themselves. */
+  cursor: CursorScope;
 }
 
-type CursorValue = string | number | boolean | null;
+type CursorValue = string | number | null;
 
-export function encodeCursor(values: CursorValue[]): string {
-  return Buffer.from(JSON.stringify(values)).toString('base64url');
-}
+const DECIMAL = /^-?\d{1,20}(\.\d{1,10})?$/;
+const INTEGER = /^\d{1,19}$/;
 
-export function decodeCursor(cursor: string): [CursorValue, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[1] === 'string')
-      return value as [CursorValue, string];
-  } catch {
-    // fall through
+function valueFits(kind: CursorValueKind, value: unknown): value is CursorValue {
+  if (value === null) return true;
+  switch (kind) {
+    case 'text':
+      return typeof value === 'string' && value.length <= 500 && !value.includes('\u0000');
+    case 'decimal':
+      return (
+        (typeof value === 'number' && Number.isFinite(value)) ||
+        (typeof value === 'string' && DECIMAL.test(value))
+      );
+    case 'date':
+      return isIsoDate(value);
+    case 'integer':
+      return (
+        (typeof value === 'number' && Number.isSafeInteger(value)) ||
+        (typeof value === 'string' && INTEGER.test(value))
+      );
   }
-  throw UserInputError.field('after', 'is not a cursor this list issued');
+}
+
+function idFits(kind: CursorIdKind, id: unknown): id is string {
+  return kind === 'uuid' ? isUuid(id) : typeof id === 'string' && INTEGER.test(id);
+}
+
+/** The cursor of one row: `[list, order, sort value, id]`, base64url JSON. */
+export function encodeCursor(scope: CursorScope, value: CursorValue, id: string): string {
+  return Buffer.from(JSON.stringify([scope.list, scope.order, value, id])).toString('base64url');
+}
+
+/** The sort value and id of a cursor this list and order issued; BAD_USER_INPUT "invalid cursor" otherwise. */
+export function decodeCursor(scope: CursorScope, cursor: string, field = 'after'): [CursorValue, string] {
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    decoded = undefined;
+  }
+  if (Array.isArray(decoded) && decoded.length === 4) {
+    const [list, order, value, id] = decoded as unknown[];
+    if (list === scope.list && order === scope.order && valueFits(scope.value, value) && idFits(scope.id, id))
+      return [value, id];
+  }
+  throw UserInputError.field(
+    field,
+    `invalid cursor: not one that this list issued for this order (${scope.list}, ${scope.order})`,
+  );
 }
 
 /**
@@ -46,8 +103,8 @@ export async function paginate<R extends ObjectLiteral, N>(
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   const countQuery = query.clone();
   const page = query.clone();
-  if (args.after) {
-    const [value, id] = decodeCursor(args.after);
+  if (args.after !== undefined && args.after !== null) {
+    const [value, id] = decodeCursor(sort.cursor, args.after);
     const op = sort.direction === SortDirection.ASC ? '>' : '<';
     if (value === null) {
       // NULL sort keys come last in both directions (NULLS LAST); past a NULL only the id orders.
@@ -99,12 +156,12 @@ export function toConnection<R extends ObjectLiteral, N>(
   rows: R[],
   first: number,
   totalCount: number,
-  sort: Pick<KeysetSort, 'key' | 'idKey'>,
+  sort: Pick<KeysetSort, 'key' | 'idKey' | 'cursor'>,
   toNode: (row: R) => N,
 ): Connection<N> {
   const edges = rows.slice(0, first).map((row) => ({
     // Ids travel as strings in cursors (bigint ids arrive as numbers).
-    cursor: encodeCursor([row[sort.key] as CursorValue, String(row[sort.idKey])]),
+    cursor: encodeCursor(sort.cursor, row[sort.key] as CursorValue, String(row[sort.idKey])),
     node: toNode(row),
   }));
   return {

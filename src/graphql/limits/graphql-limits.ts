@@ -3,6 +3,7 @@ import { DocumentNode, GraphQLSchema, NoSchemaIntrospectionCustomRule, Validatio
 import type { MercuriusContext } from 'mercurius';
 import type { AppConfig } from '../../config/app-config';
 import { LimitCode, limitError, RequestRejectedError } from './limit-errors';
+import { inputGuardHook } from '../input-guard';
 import { queryCost } from './query-cost';
 import { aliasLimitRule, depthLimitRule } from './query-shape';
 
@@ -27,7 +28,7 @@ export function introspectionAllowed(
  * The operation name the client sent with this operation (POST body, GET query string, or its element of a batch):
  * the preExecution hook gets the document and variables but not the name.
  */
-function operationNameOf(context: MercuriusContext): string | undefined {
+export function operationNameOf(context: MercuriusContext): string | undefined {
   const request = context.reply?.request;
   if (!request) return undefined;
   let params: unknown = request.method === 'GET' ? request.query : request.body;
@@ -86,6 +87,12 @@ export function graphqlLimitOptions(
     validationRules: limitValidationRules(config),
     // Arrays longer than GRAPHQL_MAX_BATCH (or any array when it is 1) are refused earlier, see batch-limit.ts.
     allowBatchedQueries: config.GRAPHQL_MAX_BATCH > 1,
-    hooks: { preExecution: costLimitHook(config) },
+    // Inputs are checked first (variables coerced, NUL, IDs, numbers), so that the cost is priced on valid variables.
+    hooks: {
+      preExecution: [
+        inputGuardHook((context) => operationNameOf(context as MercuriusContext)),
+        costLimitHook(config),
+      ],
+    },
   };
 }

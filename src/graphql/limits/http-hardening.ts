@@ -1,6 +1,6 @@
 import type { SecurityHeadersOptions } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { AppConfig } from '../../config/app-config';
 
 /** @fastify/cors options, as `app.enableCors()` takes them (the package comes with @nestjs/platform-fastify). */
@@ -25,24 +25,6 @@ export function securityHeadersOptions(config: Pick<AppConfig, 'isProduction'>):
     referrerPolicy: { policy: 'no-referrer' },
     strictTransportSecurity: config.isProduction ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   };
-}
-
-/**
- * The development GraphiQL page (GET /graphql, text/html) boots with one inline script; the CSP of that response,
- * and of no other, also allows inline scripts. The page is a constant (no request data in it), and it is not
- * served in production.
- */
-export const GRAPHIQL_PAGE_CSP =
-  "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';frame-ancestors 'none';" +
-  "img-src 'self' data:;object-src 'none';script-src 'self' 'unsafe-inline';script-src-attr 'none';" +
-  "style-src 'self' https: 'unsafe-inline'";
-
-export function registerGraphiQLPageCsp(fastify: FastifyInstance, path: string): void {
-  fastify.addHook('onSend', async (request, reply) => {
-    if (request.method !== 'GET' || request.url.split('?')[0] !== path) return;
-    if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return;
-    reply.header('content-security-policy', GRAPHIQL_PAGE_CSP);
-  });
 }
 
 /** CORS_ORIGINS parsed: undefined when CORS is off, `'*'`, or the exact origins allowed. */

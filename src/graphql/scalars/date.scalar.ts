@@ -12,11 +12,25 @@ export function isIsoDate(value: unknown): value is string {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/** The dates a client may send (inclusive): outside them a date is a typo, and PostgreSQL's edges are far off. */
+export const DATE_RANGE = { min: '1900-01-01', max: '2199-12-31' } as const;
+
+/** True when `value` is a calendar date within DATE_RANGE (YYYY-MM-DD strings compare in date order). */
+export function isDateInRange(value: unknown): value is string {
+  return isIsoDate(value) && value >= DATE_RANGE.min && value <= DATE_RANGE.max;
+}
+
 function parse(value: unknown): string {
   if (!isIsoDate(value)) {
     throw new GraphQLError(`Date must be a calendar date written YYYY-MM-DD, got ${JSON.stringify(value)}`, {
       extensions: { code: 'BAD_USER_INPUT' },
     });
+  }
+  if (!isDateInRange(value)) {
+    throw new GraphQLError(
+      `Date must be between ${DATE_RANGE.min} and ${DATE_RANGE.max}, got ${JSON.stringify(value)}`,
+      { extensions: { code: 'BAD_USER_INPUT' } },
+    );
   }
   return value;
 }
@@ -30,6 +44,8 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   description: 'A calendar date without time or zone, written YYYY-MM-DD (ISO 8601), e.g. "2024-02-01".',
   serialize: (value) => {
     if (value instanceof Date) return value.toISOString().slice(0, 10);
+    // Stored dates are written as they are (the range applies to what clients send).
+    if (isIsoDate(value)) return value;
     return parse(value);
   },
   parseValue: parse,

@@ -1,5 +1,6 @@
-import { SetMetadata } from '@nestjs/common';
+import { Extensions } from '@nestjs/graphql';
 import { Role } from './access.enums';
+import { PersonalDataKind } from './personal-data';
 
 /** Anyone holding a read-only API key. */
 export const API_KEY = 'API_KEY';
@@ -7,19 +8,64 @@ export const API_KEY = 'API_KEY';
 export const ANY_USER = 'ANY_USER';
 export type Grant = Role | typeof API_KEY | typeof ANY_USER;
 
-export const ACCESS_RULE = 'access:rule';
+/**
+ * Who may reach a root operation, an object type or a field. Kept in the GraphQL schema's `extensions.access` (by
+ * @nestjs/graphql's @Extensions), so that one walk over a request's selections can read every rule: see
+ * access-plan.ts.
+ * - `public`: anyone, signed in or not;
+ * - `grants`: the roles (and API keys, ANY_USER) listed;
+ * - `parent`: the type has no data of its own (a connection, an edge, page info, a rate): whoever may read the
+ *   field that reaches it may read it.
+ */
+export type AccessRule =
+  { kind: 'public' } | { kind: 'parent' } | { kind: 'grants'; grants: readonly Grant[] };
 
-/** The rule of one operation: public, or the grants that may call it. */
-export type AccessRule = { public: true } | { public: false; grants: Grant[] };
+/** What the decorators below write into a type's or field's GraphQL extensions. */
+export interface AccessExtensions {
+  access?: AccessRule;
+  /** The field returns the caller's own record: the rule of its type does not apply there (see OwnRecord). */
+  ownRecord?: boolean;
+  /** The field holds personal data of this kind, masked for callers not allowed it (personal-data.ts). */
+  personalData?: PersonalDataKind;
+}
 
-/** Anyone may call this operation, signed in or not. */
-export const Public = () => SetMetadata(ACCESS_RULE, { public: true } satisfies AccessRule);
+const rule = (access: AccessRule) => Extensions({ access } satisfies AccessExtensions);
 
-/** Only these roles (and API keys, when listed) may call this operation. */
-export const Allow = (...grants: Grant[]) =>
-  SetMetadata(ACCESS_RULE, { public: false, grants } satisfies AccessRule);
+/** Anyone may call this operation, or read this type, signed in or not. */
+export const Public = () => rule({ kind: 'public' });
 
-/** Who may read park data: everyone but recruiters, and read-only API keys. */
-export const READERS: Grant[] = [Role.ADMIN, Role.LEASING, Role.ANALYST, API_KEY];
-/** Who may change units, enterprises and tenancies. */
+/** Root operations: only these roles (and API keys, when listed) may call this query or mutation. */
+export const Allow = (...grants: Grant[]) => rule({ kind: 'grants', grants });
+
+/**
+ * Object types, and fields that need more than their type: only these may read objects of this type (or this field),
+ * whatever path of the query reaches them. Every object type declares a rule; one without is refused.
+ */
+export const ReadableBy = (...grants: Grant[]) => rule({ kind: 'grants', grants });
+
+/** A type without data of its own (connection, edge, page info, a rate): readable wherever its parent is. */
+export const PartOfParent = () => rule({ kind: 'parent' });
+
+/**
+ * The field only ever returns the caller's own record (the user who just signed in, or changed their password), so
+ * the rule of its type (User: ADMIN) does not apply at this field. The field's own rule, or its operation's, still
+ * does.
+ */
+export const OwnRecord = () => Extensions({ ownRecord: true } satisfies AccessExtensions);
+
+/** The field holds personal data: shown in full only to the roles allowed it, masked for everyone else. */
+export const PersonalData = (kind: PersonalDataKind) =>
+  Extensions({ personalData: kind } satisfies AccessExtensions);
+
+// The policy, by what is read or written. README "Accounts, roles and park scoping" describes it in words.
+
+/** Parks, zones, units, enterprises and the park figures: every role and read-only API keys. */
+export const PARK_READERS: Grant[] = [Role.ADMIN, Role.LEASING, Role.ANALYST, Role.RECRUITER, API_KEY];
+/** Tenancies and their stage history (who holds which unit): not recruiters. */
+export const TENANCY_READERS: Grant[] = [Role.ADMIN, Role.LEASING, Role.ANALYST, API_KEY];
+/** Who may change zones, units, enterprises and tenancies. */
 export const LEASING_WRITERS: Grant[] = [Role.ADMIN, Role.LEASING];
+/** Who may change the talent modules (trainees, cohorts, certifications, institutions, agreements) once they land. */
+export const TALENT_WRITERS: Grant[] = [Role.ADMIN, Role.RECRUITER];
+/** Users, API keys and the audit log. */
+export const ADMINS: Grant[] = [Role.ADMIN];

@@ -20,11 +20,12 @@ registerEnumType(Role, {
   description: 'A user role; permissions apply within the parks the user is scoped to.',
   valuesMap: {
     ADMIN: { description: 'Everything in their parks, including users, API keys and the audit log.' },
-    LEASING: { description: 'Units, enterprises and tenancies.' },
+    LEASING: { description: 'Reads and changes zones, units, enterprises and tenancies.' },
     RECRUITER: {
-      description: 'Trainees, cohorts, certifications, institutions and agreements; reads enterprises.',
+      description:
+        'Trainees, cohorts, certifications, institutions and agreements; reads parks, zones, units, enterprises and park figures, not tenancies (who holds a unit), users or the audit log.',
     },
-    ANALYST: { description: 'Read-only access to all reports; personal data masked.' },
+    ANALYST: { description: 'Reads park data, tenancies and figures; personal data masked.' },
   },
 });
 

@@ -1,8 +1,10 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { ConnectionType } from '../../common/pagination/connection';
+import { ADMINS, ANY_USER, API_KEY, OwnRecord, PartOfParent, Public, ReadableBy } from './access.decorators';
 import { ActorKind, Role } from './access.enums';
 
+@ReadableBy(...ADMINS)
 @ObjectType({ description: 'A person who signs in.' })
 export class User {
   @Field(() => ID, { description: 'Stable id.' })
@@ -36,6 +38,7 @@ export class User {
   version: number;
 }
 
+@Public()
 @ObjectType({ description: 'An access token for `Authorization: Bearer …`.' })
 export class LoginResult {
   @Field({ description: 'The signed token (JWT).' })
@@ -45,9 +48,11 @@ export class LoginResult {
   expiresAt: Date;
 
   @Field(() => User, { description: 'Who signed in.' })
+  @OwnRecord()
   user: User;
 }
 
+@ReadableBy(ANY_USER, API_KEY)
 @ObjectType({ description: 'The caller: a user or an API key.' })
 export class Me {
   @Field(() => ActorKind, { description: 'USER or API_KEY.' })
@@ -66,6 +71,7 @@ export class Me {
   parkCodes: string[] | null;
 }
 
+@ReadableBy(...ADMINS)
 @ObjectType({
   description: 'A read-only API key for a report client. The secret is shown once, at creation.',
 })
@@ -95,6 +101,7 @@ export class ApiKey {
   revokedAt: Date | null;
 }
 
+@ReadableBy(...ADMINS)
 @ObjectType({ description: 'A new API key with its secret: store it now, it cannot be shown again.' })
 export class CreatedApiKey {
   @Field(() => ApiKey, { description: 'The key.' })
@@ -104,9 +111,10 @@ export class CreatedApiKey {
   secret: string;
 }
 
+@PartOfParent()
 @ObjectType({ description: 'One changed field in an audit entry.' })
 export class AuditChange {
-  @Field({ description: 'Name of the changed field, snake_case (the column name for stored records).' })
+  @Field({ description: 'Name of the changed field as the API spells it (camelCase, e.g. floorArea).' })
   field: string;
 
   @Field(() => GraphQLJSON, { nullable: true, description: 'Value before the change (null on create).' })
@@ -116,6 +124,7 @@ export class AuditChange {
   after: unknown;
 }
 
+@ReadableBy(...ADMINS)
 @ObjectType({ description: 'One change, recorded in the same transaction as the change itself.' })
 export class AuditEntry {
   @Field(() => ID, { description: 'Sequence number.' })

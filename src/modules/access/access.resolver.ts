@@ -2,8 +2,7 @@ import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import type { Connection } from '../../common/pagination/connection';
 import type { GraphQLContext } from '../../graphql/graphql-context';
-import { Allow, ANY_USER, API_KEY, Public } from './access.decorators';
-import { Role } from './access.enums';
+import { ADMINS, Allow, ANY_USER, API_KEY, OwnRecord, Public } from './access.decorators';
 import {
   ApiKey,
   AuditEntry,
@@ -78,13 +77,13 @@ export class AccessResolver {
     return this.access.me(actor);
   }
 
-  @Allow(Role.ADMIN)
+  @Allow(...ADMINS)
   @Query(() => [User], { description: 'Users of your parks.' })
   users(@CurrentActor() actor: Actor): Promise<User[]> {
     return this.access.listUsers(actor);
   }
 
-  @Allow(Role.ADMIN)
+  @Allow(...ADMINS)
   @Mutation(() => User, { description: 'Create a user in your parks.' })
   createUser(
     @CurrentActor() actor: Actor,
@@ -94,7 +93,7 @@ export class AccessResolver {
     return this.access.createUser(actor, input);
   }
 
-  @Allow(Role.ADMIN)
+  @Allow(...ADMINS)
   @Mutation(() => User, {
     description: "Change a user's name, roles or parks (optimistic concurrency on version).",
   })
@@ -106,19 +105,20 @@ export class AccessResolver {
     return this.access.updateUser(actor, input);
   }
 
-  @Allow(Role.ADMIN)
+  @Allow(...ADMINS)
   @Mutation(() => User, { description: "Set a user's password; their existing tokens stop working." })
   setUserPassword(@CurrentActor() actor: Actor, @Args() args: SetUserPasswordArgs): Promise<User> {
     return this.access.setPassword(actor, args.id, args.password);
   }
 
   @Allow(ANY_USER)
+  @OwnRecord()
   @Mutation(() => User, { description: 'Change your own password; your existing tokens stop working.' })
   changeMyPassword(@CurrentActor() actor: Actor, @Args() args: ChangeMyPasswordArgs): Promise<User> {
     return this.access.changeMyPassword(actor, args.currentPassword, args.newPassword);
   }
 
-  @Allow(Role.ADMIN)
+  @Allow(...ADMINS)
   @Mutation(() => User, { description: 'Disable a user: they cannot sign in and their tokens stop working.' })
   disableUser(
     @CurrentActor() actor: Actor,
@@ -127,7 +127,7 @@ export class AccessResolver {
     return this.access.setDisabled(actor, id, true);
   }
 
-  @Allow(Role.ADMIN)
+  @Allow(...ADMINS)
   @Mutation(() => User, { description: 'Enable a disabled user again.' })
   enableUser(
     @CurrentActor() actor: Actor,
@@ -136,13 +136,13 @@ export class AccessResolver {
     return this.access.setDisabled(actor, id, false);
   }
 
-  @Allow(Role.ADMIN)
+  @Allow(...ADMINS)
   @Query(() => [ApiKey], { description: 'API keys of your parks.' })
   apiKeys(@CurrentActor() actor: Actor): Promise<ApiKey[]> {
     return this.access.listApiKeys(actor);
   }
 
-  @Allow(Role.ADMIN)
+  @Allow(...ADMINS)
   @Mutation(() => CreatedApiKey, {
     description: 'Create a read-only API key; its secret is shown only in this answer.',
   })
@@ -154,7 +154,7 @@ export class AccessResolver {
     return this.access.createApiKey(actor, input);
   }
 
-  @Allow(Role.ADMIN)
+  @Allow(...ADMINS)
   @Mutation(() => ApiKey, { description: 'Revoke an API key at once.' })
   revokeApiKey(
     @CurrentActor() actor: Actor,
@@ -163,7 +163,7 @@ export class AccessResolver {
     return this.access.revokeApiKey(actor, id);
   }
 
-  @Allow(Role.ADMIN)
+  @Allow(...ADMINS)
   @Query(() => AuditEntryConnection, { description: 'The audit trail, newest first.' })
   auditLog(@CurrentActor() actor: Actor, @Args() args: AuditLogArgs): Promise<Connection<AuditEntry>> {
     return this.access.auditLog(actor, args);

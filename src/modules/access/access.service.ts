@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { inTransaction } from '../../database/transaction';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { updateVersioned } from '../../common/entities/versioned-update';
@@ -22,6 +23,10 @@ import { AuditLogArgs, CreateApiKeyInput, CreateUserInput, UpdateUserInput } fro
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords';
 import { PrincipalCache } from './principal-cache';
 import { Actor, parkScope } from './principal';
+
+/** Advisory lock namespaces (first key of pg_advisory_xact_lock(int, int)) of the sign-in rate limit. */
+const LOCK_LOGIN_USERNAME = 7101;
+const LOCK_LOGIN_ADDRESS = 7102;
 
 interface UserRow {
   id: string;
@@ -69,37 +74,59 @@ export class AccessService {
   ) {}
 
   /**
-   * Same answer and comparable time for an unknown user and a wrong password (scrypt runs either way). Failures are
-   * counted per username and per client IP; past LOGIN_MAX_FAILURES in LOGIN_WINDOW_MINUTES sign-in is refused.
+   * Same answer and comparable time for an unknown user and a wrong password (scrypt runs either way).
+   *
+   * Rate limit without a race: the attempt is recorded before the password is checked, in a short transaction that
+   * holds advisory locks on the username and on the client address, so concurrent sign-ins are counted one after the
+   * other and at most LOGIN_MAX_FAILURES wrong passwords per username (LOGIN_MAX_FAILURES_PER_IP per address) are
+   * ever checked in LOGIN_WINDOW_MINUTES, however many arrive at once. A failed check leaves its attempt recorded; a
+   * successful one removes its own attempt only (earlier failures age out of the window).
    */
   async login(username: string, password: string, ip: string): Promise<LoginResult> {
     const name = username.trim().toLowerCase().slice(0, 64);
-    const window = `${this.config.LOGIN_WINDOW_MINUTES} minutes`;
-    const [counts] = await this.db.query<{ by_user: number; by_ip: number }[]>(
-      `SELECT count(*) FILTER (WHERE username = $1)::int AS by_user, count(*) FILTER (WHERE ip = $2)::int AS by_ip
-       FROM login_failure WHERE occurred_at > now() - $3::interval AND (username = $1 OR ip = $2)`,
-      [name, ip, window],
-    );
-    if (counts.by_user >= this.config.LOGIN_MAX_FAILURES || counts.by_ip >= this.config.LOGIN_MAX_FAILURES) {
-      throw new UnauthenticatedError(
-        `Too many failed sign-ins; try again in ${this.config.LOGIN_WINDOW_MINUTES} minutes`,
-      );
-    }
+    const attemptId = await this.recordAttempt(name, ip.replace(/\0/g, '').slice(0, 64));
     const [user] = await this.db.query<UserRow[]>(`${USER_SELECT} WHERE u.username = $1`, [name]);
     const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
-    if (!user || !ok || user.disabled_at) {
-      await this.db.query('INSERT INTO login_failure (username, ip) VALUES ($1, $2)', [name, ip]);
-      // Keep the table small: failures older than the window no longer count.
-      await this.db.query(
-        'DELETE FROM login_failure WHERE username = $1 AND occurred_at < now() - $2::interval',
-        [name, window],
-      );
-      throw new UnauthenticatedError('Invalid username or password');
-    }
-    await this.db.query('UPDATE app_user SET last_login_at = now() WHERE id = $1', [user.id]);
-    await this.db.query('DELETE FROM login_failure WHERE username = $1', [name]);
+    if (!user || !ok || user.disabled_at) throw new UnauthenticatedError('Invalid username or password');
+    await inTransaction(this.db, async (m) => {
+      await m.query('UPDATE app_user SET last_login_at = now() WHERE id = $1', [user.id]);
+      await m.query('DELETE FROM login_failure WHERE id = $1', [attemptId]);
+    });
     const { token, expiresAt } = this.authenticator.issue(user.id, user.token_version);
     return { accessToken: token, expiresAt, user: toUser({ ...user, last_login_at: new Date() }) };
+  }
+
+  /** Counts and records one sign-in attempt atomically, or refuses it (UNAUTHENTICATED) when a limit is reached. */
+  private async recordAttempt(name: string, ip: string): Promise<string> {
+    const window = `${this.config.LOGIN_WINDOW_MINUTES} minutes`;
+    return inTransaction(this.db, async (m) => {
+      // Username first, then address, always in this order: two sign-ins never wait on each other's second lock.
+      await m.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_LOGIN_USERNAME, name]);
+      await m.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_LOGIN_ADDRESS, ip]);
+      // Keep the table small: attempts older than the window no longer count.
+      await m.query('DELETE FROM login_failure WHERE username = $1 AND occurred_at < now() - $2::interval', [
+        name,
+        window,
+      ]);
+      const [counts] = await m.query<{ by_user: number; by_ip: number }[]>(
+        `SELECT count(*) FILTER (WHERE username = $1)::int AS by_user, count(*) FILTER (WHERE ip = $2)::int AS by_ip
+         FROM login_failure WHERE occurred_at > now() - $3::interval AND (username = $1 OR ip = $2)`,
+        [name, ip, window],
+      );
+      if (
+        counts.by_user >= this.config.LOGIN_MAX_FAILURES ||
+        counts.by_ip >= this.config.LOGIN_MAX_FAILURES_PER_IP
+      ) {
+        throw new UnauthenticatedError(
+          `Too many failed sign-ins; try again in ${this.config.LOGIN_WINDOW_MINUTES} minutes`,
+        );
+      }
+      const [row] = await m.query<{ id: string }[]>(
+        'INSERT INTO login_failure (username, ip) VALUES ($1, $2) RETURNING id',
+        [name, ip],
+      );
+      return row.id;
+    });
   }
 
   async me(actor: Actor): Promise<Me> {
@@ -128,7 +155,7 @@ export class AccessService {
 
   async createUser(actor: Actor, input: CreateUserInput): Promise<User> {
     try {
-      return await this.db.transaction(async (m) => {
+      return await inTransaction(this.db, async (m) => {
         const parkIds = await this.grantableParks(m, actor, input.parkCodes ?? [], input.allParks ?? false);
         const [row] = await m.query<{ id: string }[]>(
           `INSERT INTO app_user (username, display_name, password_hash, roles, all_parks)
@@ -157,76 +184,68 @@ export class AccessService {
   }
 
   async updateUser(actor: Actor, input: UpdateUserInput): Promise<User> {
-    return this.db
-      .transaction(async (m) => {
-        const before = await this.manageableUser(m, actor, input.id);
-        const parkIds =
-          input.parkCodes !== undefined || input.allParks !== undefined
-            ? await this.grantableParks(
-                m,
-                actor,
-                input.parkCodes ?? before.parkCodes,
-                input.allParks ?? before.allParks,
-              )
-            : undefined;
-        await updateVersioned(m, {
-          table: 'app_user',
-          label: 'User',
-          id: input.id,
-          version: input.version,
-          parkIds: null,
-          columns: { display_name: input.displayName, roles: input.roles, all_parks: input.allParks },
-        });
-        if (parkIds) await this.setParks(m, input.id, parkIds);
-        const after = await this.userById(m, input.id);
-        await writeAudit(m, actor, [{ entityType: 'User', entityId: input.id, parkId: null, before, after }]);
-        return after;
-      })
-      .finally(() => this.principals.clear());
+    return this.narrowingAccess(async (m) => {
+      const before = await this.manageableUser(m, actor, input.id);
+      const parkIds =
+        input.parkCodes !== undefined || input.allParks !== undefined
+          ? await this.grantableParks(
+              m,
+              actor,
+              input.parkCodes ?? before.parkCodes,
+              input.allParks ?? before.allParks,
+            )
+          : undefined;
+      await updateVersioned(m, {
+        table: 'app_user',
+        label: 'User',
+        id: input.id,
+        version: input.version,
+        parkIds: null,
+        columns: { display_name: input.displayName, roles: input.roles, all_parks: input.allParks },
+      });
+      if (parkIds) await this.setParks(m, input.id, parkIds);
+      const after = await this.userById(m, input.id);
+      await writeAudit(m, actor, [{ entityType: 'User', entityId: input.id, parkId: null, before, after }]);
+      return after;
+    });
   }
 
   /** Sets a password and invalidates every token the user holds. */
   async setPassword(actor: Actor, userId: string, password: string): Promise<User> {
-    return this.db
-      .transaction(async (m) => {
-        await this.manageableUser(m, actor, userId);
-        return this.changePassword(m, actor, userId, password);
-      })
-      .finally(() => this.principals.clear());
+    return this.narrowingAccess(async (m) => {
+      await this.manageableUser(m, actor, userId);
+      return this.changePassword(m, actor, userId, password);
+    });
   }
 
   async changeMyPassword(actor: Actor, current: string, next: string): Promise<User> {
     if (actor.principal.kind !== ActorKind.USER) throw new ForbiddenError('API keys have no password');
-    return this.db
-      .transaction(async (m) => {
-        const [row] = await m.query<UserRow[]>(`${USER_SELECT} WHERE u.id = $1 FOR UPDATE OF u`, [
-          actor.principal.id,
-        ]);
-        if (!row || !(await verifyPassword(current, row.password_hash))) {
-          throw UserInputError.field('currentPassword', 'is not your current password');
-        }
-        return this.changePassword(m, actor, row.id, next);
-      })
-      .finally(() => this.principals.clear());
+    return this.narrowingAccess(async (m) => {
+      const [row] = await m.query<UserRow[]>(`${USER_SELECT} WHERE u.id = $1 FOR UPDATE OF u`, [
+        actor.principal.id,
+      ]);
+      if (!row || !(await verifyPassword(current, row.password_hash))) {
+        throw UserInputError.field('currentPassword', 'is not your current password');
+      }
+      return this.changePassword(m, actor, row.id, next);
+    });
   }
 
   /** Disabling (or enabling) a user; disabling invalidates their tokens at once. */
   async setDisabled(actor: Actor, userId: string, disabled: boolean): Promise<User> {
     if (disabled && userId === actor.principal.id)
       throw UserInputError.field('id', 'you cannot disable yourself');
-    return this.db
-      .transaction(async (m) => {
-        const before = await this.manageableUser(m, actor, userId);
-        await m.query(
-          `UPDATE app_user SET disabled_at = CASE WHEN $2 THEN now() END, token_version = token_version + 1,
+    return this.narrowingAccess(async (m) => {
+      const before = await this.manageableUser(m, actor, userId);
+      await m.query(
+        `UPDATE app_user SET disabled_at = CASE WHEN $2 THEN now() END, token_version = token_version + 1,
            version = version + 1, updated_at = now() WHERE id = $1`,
-          [userId, disabled],
-        );
-        const after = await this.userById(m, userId);
-        await writeAudit(m, actor, [{ entityType: 'User', entityId: userId, parkId: null, before, after }]);
-        return after;
-      })
-      .finally(() => this.principals.clear());
+        [userId, disabled],
+      );
+      const after = await this.userById(m, userId);
+      await writeAudit(m, actor, [{ entityType: 'User', entityId: userId, parkId: null, before, after }]);
+      return after;
+    });
   }
 
   async listApiKeys(actor: Actor): Promise<ApiKey[]> {
@@ -241,7 +260,7 @@ export class AccessService {
 
   /** A new read-only key; its secret is returned once and only its SHA-256 is stored. */
   async createApiKey(actor: Actor, input: CreateApiKeyInput): Promise<CreatedApiKey> {
-    return this.db.transaction(async (m) => {
+    return inTransaction(this.db, async (m) => {
       const allParks = input.parkCodes === undefined && actor.principal.parkIds === null;
       const parkIds = allParks
         ? []
@@ -270,28 +289,26 @@ export class AccessService {
   }
 
   async revokeApiKey(actor: Actor, id: string): Promise<ApiKey> {
-    return this.db
-      .transaction(async (m) => {
-        const [before] = await m.query<ApiKeyRow[]>(
-          `${API_KEY_SELECT} WHERE k.id = $1 AND ($2::uuid[] IS NULL OR k.created_by_id = $3
+    return this.narrowingAccess(async (m) => {
+      const [before] = await m.query<ApiKeyRow[]>(
+        `${API_KEY_SELECT} WHERE k.id = $1 AND ($2::uuid[] IS NULL OR k.created_by_id = $3
            OR EXISTS (SELECT 1 FROM api_key_park kp WHERE kp.api_key_id = k.id AND kp.park_id = ANY($2)))`,
-          [id, parkScope(actor), actor.principal.id],
-        );
-        if (!before) throw new NotFoundError('ApiKey', id);
-        await m.query('UPDATE api_key SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1', [id]);
-        const [after] = await m.query<ApiKeyRow[]>(`${API_KEY_SELECT} WHERE k.id = $1`, [id]);
-        await writeAudit(m, actor, [
-          {
-            entityType: 'ApiKey',
-            entityId: id,
-            parkId: null,
-            before: toApiKey(before),
-            after: toApiKey(after),
-          },
-        ]);
-        return toApiKey(after);
-      })
-      .finally(() => this.principals.clear());
+        [id, parkScope(actor), actor.principal.id],
+      );
+      if (!before) throw new NotFoundError('ApiKey', id);
+      await m.query('UPDATE api_key SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1', [id]);
+      const [after] = await m.query<ApiKeyRow[]>(`${API_KEY_SELECT} WHERE k.id = $1`, [id]);
+      await writeAudit(m, actor, [
+        {
+          entityType: 'ApiKey',
+          entityId: id,
+          parkId: null,
+          before: toApiKey(before),
+          after: toApiKey(after),
+        },
+      ]);
+      return toApiKey(after);
+    });
   }
 
   /** Audit entries, newest first; a park-scoped admin sees entries of their parks and their own actions. */
@@ -314,6 +331,7 @@ export class AccessService {
         direction: SortDirection.DESC,
         idExpression: 'a.id',
         idKey: 'id',
+        cursor: { list: 'auditLog', order: 'ID_DESC', value: 'integer', id: 'integer' },
       },
       args,
       (r) => ({
@@ -330,6 +348,15 @@ export class AccessService {
         reason: r.reason,
       }),
     );
+  }
+
+  /**
+   * A change that can revoke or narrow someone's access (password, token version, disabled, roles, parks, API key
+   * revoked), in one transaction; afterwards, committed or not, the cached principals are forgotten, so the next
+   * request of anyone reads its user or key again (and a lookup that overlapped the change does not store its answer).
+   */
+  private async narrowingAccess<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return inTransaction(this.db, work).finally(() => this.principals.clear());
   }
 
   private async changePassword(

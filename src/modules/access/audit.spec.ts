@@ -17,10 +17,20 @@ describe('changedFields', () => {
     ]);
   });
 
-  it('never records password or secret hashes', () => {
+  it('never records password or secret hashes, whichever way they are spelt', () => {
     expect(
       changedFields({ password_hash: 'a', secret_hash: 'x' }, { password_hash: 'b', secret_hash: 'y' }),
     ).toEqual([]);
+    expect(changedFields({ passwordHash: 'a' }, { passwordHash: 'b' })).toEqual([]);
+  });
+
+  it('names fields as the GraphQL API does (floorArea, not floor_area)', () => {
+    expect(
+      changedFields(
+        { floor_area: '50.00', unleasable_reason: null, fitting_out_from: null, displayName: 'a' },
+        { floor_area: '60.00', unleasable_reason: 'x', fitting_out_from: '2024-01-02', displayName: 'b' },
+      ).map((c) => c.field),
+    ).toEqual(['floorArea', 'unleasableReason', 'fittingOutFrom', 'displayName']);
   });
 
   it('compares dates and arrays by value', () => {

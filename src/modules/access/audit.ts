@@ -3,7 +3,7 @@ import { ActorKind } from './access.enums';
 import { Actor } from './principal';
 
 /** Bookkeeping columns that every update touches; not worth an audit line. */
-const IGNORED = new Set(['version', 'updated_at', 'created_at', 'password_hash', 'secret_hash']);
+const IGNORED = new Set(['version', 'updatedAt', 'createdAt', 'passwordHash', 'secretHash']);
 
 export interface AuditEntry {
   entityType: string;
@@ -15,9 +15,12 @@ export interface AuditEntry {
   reason?: string | null;
 }
 
-/** Field names in the trail are snake_case like the columns, whether a row or a model was recorded. */
-function snakeCase(key: string): string {
-  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/**
+ * Field names in the trail are the API's (camelCase: `floorArea`, `startsOn`), whether a row (snake_case columns) or
+ * a model was recorded, so that a client reads the trail in the names it writes.
+ */
+export function apiFieldName(key: string): string {
+  return key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
 function comparable(value: unknown): unknown {
@@ -33,10 +36,11 @@ export function changedFields(
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   const changes: { field: string; before: unknown; after: unknown }[] = [];
   for (const key of keys) {
-    if (IGNORED.has(key)) continue;
+    if (IGNORED.has(key) || IGNORED.has(apiFieldName(key))) continue;
     const b = comparable(before?.[key]);
     const a = comparable(after?.[key]);
-    if (JSON.stringify(b) !== JSON.stringify(a)) changes.push({ field: snakeCase(key), before: b, after: a });
+    if (JSON.stringify(b) !== JSON.stringify(a))
+      changes.push({ field: apiFieldName(key), before: b, after: a });
   }
   return changes;
 }

@@ -10,6 +10,23 @@ import { Principal } from './principal';
 interface TokenClaims {
   sub: string;
   ver: number;
+  exp?: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Claims this app signs itself: a user id (UUID), a token version and an expiry. A token without any of them was not
+ * made by `issue()` (or by a secret leaked to someone else's tool) and is refused before any query.
+ */
+function wellFormed(claims: Partial<TokenClaims>): claims is TokenClaims {
+  return (
+    typeof claims.sub === 'string' &&
+    UUID.test(claims.sub) &&
+    Number.isSafeInteger(claims.ver) &&
+    typeof claims.exp === 'number' &&
+    Number.isFinite(claims.exp)
+  );
 }
 
 export interface Authentication {
@@ -61,21 +78,22 @@ export class Authenticator {
 
   async authenticate(header: string | undefined): Promise<Authentication> {
     if (!header) return { principal: null };
-    const [scheme, value] = header.trim().split(/\s+/, 2);
-    if (!value) return { principal: null, problem: 'Malformed Authorization header' };
+    const [scheme, value, ...rest] = header.trim().split(/\s+/);
+    if (!value || rest.length) return { principal: null, problem: 'Malformed Authorization header' };
     if (scheme?.toLowerCase() === 'bearer') return this.fromToken(value);
     if (scheme?.toLowerCase() === 'apikey') return this.fromApiKey(value);
     return { principal: null, problem: `Unsupported authorization scheme ${scheme}` };
   }
 
   private async fromToken(token: string): Promise<Authentication> {
-    let claims: TokenClaims;
+    let claims: Partial<TokenClaims>;
     try {
-      claims = this.jwt.verify<TokenClaims>(token, { algorithms: ['HS256'] });
+      claims = this.jwt.verify<Partial<TokenClaims>>(token, { algorithms: ['HS256'] });
     } catch (error) {
       const expired = (error as { name?: string }).name === 'TokenExpiredError';
       return { principal: null, problem: expired ? 'Access token expired' : 'Invalid access token' };
     }
+    if (!wellFormed(claims)) return { principal: null, problem: 'Invalid access token' };
     const [user] = await this.db.query<
       {
         id: string;
@@ -107,8 +125,9 @@ export class Authenticator {
   }
 
   private async fromApiKey(value: string): Promise<Authentication> {
-    const [prefix, secret] = value.split('.', 2);
-    if (!prefix || !secret) return { principal: null, problem: 'Invalid API key' };
+    // Exactly `<prefix>.<secret>`: anything appended (a third part) is refused, not ignored.
+    const [prefix, secret, ...rest] = value.split('.');
+    if (!prefix || !secret || rest.length) return { principal: null, problem: 'Invalid API key' };
     const [key] = await this.db.query<(ApiKeyRow & { stale: boolean })[]>(
       `SELECT k.id, k.name, k.secret_hash, k.all_parks,
               (k.last_used_at IS NULL OR k.last_used_at < now() - interval '1 minute') AS stale,

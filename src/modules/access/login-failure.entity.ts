@@ -1,6 +1,10 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** Failed login attempts, counted per username and per client IP in a sliding window (rate limit). */
+/**
+ * Sign-in attempts, counted per username and per client IP in a sliding window (rate limit). A row is written before
+ * the password is checked and removed when the check succeeds, so the rows of a window are the failed (or still
+ * running) attempts.
+ */
 @Entity('login_failure')
 @Index('login_failure_username_idx', ['username', 'occurredAt'])
 @Index('login_failure_ip_idx', ['ip', 'occurredAt'])

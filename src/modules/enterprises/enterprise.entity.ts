@@ -18,8 +18,11 @@ export class EnterpriseEntity extends BaseEntity {
   @JoinColumn({ name: 'park_id', foreignKeyConstraintName: 'enterprise_park_id_fkey' })
   park?: ParkEntity;
 
-  /** Registered Chinese name. */
-  @Column({ type: 'varchar', length: 200 })
+  /**
+   * Registered Chinese name. Sorted in pinyin order by the `zh_pinyin` collation (ICU), which the migration creates as
+   * a copy of "C" (code point order) on a server built without ICU.
+   */
+  @Column({ type: 'varchar', length: 200, collation: 'zh_pinyin' })
   name: string;
 
   @Column({ type: 'varchar', length: 200, nullable: true })

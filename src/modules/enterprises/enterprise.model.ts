@@ -1,8 +1,11 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../common/pagination/connection';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
+import { PARK_READERS, PersonalData, ReadableBy } from '../access/access.decorators';
+import { PersonalDataKind } from '../access/personal-data';
 import { Industry, OriginRegion, Province } from './enterprise.enums';
 
+@ReadableBy(...PARK_READERS)
 @ObjectType({ description: 'A tenant enterprise (企业) of the park.' })
 export class Enterprise {
   @Field(() => ID, { description: 'Stable id.' })
@@ -40,7 +43,11 @@ export class Enterprise {
   @Field(() => String, { nullable: true, description: 'Contact person.' })
   contactName: string | null;
 
-  /** Exposed by EnterpriseFieldsResolver, masked for roles that do not need it. */
+  @Field(() => String, {
+    nullable: true,
+    description: 'Contact phone; masked (138****5678) for analysts and API keys.',
+  })
+  @PersonalData(PersonalDataKind.PHONE)
   contactPhone: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'Date the enterprise was registered in the park.' })

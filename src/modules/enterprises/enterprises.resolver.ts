@@ -1,13 +1,10 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { GraphQLContext } from '../../graphql/graphql-context';
-import { personal } from '../access/principal';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Connection } from '../../common/pagination/connection';
 import { CreateEnterpriseInput, UpdateEnterpriseInput } from './dto/enterprise.inputs';
 import { EnterpriseListArgs } from './dto/enterprise-list.args';
 import { Enterprise, EnterpriseConnection } from './enterprise.model';
 import { EnterprisesService } from './enterprises.service';
-import { Allow, LEASING_WRITERS, READERS } from '../access/access.decorators';
-import { Role } from '../access/access.enums';
+import { Allow, LEASING_WRITERS, PARK_READERS } from '../access/access.decorators';
 import { CurrentActor } from '../access/current-actor.decorator';
 import type { Actor } from '../access/principal';
 
@@ -18,7 +15,7 @@ export class EnterprisesResolver {
   @Query(() => EnterpriseConnection, {
     description: 'Enterprises: filtered, sorted and paged, as of a date.',
   })
-  @Allow(...READERS, Role.RECRUITER)
+  @Allow(...PARK_READERS)
   enterprises(
     @CurrentActor() actor: Actor,
     @Args() args: EnterpriseListArgs,
@@ -30,7 +27,7 @@ export class EnterprisesResolver {
     nullable: true,
     description: 'One enterprise by id; null when there is none or it is outside your parks.',
   })
-  @Allow(...READERS, Role.RECRUITER)
+  @Allow(...PARK_READERS)
   enterprise(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID, description: 'Enterprise id.' }) id: string,
@@ -56,13 +53,5 @@ export class EnterprisesResolver {
     input: UpdateEnterpriseInput,
   ): Promise<Enterprise> {
     return this.service.update(actor, input);
-  }
-
-  @ResolveField(() => String, {
-    nullable: true,
-    description: 'Contact phone; masked (138****5678) for analysts and API keys.',
-  })
-  contactPhone(@Parent() e: Enterprise, @Context() ctx: GraphQLContext): string | null {
-    return personal(ctx.auth?.principal, e.contactPhone);
   }
 }

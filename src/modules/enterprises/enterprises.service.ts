@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { inTransaction } from '../../database/transaction';
 import { DataSource } from 'typeorm';
 import { oneByKey } from '../../common/batch';
 import { updateVersioned } from '../../common/entities/versioned-update';
@@ -51,12 +52,20 @@ export class EnterprisesService {
   async list(actor: Actor, args: EnterpriseListArgs): Promise<Connection<Enterprise>> {
     const asOf = args.asOf ?? today();
     const f = args.filter ?? {};
+    const field = args.orderBy?.field ?? EnterpriseOrderField.NAME;
+    const direction = args.orderBy?.direction ?? SortDirection.ASC;
     const sort: KeysetSort = {
-      expression: ORDER[args.orderBy?.field ?? EnterpriseOrderField.NAME],
+      expression: ORDER[field],
       key: 'sort_key',
-      direction: args.orderBy?.direction ?? SortDirection.ASC,
+      direction,
       idExpression: 'e.id',
       idKey: 'id',
+      cursor: {
+        list: 'enterprises',
+        order: `${field}_${direction}`,
+        value: field === EnterpriseOrderField.REGISTERED_ON ? 'date' : 'text',
+        id: 'uuid',
+      },
     };
     const q = this.db
       .createQueryBuilder()
@@ -111,7 +120,7 @@ export class EnterprisesService {
 
   async create(actor: Actor, input: CreateEnterpriseInput): Promise<Enterprise> {
     try {
-      return await this.db.transaction(async (m) => {
+      return await inTransaction(this.db, async (m) => {
         const parkId = await requireParkId(m, actor, input.parkCode);
         const [row] = await m.query<EnterpriseRow[]>(
           `INSERT INTO enterprise (park_id, name, name_en, credit_code, industry, origin_province, origin_city, "leading",
@@ -143,7 +152,7 @@ export class EnterprisesService {
 
   async update(actor: Actor, input: UpdateEnterpriseInput): Promise<Enterprise> {
     try {
-      return await this.db.transaction(async (m) => {
+      return await inTransaction(this.db, async (m) => {
         const { before, after } = await updateVersioned<EnterpriseRow>(m, {
           table: 'enterprise',
           label: 'Enterprise',

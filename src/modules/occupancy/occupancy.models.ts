@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
+import { PARK_READERS, PartOfParent, ReadableBy } from '../access/access.decorators';
 
 export enum OccupancyBasis {
   UNIT_COUNT = 'UNIT_COUNT',
@@ -15,6 +16,7 @@ registerEnumType(OccupancyBasis, {
   },
 });
 
+@PartOfParent()
 @ObjectType({
   description: 'An occupancy rate with what it was computed from, so a report can quote it honestly.',
 })
@@ -38,6 +40,7 @@ export class Occupancy {
   definition: string;
 }
 
+@ReadableBy(...PARK_READERS)
 @ObjectType({
   description: 'Occupancy figures of a park or zone on one date, computed from the stored tenancies.',
 })
@@ -73,6 +76,7 @@ export class ParkOverview {
   vacantUnits: number;
 }
 
+@ReadableBy(...PARK_READERS)
 @ObjectType({ description: 'Occupancy at one month end.' })
 export class OccupancyPoint {
   @Field(() => DateScalar, {

@@ -3,7 +3,7 @@ import { DateScalar } from '../../graphql/scalars/date.scalar';
 import { occupancy } from './occupancy';
 import { Occupancy, OccupancyBasis, OccupancyPoint, ParkOverview } from './occupancy.models';
 import { OccupancyService } from './occupancy.service';
-import { Allow, READERS } from '../access/access.decorators';
+import { Allow, PARK_READERS } from '../access/access.decorators';
 import { CurrentActor } from '../access/current-actor.decorator';
 import type { Actor } from '../access/principal';
 
@@ -12,7 +12,7 @@ export class OccupancyResolver {
   constructor(private readonly service: OccupancyService) {}
 
   @Query(() => ParkOverview, { description: 'Occupancy figures of a park, or of one zone, on a date.' })
-  @Allow(...READERS)
+  @Allow(...PARK_READERS)
   parkOverview(
     @CurrentActor() actor: Actor,
     @Args('parkCode', { description: 'Park code.' }) parkCode: string,
@@ -25,7 +25,7 @@ export class OccupancyResolver {
   }
 
   @Query(() => [OccupancyPoint], { description: 'Occupancy at each month end between two dates.' })
-  @Allow(...READERS)
+  @Allow(...PARK_READERS)
   occupancyTrend(
     @CurrentActor() actor: Actor,
     @Args('parkCode', { description: 'Park code.' }) parkCode: string,

@@ -33,7 +33,8 @@ export class ZoneFieldsResolver {
     @Context() ctx: GraphQLContext,
   ): Promise<Connection<Unit>> {
     // Later pages concern one zone at a time; first pages of many zones are batched into one statement.
-    if (args.after) return this.space.listUnits(actorOf(ctx), args, { zoneId: zone.id });
+    if (args.after !== undefined && args.after !== null)
+      return this.space.listUnits(actorOf(ctx), args, { zoneId: zone.id });
     return spaceLoaders(ctx).unitsOfZone.load({ group: JSON.stringify(args), id: zone.id });
   }
 }

@@ -1,8 +1,10 @@
 import type { PrefetchedTenancyRow } from '../tenancies/prefetch-sql';
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../common/pagination/connection';
+import { PARK_READERS, ReadableBy } from '../access/access.decorators';
 import { UnitKind, ZoneKind } from './space.enums';
 
+@ReadableBy(...PARK_READERS)
 @ObjectType({ description: 'An industrial park run by one management committee, e.g. `dazu-carving-park`.' })
 export class Park {
   @Field(() => ID, { description: 'Stable id.' })
@@ -23,6 +25,7 @@ export class Park {
   version: number;
 }
 
+@ReadableBy(...PARK_READERS)
 @ObjectType({ description: 'A zone of a park (a market, an industrial park, a base).' })
 export class Zone {
   @Field(() => ID, { description: 'Stable id.' })
@@ -46,6 +49,7 @@ export class Zone {
   version: number;
 }
 
+@ReadableBy(...PARK_READERS)
 @ObjectType({
   description: 'A lettable unit: a bay (跨) in a market hall, a workshop, an office or a warehouse.',
 })

@@ -13,8 +13,7 @@ import {
 import { UnitListArgs } from './dto/unit-list.args';
 import { Park, Unit, UnitConnection, Zone } from './space.models';
 import { SpaceService } from './space.service';
-import { Allow, LEASING_WRITERS, READERS } from '../access/access.decorators';
-import { Role } from '../access/access.enums';
+import { ADMINS, Allow, LEASING_WRITERS, PARK_READERS } from '../access/access.decorators';
 import { CurrentActor } from '../access/current-actor.decorator';
 import type { Actor } from '../access/principal';
 import type { Connection } from '../../common/pagination/connection';
@@ -24,7 +23,7 @@ export class SpaceResolver {
   constructor(private readonly space: SpaceService) {}
 
   @Query(() => [Park], { description: 'The parks you may see, by code.' })
-  @Allow(...READERS, Role.RECRUITER)
+  @Allow(...PARK_READERS)
   parks(@CurrentActor() actor: Actor): Promise<Park[]> {
     return this.space.listParks(actor);
   }
@@ -33,7 +32,7 @@ export class SpaceResolver {
     nullable: true,
     description: 'One park by its code; null when there is none or it is outside your scope.',
   })
-  @Allow(...READERS, Role.RECRUITER)
+  @Allow(...PARK_READERS)
   park(
     @CurrentActor() actor: Actor,
     @Args('code', { description: 'Park code, e.g. "dazu-carving-park".' }) code: string,
@@ -45,7 +44,7 @@ export class SpaceResolver {
     nullable: true,
     description: 'One unit by its park and code; null when there is none or its park is outside your scope.',
   })
-  @Allow(...READERS)
+  @Allow(...PARK_READERS)
   async unit(
     @CurrentActor() actor: Actor,
     @Args('parkCode', { description: 'Park code, e.g. "dazu-carving-park".' }) parkCode: string,
@@ -63,7 +62,7 @@ export class SpaceResolver {
   @Query(() => UnitConnection, {
     description: 'Units across parks: filtered, sorted and paged, as of a date.',
   })
-  @Allow(...READERS)
+  @Allow(...PARK_READERS)
   units(
     @CurrentActor() actor: Actor,
     @Args() args: UnitListArgs,
@@ -81,7 +80,7 @@ export class SpaceResolver {
   }
 
   @Mutation(() => Park, { description: 'Create a park.' })
-  @Allow(Role.ADMIN)
+  @Allow(...ADMINS)
   createPark(
     @CurrentActor() actor: Actor,
     @Args('input', { description: 'What to do; every field is described on the input type.' })

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { inTransaction } from '../../database/transaction';
 import { DataSource, EntityManager } from 'typeorm';
 import { manyByKey, oneByKey } from '../../common/batch';
 import { updateVersioned } from '../../common/entities/versioned-update';
@@ -205,6 +206,12 @@ export class SpaceService {
       direction: order?.direction ?? SortDirection.ASC,
       idExpression: 'unit.id',
       idKey: 'id',
+      cursor: {
+        list: 'units',
+        order: `${field}_${order?.direction ?? SortDirection.ASC}`,
+        value: field === UnitOrderField.CODE ? 'text' : 'decimal',
+        id: 'uuid',
+      },
     };
   }
 
@@ -241,7 +248,7 @@ export class SpaceService {
     if (actor.principal.parkIds !== null)
       throw new ForbiddenError('Only an all-parks administrator can create parks');
     try {
-      return await this.db.transaction(async (m) => {
+      return await inTransaction(this.db, async (m) => {
         const [row] = await m.query<ParkRow[]>(
           'INSERT INTO park (code, name, name_en) VALUES ($1, $2, $3) RETURNING *',
           [input.code, input.name, input.nameEn ?? null],
@@ -261,7 +268,7 @@ export class SpaceService {
 
   async createZone(actor: Actor, input: CreateZoneInput): Promise<Zone> {
     try {
-      return await this.db.transaction(async (m) => {
+      return await inTransaction(this.db, async (m) => {
         const park = await this.requirePark(actor, input.parkCode, m);
         const [row] = await m.query<ZoneRow[]>(
           'INSERT INTO zone (park_id, code, name, name_en, kind) VALUES ($1, $2, $3, $4, $5) RETURNING *',
@@ -283,7 +290,7 @@ export class SpaceService {
   }
 
   async updateZone(actor: Actor, input: UpdateZoneInput): Promise<Zone> {
-    return this.db.transaction(async (m) => {
+    return inTransaction(this.db, async (m) => {
       const { before, after } = await updateVersioned<ZoneRow>(m, {
         table: 'zone',
         label: 'Zone',
@@ -312,7 +319,7 @@ export class SpaceService {
     });
     let parkId: string | undefined;
     try {
-      return await this.db.transaction(async (m) => {
+      return await inTransaction(this.db, async (m) => {
         const zone = await this.requireZone(actor, input.parkCode, input.zoneCode, m);
         parkId = zone.parkId;
         const rows = await m.query<UnitRow[]>(
@@ -369,7 +376,7 @@ export class SpaceService {
 
   async updateUnit(actor: Actor, input: UpdateUnitInput): Promise<Unit> {
     try {
-      return await this.db.transaction(async (m) => {
+      return await inTransaction(this.db, async (m) => {
         const { before, after } = await updateVersioned<UnitRow>(m, {
           table: 'unit',
           label: 'Unit',

@@ -3,6 +3,7 @@ import { LoaderRegistry } from '../../graphql/graphql-context';
 import { createTenancyLoaders } from './tenancies.loaders';
 import { TenanciesResolver } from './tenancies.resolver';
 import { TenanciesService } from './tenancies.service';
+import { LeaseKeys } from './lease-keys';
 import {
   EnterpriseTenancyFieldsResolver,
   TenancyFieldsResolver,
@@ -13,6 +14,7 @@ import {
 @Module({
   providers: [
     TenanciesService,
+    LeaseKeys,
     TenanciesResolver,
     TenancyFieldsResolver,
     UnitTenancyFieldsResolver,

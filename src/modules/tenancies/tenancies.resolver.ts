@@ -9,18 +9,22 @@ import {
 } from './dto/tenancy.inputs';
 import { Tenancy, TenancyConnection } from './tenancy.models';
 import { TenanciesService } from './tenancies.service';
-import { Allow, LEASING_WRITERS, READERS } from '../access/access.decorators';
+import { LeaseKeys } from './lease-keys';
+import { Allow, LEASING_WRITERS, TENANCY_READERS } from '../access/access.decorators';
 import { CurrentActor } from '../access/current-actor.decorator';
 import type { Actor } from '../access/principal';
 
 @Resolver(() => Tenancy)
 export class TenanciesResolver {
-  constructor(private readonly service: TenanciesService) {}
+  constructor(
+    private readonly service: TenanciesService,
+    private readonly keys: LeaseKeys,
+  ) {}
 
   @Query(() => TenancyConnection, {
     description: 'Tenancies as of a date: by default those holding their unit then.',
   })
-  @Allow(...READERS)
+  @Allow(...TENANCY_READERS)
   tenancies(@CurrentActor() actor: Actor, @Args() args: TenancyListArgs): Promise<Connection<Tenancy>> {
     return this.service.list(actor, args);
   }
@@ -29,7 +33,7 @@ export class TenanciesResolver {
     nullable: true,
     description: 'One tenancy by id; null when there is none or it is outside your parks.',
   })
-  @Allow(...READERS)
+  @Allow(...TENANCY_READERS)
   tenancy(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID, description: 'Tenancy id.' }) id: string,
@@ -39,15 +43,15 @@ export class TenanciesResolver {
 
   @Mutation(() => [Tenancy], {
     description:
-      'Let one or several units to an enterprise from a date, in a starting stage. All or none: a unit already held gives CONFLICT naming the unit and its holder.',
+      'Let one or several units to an enterprise from a date, in a starting stage. The enterprise is named by id or by credit code, the units by park code and unit codes. All or none: a unit already held gives CONFLICT naming the unit and its holder.',
   })
   @Allow(...LEASING_WRITERS)
-  leaseUnits(
+  async leaseUnits(
     @CurrentActor() actor: Actor,
     @Args('input', { description: 'What to do; every field is described on the input type.' })
     input: LeaseUnitsInput,
   ): Promise<Tenancy[]> {
-    return this.service.lease(actor, input);
+    return this.service.lease(actor, await this.keys.resolve(actor, input));
   }
 
   @Mutation(() => Tenancy, {

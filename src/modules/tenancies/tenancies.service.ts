@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { inTransaction } from '../../database/transaction';
 import { DataSource, EntityManager } from 'typeorm';
 import { manyByKey, oneByKey } from '../../common/batch';
 import { ConflictError, NotFoundError, UserInputError } from '../../common/errors/app-error';
@@ -11,9 +12,9 @@ import {
   AdvanceTenancyStageInput,
   CorrectTenancyStageInput,
   EndTenancyInput,
-  LeaseUnitsInput,
   TenancyListArgs,
 } from './dto/tenancy.inputs';
+import type { ResolvedLeaseInput } from './lease-keys';
 import { holdsOnSql, stageOnSql } from './stage-sql';
 import { writeAudit } from '../access/audit';
 import { Actor, parkScope } from '../access/principal';
@@ -118,7 +119,8 @@ export class TenanciesService {
       direction: SortDirection.ASC,
       idExpression: 't.id',
       idKey: 'id',
-    };
+      cursor: { list: 'tenancies', order: 'STARTS_ON_ASC', value: 'date', id: 'uuid' },
+    } as const;
     return paginate<TenancyRow & { sort_key: string }, Tenancy>(q, sort, args, (row) => toTenancy(row, asOf));
   }
 
@@ -126,7 +128,7 @@ export class TenanciesService {
    * Lets the units to the enterprise: all or none. The exclusion constraint `tenancy_unit_no_overlap` decides races;
    * the check before it only makes the common case's message better.
    */
-  async lease(actor: Actor, input: LeaseUnitsInput): Promise<Tenancy[]> {
+  async lease(actor: Actor, input: ResolvedLeaseInput): Promise<Tenancy[]> {
     const stage = input.stage ?? TenancyStage.RESERVED;
     if (stage === TenancyStage.ENDED) {
       throw UserInputError.field('input.stage', 'must be RESERVED, FITTING_OUT or OPERATING');
@@ -135,7 +137,7 @@ export class TenanciesService {
     if (codes.length !== input.unitCodes.length)
       throw UserInputError.field('input.unitCodes', 'must not repeat a code');
     try {
-      return await this.db.transaction(async (m) => {
+      return await inTransaction(this.db, async (m) => {
         const parkId = await requireParkId(m, actor, input.parkCode);
         // The enterprise must be in the same park's register (another park's is as good as unknown here).
         const [enterprise] = await m.query<{ id: string }[]>(
@@ -143,8 +145,12 @@ export class TenanciesService {
           [input.enterpriseId, parkId],
         );
         if (!enterprise) throw new NotFoundError('Enterprise', input.enterpriseId);
+        // Lock the units, always in id order, before checking and inserting: concurrent leases of overlapping sets
+        // then queue on the first unit they share instead of deadlocking inside the exclusion constraint, and the
+        // check below sees whatever the previous holder of the lock committed.
         const units = await m.query<{ id: string; code: string; leasable: boolean }[]>(
-          'SELECT u.id, u.code, u.leasable FROM unit u WHERE u.park_id = $1 AND u.code = ANY($2)',
+          `SELECT u.id, u.code, u.leasable FROM unit u WHERE u.park_id = $1 AND u.code = ANY($2)
+           ORDER BY u.id FOR NO KEY UPDATE`,
           [parkId, codes],
         );
         const missing = codes.filter((c) => !units.some((u) => u.code === c));
@@ -243,7 +249,7 @@ export class TenanciesService {
         reason: input.note ?? 'ended',
       });
     }
-    return this.db.transaction(async (m) => {
+    return inTransaction(this.db, async (m) => {
       const t = await this.lock(m, actor, input.tenancyId);
       const current = latestStage(t);
       const allowed = allowedMoves(current);
@@ -266,7 +272,7 @@ export class TenanciesService {
   }
 
   async end(actor: Actor, input: EndTenancyInput): Promise<Tenancy> {
-    return this.db.transaction(async (m) => {
+    return inTransaction(this.db, async (m) => {
       const t = await this.lock(m, actor, input.tenancyId);
       const current = latestStage(t);
       if (!allowedMoves(current).includes(TenancyStage.ENDED)) {
@@ -289,7 +295,7 @@ export class TenanciesService {
   /** Fixes a mistaken stage date, or withdraws the latest stage; recorded as a CORRECTION event. */
   async correct(actor: Actor, input: CorrectTenancyStageInput): Promise<Tenancy> {
     try {
-      return await this.db.transaction(async (m) => {
+      return await inTransaction(this.db, async (m) => {
         const t = await this.lock(m, actor, input.tenancyId);
         const column = stageColumn(input.stage);
         const previous = t[column];
@@ -355,12 +361,21 @@ export class TenanciesService {
     }
   }
 
-  /** Locks a tenancy of the actor's parks; another park's tenancy is NOT_FOUND. */
+  /**
+   * Locks a tenancy of the actor's parks; another park's tenancy is NOT_FOUND. Its unit is locked first, as
+   * leasing does: every write to a unit's tenancies takes the unit's lock, then the tenancy's, so changed dates and
+   * new leases of one unit queue instead of deadlocking in the exclusion constraint.
+   */
   private async lock(
     m: EntityManager,
     actor: Actor,
     id: string,
   ): Promise<Tenancy & { parkId: string; row: TenancyRow }> {
+    await m.query(
+      `SELECT u.id FROM unit u JOIN tenancy t ON t.unit_id = u.id
+       WHERE t.id = $1 AND ($2::uuid[] IS NULL OR u.park_id = ANY($2)) FOR NO KEY UPDATE OF u`,
+      [id, parkScope(actor)],
+    );
     const [row] = await m.query<(TenancyRow & { park_id: string })[]>(
       `SELECT t.*, u.park_id FROM tenancy t JOIN unit u ON u.id = t.unit_id
        WHERE t.id = $1 AND ($2::uuid[] IS NULL OR u.park_id = ANY($2)) FOR UPDATE OF t`,

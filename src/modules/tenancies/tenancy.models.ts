@@ -1,8 +1,10 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../common/pagination/connection';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
+import { ReadableBy, TENANCY_READERS } from '../access/access.decorators';
 import { StageEventKind, TenancyStage } from './tenancy.enums';
 
+@ReadableBy(...TENANCY_READERS)
 @ObjectType({
   description: 'An enterprise holding a unit from startsOn until endsOn (exclusive), through its stages.',
 })
@@ -40,6 +42,7 @@ export class Tenancy {
   version: number;
 }
 
+@ReadableBy(...TENANCY_READERS)
 @ObjectType({ description: 'One entry of a tenancy stage history: a stage change or a correction of one.' })
 export class TenancyStageEvent {
   @Field(() => ID, { description: 'Stable id.' })

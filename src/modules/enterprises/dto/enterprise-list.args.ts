@@ -17,7 +17,7 @@ registerEnumType(EnterpriseOrderField, {
   name: 'EnterpriseOrderField',
   description: 'Fields enterprises can be sorted by.',
   valuesMap: {
-    NAME: { description: 'Chinese name (code point order).' },
+    NAME: { description: 'Chinese name, in pinyin order (code point order on a server without ICU).' },
     REGISTERED_ON: { description: 'Registration date (unknown last).' },
     CREDIT_CODE: { description: 'Unified social credit code.' },
   },

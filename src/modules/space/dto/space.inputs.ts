@@ -1,4 +1,6 @@
+import { applyDecorators } from '@nestjs/common';
 import { UpdateInput } from '../../../common/dto/update.input';
+import { IsOmittable } from '../../../common/validators';
 import { Field, Float, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
@@ -18,6 +20,15 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { UnitKind, ZoneKind } from '../space.enums';
+
+/** Bounds of a unit's fields, declared once and applied to createUnits and updateUnit alike. */
+const UnitFloor = () => applyDecorators(IsInt(), Min(-5), Max(200));
+const UnitFloorArea = () =>
+  applyDecorators(
+    IsNumber({ maxDecimalPlaces: 2 }, { message: 'floorArea must be a number with at most two decimals' }),
+    Min(0.01, { message: 'floorArea must be greater than 0' }),
+    Max(1_000_000, { message: 'floorArea must not be greater than 1000000' }),
+  );
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const CODE_RULE = 'must be letters, digits, ".", "_" or "-", starting with a letter or digit';
@@ -89,17 +100,13 @@ export class UnitInput {
   @MaxLength(100)
   building?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Floor.' })
+  @Field(() => Int, { nullable: true, description: 'Floor (-5 to 200).' })
   @IsOptional()
-  @IsInt()
-  @Min(-5)
-  @Max(200)
+  @UnitFloor()
   floor?: number | null;
 
-  @Field(() => Float, { description: 'Floor area in m² (greater than 0, at most two decimals).' })
-  @IsNumber({ maxDecimalPlaces: 2 }, { message: 'floorArea must be a number with at most two decimals' })
-  @Min(0.01, { message: 'floorArea must be greater than 0' })
-  @Max(1_000_000)
+  @Field(() => Float, { description: 'Floor area in m² (0.01 to 1,000,000, at most two decimals).' })
+  @UnitFloorArea()
   floorArea: number;
 
   @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'Whether the unit may be let.' })
@@ -139,7 +146,7 @@ export class CreateUnitsInput {
 @InputType({ description: 'Changes to a unit; omitted fields stay as they are.' })
 export class UpdateUnitInput extends UpdateInput {
   @Field(() => UnitKind, { nullable: true, description: 'New kind.' })
-  @IsOptional()
+  @IsOmittable()
   @IsEnum(UnitKind)
   kind?: UnitKind;
 
@@ -149,19 +156,18 @@ export class UpdateUnitInput extends UpdateInput {
   @MaxLength(100)
   building?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'New floor.' })
+  @Field(() => Int, { nullable: true, description: 'New floor (-5 to 200); null clears it.' })
   @IsOptional()
-  @IsInt()
+  @UnitFloor()
   floor?: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'New floor area in m².' })
-  @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 }, { message: 'floorArea must be a number with at most two decimals' })
-  @Min(0.01, { message: 'floorArea must be greater than 0' })
+  @Field(() => Float, { nullable: true, description: 'New floor area in m² (0.01 to 1,000,000).' })
+  @IsOmittable()
+  @UnitFloorArea()
   floorArea?: number;
 
   @Field(() => Boolean, { nullable: true, description: 'Whether the unit may be let.' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   leasable?: boolean;
 

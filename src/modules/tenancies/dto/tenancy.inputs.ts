@@ -1,4 +1,5 @@
 import { IsCalendarDate } from '../../../common/validators';
+import { IsCreditCode } from '../../enterprises/credit-code';
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
@@ -18,9 +19,22 @@ import { TenancyStage } from '../tenancy.enums';
 
 @InputType({ description: 'Let one or several units of a park to an enterprise from a date; all or none.' })
 export class LeaseUnitsInput {
-  @Field(() => ID, { description: 'The enterprise taking the units.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The enterprise taking the units, by id. Give this or enterpriseCreditCode.',
+  })
+  @IsOptional()
   @IsUUID()
-  enterpriseId: string;
+  enterpriseId?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The enterprise taking the units, by its unified social credit code (统一社会信用代码) in the park's register. Give this or enterpriseId.",
+  })
+  @IsOptional()
+  @IsCreditCode()
+  enterpriseCreditCode?: string;
 
   @Field({ description: 'Park code.' })
   @IsString()
