@@ -67,6 +67,7 @@ const RULES: Record<string, Rule> = {
   'Query.parks': PARK_READERS,
   'Query.tenancies': TENANCY_READERS,
   'Query.tenancy': TENANCY_READERS,
+  'Query.unit': PARK_READERS,
   'Query.units': PARK_READERS,
   'Query.users': ADMIN_ONLY,
   'Mutation.advanceTenancyStage': LEASING_WRITERS,
@@ -341,7 +342,7 @@ describe('access matrix: every operation × every caller', () => {
      * most callers may take wins (then the shorter, then queries before mutations), so that a refusal seen at the
      * end of a path is the last type's own and not an ancestor's.
      */
-    function bestRoutes(schema: GraphQLSchema): Map<string, Route> {
+    function bestRoutes(schema: GraphQLSchema, roots = [...operations.values()]): Map<string, Route> {
       const best = new Map<string, Route>();
       const offer = (typeName: string, candidate: Route): boolean => {
         const current = best.get(typeName);
@@ -352,7 +353,7 @@ describe('access matrix: every operation × every caller', () => {
         if (better) best.set(typeName, candidate);
         return better;
       };
-      for (const op of operations.values()) {
+      for (const op of roots) {
         const type = getNamedType(op.field.type);
         if (isObjectType(type)) offer(type.name, route(op, [], rulesAt(op.key, type.name, true)));
       }
@@ -379,7 +380,11 @@ describe('access matrix: every operation × every caller', () => {
       // Every type's own path, and every field returning an object type, taken from its parent's path.
       const cases = new Map<string, Route>();
       for (const r of best.values()) cases.set(label(r), r);
-      for (const [typeName, r] of best) {
+      // unit(parkCode, code) is the shortest way to a Unit, but the units list reads tenancies (and enterprises)
+      // ahead in its own statement (look-ahead): take Unit's fields through the list as well.
+      const throughList = bestRoutes(schema, [operations.get('Query.units')!]).get('Unit')!;
+      cases.set(label(throughList), throughList);
+      for (const [typeName, r] of [...best, ['Unit', throughList] as const]) {
         for (const field of Object.values((schema.getType(typeName) as GraphQLObjectType).getFields())) {
           const next = getNamedType(field.type);
           if (!isObjectType(next)) continue;
@@ -493,6 +498,56 @@ describe('access matrix: every operation × every caller', () => {
         }
       },
     );
+
+    it('refuses units → tenancies, which the list reads ahead in its own statement, before the list runs', async () => {
+      // With tenancies selected, units(…) reads them in the page's SQL (look-ahead, issue 8): the guard checks the
+      // whole selection before the root field runs, so the read-ahead rows never reach a RECRUITER.
+      const LOOK_AHEAD = `query($p: String!) { units(filter: { parkCode: $p }) { edges { node { code tenancies { stage } } } } }`;
+      for (const res of await thrice(LOOK_AHEAD, { p: parkCode }, authorization.RECRUITER)) {
+        expect(res.errors).toEqual([
+          expect.objectContaining({
+            message: 'Your role does not allow Tenancy (at units.edges.node.tenancies)',
+            extensions: expect.objectContaining({ code: 'FORBIDDEN', denied: 'Tenancy' }),
+          }),
+        ]);
+        expect(JSON.stringify(res.data ?? null)).not.toContain('H-001');
+      }
+      for (const res of await thrice(LOOK_AHEAD, { p: parkCode }, authorization.LEASING)) {
+        const data = dataOf(
+          res as GqlResponse<{
+            units: { edges: { node: { code: string; tenancies: { stage: string }[] } }[] };
+          }>,
+        );
+        expect(data.units.edges.map((e) => [e.node.code, e.node.tenancies.length])).toEqual([
+          ['H-001', 1],
+          ['H-002', 0],
+        ]);
+      }
+    });
+
+    it('lets a RECRUITER look a unit up by park and code, but not its holders', async () => {
+      const LOOKUP = `query($p: String!) { unit(parkCode: $p, code: "H-001") { code zone { code } park { code } } }`;
+      const res = await t.gql<{ unit: { code: string; zone: { code: string }; park: { code: string } } }>(
+        LOOKUP,
+        { p: parkCode },
+        { authorization: authorization.RECRUITER },
+      );
+      expect(dataOf(res).unit).toEqual({
+        code: 'H-001',
+        zone: { code: 'holders-zone' },
+        park: { code: parkCode },
+      });
+      const HOLDERS = `query($p: String!) { unit(parkCode: $p, code: "H-001") { code tenancies { stage } } }`;
+      for (const answer of await thrice(HOLDERS, { p: parkCode }, authorization.RECRUITER)) {
+        expect(answer.errors).toEqual([
+          expect.objectContaining({
+            message: 'Your role does not allow Tenancy (at unit.tenancies)',
+            extensions: expect.objectContaining({ code: 'FORBIDDEN', denied: 'Tenancy' }),
+          }),
+        ]);
+        expect(JSON.stringify(answer.data ?? null)).not.toContain('H-001');
+      }
+    });
 
     it('lets a RECRUITER read the same units, zones and enterprises without their holders', async () => {
       const res = await t.gql<{

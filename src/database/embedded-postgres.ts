@@ -14,6 +14,8 @@ export interface EmbeddedDatabaseOptions {
   log?: (message: string) => void;
   /** Messages an operator should see (a server left running, rights changed); defaults to `log`. */
   warn?: (message: string) => void;
+  /** Extra server settings, e.g. `['-c', 'shared_preload_libraries=pg_stat_statements']` for the benchmark. */
+  postgresFlags?: string[];
 }
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'] as const;
@@ -68,7 +70,13 @@ export class EmbeddedDatabase {
       // PostgreSQL refuses to run as root; the package then runs it as a 'postgres' user it creates.
       createPostgresUser: process.getuid?.() === 0,
       initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+      postgresFlags: [
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'max_connections=200',
+        ...(options.postgresFlags ?? []),
+      ],
       onLog: (message) => log(message.trim()),
       onError: (error) => log(String(error)),
     });

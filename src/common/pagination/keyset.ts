@@ -91,7 +91,8 @@ export function decodeCursor(scope: CursorScope, cursor: string, field = 'after'
 
 /**
  * Forward keyset paging over a filtered query: one statement for the page (first + 1 rows, to know whether more
- * follow) and one for totalCount. Rows come back raw (no entity hydration).
+ * follow); totalCount is counted only when a client reads it (see countWhenRead). Rows come back raw (no entity
+ * hydration).
  */
 export async function paginate<R extends ObjectLiteral, N>(
   query: SelectQueryBuilder<ObjectLiteral>,
@@ -121,11 +122,33 @@ export async function paginate<R extends ObjectLiteral, N>(
     .orderBy(sort.expression, sort.direction, 'NULLS LAST')
     .addOrderBy(sort.idExpression, sort.direction)
     .limit(first + 1);
-  const [rows, count] = await Promise.all([
-    page.getRawMany<R>(),
-    countQuery.select('COUNT(*)', 'count').orderBy().getRawOne<{ count: number }>(),
-  ]);
-  return toConnection(rows, first, Number(count?.count ?? 0), sort, toNode);
+  const rows = await page.getRawMany<R>();
+  // A first page that holds every match is its own count.
+  const known = !args.after && rows.length <= first ? rows.length : null;
+  return countWhenRead(toConnection(rows, first, 0, sort, toNode), () =>
+    known !== null
+      ? Promise.resolve(known)
+      : countQuery
+          .select('COUNT(*)', 'count')
+          .orderBy()
+          .getRawOne<{ count: number }>()
+          .then((c) => Number(c?.count ?? 0)),
+  );
+}
+
+/**
+ * Makes `totalCount` a getter that runs `count` the first time it is read. GraphQL reads a field only when the query
+ * selects it, so a list request without totalCount sends no COUNT(*) (test/statement-counts.e2e-spec.ts).
+ */
+export function countWhenRead<C extends { totalCount: number | Promise<number> }>(
+  connection: C,
+  count: () => Promise<number>,
+): C {
+  let counted: Promise<number> | undefined;
+  return Object.defineProperty(connection, 'totalCount', {
+    enumerable: true,
+    get: () => (counted ??= count()),
+  });
 }
 
 /** Builds a connection from up to `first + 1` sorted rows (the extra row only says that more follow). */

@@ -5,6 +5,7 @@ import { ForbiddenError, UnauthenticatedError } from '../../common/errors/app-er
 import type { GraphQLContext } from '../../graphql/graphql-context';
 import { AccessCheck, accessPlan, applies, granted } from './access-plan';
 import { Authenticator } from './authenticator';
+import { PrincipalCache } from './principal-cache';
 
 /** The message the matrix test and clients see for an operation that declares no rule. */
 export const NO_OPERATION_RULE = 'This operation has no access rule';
@@ -19,7 +20,10 @@ export const NO_OPERATION_RULE = 'This operation has no access rule';
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
-  constructor(private readonly authenticator: Authenticator) {}
+  constructor(
+    private readonly authenticator: Authenticator,
+    private readonly principals: PrincipalCache,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType<GqlContextType>() !== 'graphql') return true;
@@ -38,8 +42,10 @@ export class AccessGuard implements CanActivate {
 
     const ctx = gql.getContext<GraphQLContext>();
     // Once per request, shared by every operation field of it (DataLoader-style memo on the context); only here, so
-    // a request refused by validation or limits, or a public one, costs no database round trip.
-    ctx.authenticating ??= this.authenticator.authenticate(ctx.request.headers.authorization);
+    // a request refused by validation or limits, or a public one, costs no database round trip; a header verified
+    // in the last few seconds costs none either (principal-cache.ts).
+    const header = ctx.request.headers.authorization;
+    ctx.authenticating ??= this.principals.resolve(header, () => this.authenticator.authenticate(header));
     ctx.auth = await ctx.authenticating;
     const principal = ctx.auth.principal;
     if (!principal) throw new UnauthenticatedError(ctx.auth.problem ?? 'Authentication required');

@@ -4,11 +4,18 @@ import { AccessGuard } from './access.guard';
 import { AccessResolver } from './access.resolver';
 import { AccessService } from './access.service';
 import { Authenticator } from './authenticator';
+import { PrincipalCache } from './principal-cache';
 
 /** Accounts, API keys, the access guard on every operation, and the audit trail. */
 @Global()
 @Module({
-  providers: [Authenticator, AccessService, AccessResolver, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [Authenticator, AccessService],
+  providers: [
+    Authenticator,
+    PrincipalCache,
+    AccessService,
+    AccessResolver,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [Authenticator, AccessService, PrincipalCache],
 })
 export class AccessModule {}

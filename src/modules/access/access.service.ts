@@ -21,6 +21,7 @@ import { writeAudit } from './audit';
 import { API_KEY_PREFIX, Authenticator, hashSecret } from './authenticator';
 import { AuditLogArgs, CreateApiKeyInput, CreateUserInput, UpdateUserInput } from './dto/access.inputs';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords';
+import { PrincipalCache } from './principal-cache';
 import { Actor, parkScope } from './principal';
 
 /** Advisory lock namespaces (first key of pg_advisory_xact_lock(int, int)) of the sign-in rate limit. */
@@ -69,6 +70,7 @@ export class AccessService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly authenticator: Authenticator,
     private readonly config: AppConfig,
+    private readonly principals: PrincipalCache,
   ) {}
 
   /**
@@ -182,7 +184,7 @@ export class AccessService {
   }
 
   async updateUser(actor: Actor, input: UpdateUserInput): Promise<User> {
-    return inTransaction(this.db, async (m) => {
+    return this.narrowingAccess(async (m) => {
       const before = await this.manageableUser(m, actor, input.id);
       const parkIds =
         input.parkCodes !== undefined || input.allParks !== undefined
@@ -210,7 +212,7 @@ export class AccessService {
 
   /** Sets a password and invalidates every token the user holds. */
   async setPassword(actor: Actor, userId: string, password: string): Promise<User> {
-    return inTransaction(this.db, async (m) => {
+    return this.narrowingAccess(async (m) => {
       await this.manageableUser(m, actor, userId);
       return this.changePassword(m, actor, userId, password);
     });
@@ -218,7 +220,7 @@ export class AccessService {
 
   async changeMyPassword(actor: Actor, current: string, next: string): Promise<User> {
     if (actor.principal.kind !== ActorKind.USER) throw new ForbiddenError('API keys have no password');
-    return inTransaction(this.db, async (m) => {
+    return this.narrowingAccess(async (m) => {
       const [row] = await m.query<UserRow[]>(`${USER_SELECT} WHERE u.id = $1 FOR UPDATE OF u`, [
         actor.principal.id,
       ]);
@@ -233,7 +235,7 @@ export class AccessService {
   async setDisabled(actor: Actor, userId: string, disabled: boolean): Promise<User> {
     if (disabled && userId === actor.principal.id)
       throw UserInputError.field('id', 'you cannot disable yourself');
-    return inTransaction(this.db, async (m) => {
+    return this.narrowingAccess(async (m) => {
       const before = await this.manageableUser(m, actor, userId);
       await m.query(
         `UPDATE app_user SET disabled_at = CASE WHEN $2 THEN now() END, token_version = token_version + 1,
@@ -292,7 +294,7 @@ export class AccessService {
   }
 
   async revokeApiKey(actor: Actor, id: string): Promise<ApiKey> {
-    return inTransaction(this.db, async (m) => {
+    return this.narrowingAccess(async (m) => {
       const [before] = await m.query<ApiKeyRow[]>(
         `${API_KEY_SELECT} WHERE k.id = $1 AND ($2::uuid[] IS NULL OR k.created_by_id = $3
            OR EXISTS (SELECT 1 FROM api_key_park kp WHERE kp.api_key_id = k.id AND kp.park_id = ANY($2)))`,
@@ -351,6 +353,15 @@ export class AccessService {
         reason: r.reason,
       }),
     );
+  }
+
+  /**
+   * A change that can revoke or narrow someone's access (password, token version, disabled, roles, parks, API key
+   * revoked), in one transaction; afterwards, committed or not, the cached principals are forgotten, so the next
+   * request of anyone reads its user or key again (and a lookup that overlapped the change does not store its answer).
+   */
+  private async narrowingAccess<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return inTransaction(this.db, work).finally(() => this.principals.clear());
   }
 
   private async changePassword(

@@ -1,3 +1,4 @@
+import type { PrefetchedTenancyRow } from '../tenancies/prefetch-sql';
 import { Park, Unit, Zone } from './space.models';
 import { UnitKind, ZoneKind } from './space.enums';
 
@@ -27,6 +28,8 @@ export interface UnitRow {
   leasable: boolean;
   unleasable_reason: string | null;
   version: number;
+  /** Only when the list read the tenancies ahead (tenancyRowsSql). */
+  tenancy_rows?: PrefetchedTenancyRow[];
 }
 
 export const toPark = (r: ParkRow): Park => ({
@@ -60,4 +63,5 @@ export const toUnit = (r: UnitRow, asOf?: string): Unit => ({
   unleasableReason: r.unleasable_reason,
   version: r.version,
   asOf,
+  ...(r.tenancy_rows ? { tenancyRows: r.tenancy_rows } : {}),
 });

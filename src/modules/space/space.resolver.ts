@@ -1,4 +1,8 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { selects } from '../../graphql/look-ahead';
+import type { GraphQLContext } from '../../graphql/graphql-context';
+import { spaceLoaders } from './space.loaders';
 import {
   CreateParkInput,
   CreateUnitsInput,
@@ -36,12 +40,43 @@ export class SpaceResolver {
     return this.space.findPark(actor, code);
   }
 
+  @Query(() => Unit, {
+    nullable: true,
+    description: 'One unit by its park and code; null when there is none or its park is outside your scope.',
+  })
+  @Allow(...PARK_READERS)
+  async unit(
+    @CurrentActor() actor: Actor,
+    @Args('parkCode', { description: 'Park code, e.g. "dazu-carving-park".' }) parkCode: string,
+    @Args('code', { description: 'Unit code within the park, e.g. "W-1-001".' }) code: string,
+    @Context() ctx: GraphQLContext,
+  ): Promise<Unit | null> {
+    const found = await this.space.findUnit(actor, parkCode, code);
+    if (!found) return null;
+    // Read in the same statement: zone { … } and park { … } then cost nothing more.
+    spaceLoaders(ctx).zone.prime(found.zone.id, found.zone);
+    spaceLoaders(ctx).park.prime(found.park.id, found.park);
+    return found.unit;
+  }
+
   @Query(() => UnitConnection, {
     description: 'Units across parks: filtered, sorted and paged, as of a date.',
   })
   @Allow(...PARK_READERS)
-  units(@CurrentActor() actor: Actor, @Args() args: UnitListArgs): Promise<Connection<Unit>> {
-    return this.space.listUnits(actor, args);
+  units(
+    @CurrentActor() actor: Actor,
+    @Args() args: UnitListArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<Unit>> {
+    return this.space.listUnits(
+      actor,
+      args,
+      {},
+      {
+        tenancies: selects(info, ['edges', 'node', 'tenancies']),
+        enterprises: selects(info, ['edges', 'node', 'tenancies', 'enterprise']),
+      },
+    );
   }
 
   @Mutation(() => Park, { description: 'Create a park.' })

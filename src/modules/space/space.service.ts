@@ -12,6 +12,7 @@ import { Connection, SortDirection } from '../../common/pagination/connection';
 import { KeysetSort, paginate, toConnection } from '../../common/pagination/keyset';
 import { DEFAULT_PAGE_SIZE } from '../../common/pagination/page-args';
 import { today } from '../../graphql/scalars/date.scalar';
+import { tenancyRowsSql } from '../tenancies/prefetch-sql';
 import { unitStatusSql } from '../tenancies/stage-sql';
 import {
   CreateParkInput,
@@ -74,6 +75,25 @@ export class SpaceService {
     return toZone(row);
   }
 
+  /**
+   * One unit by its natural key (park code + unit code), with its zone and park, in one statement (the caller primes
+   * the zone and park loaders with them). Null when there is none or the park is outside the actor's scope.
+   */
+  async findUnit(
+    actor: Actor,
+    parkCode: string,
+    code: string,
+  ): Promise<{ unit: Unit; zone: Zone; park: Park } | null> {
+    const [row] = await this.db.query<{ unit: UnitRow; zone: ZoneRow; park: ParkRow }[]>(
+      `SELECT to_jsonb(u) AS unit, to_jsonb(z) AS zone, to_jsonb(p) AS park
+       FROM park p JOIN unit u ON u.park_id = p.id JOIN zone z ON z.id = u.zone_id
+       WHERE p.code = $1 AND u.code = $2 AND ($3::uuid[] IS NULL OR p.id = ANY($3))`,
+      [parkCode, code, parkScope(actor)],
+    );
+    if (!row) return null;
+    return { unit: toUnit(row.unit), zone: toZone(row.zone), park: toPark(row.park) };
+  }
+
   /** Batch: parks by id, in key order. */
   async parksByIds(ids: readonly string[]): Promise<(Park | null)[]> {
     const rows = await this.db.query<ParkRow[]>('SELECT * FROM park WHERE id = ANY($1)', [ids]);
@@ -120,10 +140,13 @@ export class SpaceService {
     actor: Actor,
     args: UnitListArgs,
     scope: { zoneId?: string } = {},
+    ahead: { tenancies?: boolean; enterprises?: boolean } = {},
   ): Promise<Connection<Unit>> {
     const asOf = args.asOf ?? today();
     const sort = this.unitSort(args.orderBy);
     const query = this.unitQuery(args.filter ?? {}, asOf, scope, sort);
+    // Look-ahead: the page's tenancies (and their enterprises) in the same statement as the page.
+    if (ahead.tenancies) query.addSelect(tenancyRowsSql('unit', !!ahead.enterprises), 'tenancy_rows');
     const parkIds = parkScope(actor);
     if (parkIds) query.andWhere('unit.park_id = ANY(:scopeParkIds)', { scopeParkIds: parkIds });
     return paginate<UnitRow & { sort_key: unknown }, Unit>(query, sort, args, (row) => toUnit(row, asOf));

@@ -1,0 +1,106 @@
+import { createServer } from 'node:http';
+import { Pool } from 'pg';
+
+/**
+ * The raw limit: one hand-written SQL statement per scenario that builds the whole JSON answer in PostgreSQL
+ * (json_agg), sent through `pg` from a minimal HTTP server. POST /<scenario> with a JSON array of parameters.
+ * Nothing here is checked or authorised: it is the floor of what any API over this database can cost.
+ * Env: DATABASE_URL, PORT, POOL_SIZE (20).
+ */
+const TODAY = `(now() AT TIME ZONE 'Asia/Shanghai')::date`;
+
+const STAGE = (t: string, d: string) =>
+  `CASE WHEN ${t}.ends_on <= ${d} THEN 'ENDED' WHEN ${t}.starts_on > ${d} THEN NULL
+        WHEN ${t}.operating_from <= ${d} THEN 'OPERATING' WHEN ${t}.fitting_out_from <= ${d} THEN 'FITTING_OUT'
+        ELSE 'RESERVED' END`;
+
+const OVERVIEW = `(SELECT json_build_object(
+     'totalUnits', count(*), 'totalArea', coalesce(sum(u.floor_area), 0),
+     'occupiedUnits', count(t.id) FILTER (WHERE t.operating_from <= $3 OR t.fitting_out_from <= $3),
+     'occupiedArea', coalesce(sum(u.floor_area) FILTER (WHERE t.operating_from <= $3 OR t.fitting_out_from <= $3), 0),
+     'occupiedEnterprises', count(DISTINCT t.enterprise_id) FILTER (WHERE t.operating_from <= $3 OR t.fitting_out_from <= $3),
+     'operatingUnits', count(t.id) FILTER (WHERE t.operating_from <= $3),
+     'operatingEnterprises', count(DISTINCT t.enterprise_id) FILTER (WHERE t.operating_from <= $3),
+     'reservedUnits', count(t.id) FILTER (WHERE NOT coalesce(t.operating_from <= $3 OR t.fitting_out_from <= $3, false)),
+     'vacantUnits', count(*) - count(t.id))
+   FROM unit u
+   LEFT JOIN tenancy t ON t.unit_id = u.id AND t.starts_on <= $3 AND (t.ends_on IS NULL OR t.ends_on > $3)
+   WHERE u.leasable AND u.park_id = (SELECT id FROM park WHERE code = $1)
+     AND ($2::text IS NULL OR u.zone_id = (SELECT z.id FROM zone z JOIN park p ON p.id = z.park_id WHERE p.code = $1 AND z.code = $2)))`;
+
+export const RAW_SQL: Record<string, string> = {
+  s1: `SELECT json_build_object('data', coalesce(json_agg(json_build_object(
+         'code', u.code, 'floorArea', u.floor_area,
+         'tenancies', (SELECT coalesce(json_agg(json_build_object('stage', ${STAGE('t', 'd.today')},
+                        'startsOn', t.starts_on, 'enterprise', json_build_object('name', e.name, 'creditCode', e.credit_code))
+                        ORDER BY t.starts_on), '[]')
+                       FROM tenancy t JOIN enterprise e ON e.id = t.enterprise_id WHERE t.unit_id = u.id))
+         ORDER BY u.code), '[]'))
+       FROM (SELECT un.id, un.code, un.floor_area FROM unit un
+             JOIN zone z ON z.id = un.zone_id JOIN park p ON p.id = z.park_id
+             WHERE p.code = $1 AND z.code = $2 ORDER BY un.code LIMIT 100) u
+       CROSS JOIN (SELECT ${TODAY} AS today) d`,
+  s2: `SELECT json_build_object('data', (SELECT json_build_object('code', u.code, 'floorArea', u.floor_area,
+         'zone', json_build_object('name', z.name), 'park', json_build_object('name', p.name))
+       FROM unit u JOIN park p ON p.id = u.park_id JOIN zone z ON z.id = u.zone_id
+       WHERE p.code = $1 AND u.code = $2))`,
+  s3: `SELECT json_build_object('data', ${OVERVIEW})`,
+  s4: `SELECT json_build_object('data', json_build_object(
+         'edges', coalesce(json_agg(json_build_object('cursor', u.code, 'node',
+           json_build_object('code', u.code, 'floorArea', u.floor_area, 'kind', u.kind)) ORDER BY u.code)
+           FILTER (WHERE u.n <= 10), '[]'),
+         'hasNextPage', count(*) > 10))
+       FROM (SELECT un.code, un.floor_area, un.kind, row_number() OVER (ORDER BY un.code) AS n FROM unit un
+             JOIN zone z ON z.id = un.zone_id JOIN park p ON p.id = z.park_id
+             WHERE p.code = $1 AND z.code = $2 AND ($3::text IS NULL OR un.code > $3)
+             ORDER BY un.code LIMIT 11) u`,
+  s7: `SELECT json_build_object('data', json_build_object(
+         'overview', ${OVERVIEW},
+         'trend', (SELECT json_agg(json_build_object('date', x.d, 'occupiedUnits', x.occupied, 'operatingUnits', x.operating) ORDER BY x.d)
+           FROM (SELECT p.d,
+                        count(t.id) FILTER (WHERE t.operating_from <= p.d OR t.fitting_out_from <= p.d) AS occupied,
+                        count(t.id) FILTER (WHERE t.operating_from <= p.d) AS operating
+                 FROM (SELECT least((m + interval '1 month - 1 day')::date, $5::date) AS d
+                       FROM generate_series(date_trunc('month', $4::date::timestamp), $5::date::timestamp, interval '1 month') m) p
+                 LEFT JOIN (tenancy t JOIN unit u ON u.id = t.unit_id AND u.leasable
+                            AND u.park_id = (SELECT id FROM park WHERE code = $1))
+                   ON t.starts_on <= p.d AND (t.ends_on IS NULL OR t.ends_on > p.d)
+                 GROUP BY p.d) x)))`,
+};
+
+function main(): void {
+  const pool = new Pool({
+    connectionString: process.env.DATABASE_URL,
+    max: Number(process.env.POOL_SIZE ?? 20),
+    application_name: 'bench-raw',
+  });
+  const server = createServer((req, res) => {
+    const sql = RAW_SQL[(req.url ?? '').slice(1)];
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      if (!sql) {
+        res.writeHead(404).end();
+        return;
+      }
+      const params = JSON.parse(Buffer.concat(chunks).toString() || '[]') as unknown[];
+      pool.query<{ json_build_object: unknown }>(sql, params).then(
+        (result) => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(result.rows[0]?.json_build_object ?? null));
+        },
+        (error: Error) => {
+          res.writeHead(500, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ errors: [{ message: error.message }] }));
+        },
+      );
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(Number(process.env.PORT ?? 5200), '127.0.0.1', () => {
+    process.stdout.write(`raw peer listening on ${process.env.PORT}\n`);
+  });
+  process.on('SIGTERM', () => server.close(() => void pool.end().then(() => process.exit(0))));
+}
+
+if (require.main === module) main();

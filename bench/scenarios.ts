@@ -1,0 +1,154 @@
+import { BENCH_PARK, BENCH_ZONE, PLATFORM_PARK, Scale } from './generate';
+
+/** Who answers: this API, the PostGraphile v4 peer, or one hand-written SQL statement behind a minimal server. */
+export type Target = 'api' | 'postgraphile' | 'raw';
+export const TARGETS: Target[] = ['api', 'postgraphile', 'raw'];
+
+/** One HTTP request: always a POST of JSON to the target's single endpoint. */
+export interface Body {
+  path: string;
+  body: string;
+}
+
+/** Values found once before the load (cursors of page 49, ids), then shared by every request. */
+export type Fixtures = Record<string, string>;
+
+export interface Scenario {
+  id: string;
+  title: string;
+  /** The scales it runs at (S7 needs platform data). */
+  scales: Scale[];
+  /** The request per target; a target without one does not run the scenario. */
+  requests: Partial<Record<Target, (f: Fixtures) => Body>>;
+  /** Writes (S5): autocannon then cycles through a sequence of requests per connection (see writes.ts). */
+  writes?: boolean;
+}
+
+const gql = (query: string, variables: Record<string, unknown> = {}): Body => ({
+  path: '/graphql',
+  body: JSON.stringify({ query, variables }),
+});
+const raw = (name: string, params: unknown[]): Body => ({ path: `/${name}`, body: JSON.stringify(params) });
+
+export const S1_API = `query S1($park: String!, $zone: String!) {
+  units(first: 100, filter: { parkCode: $park, zoneCode: $zone }) {
+    edges { node { code floorArea tenancies { stage startsOn enterprise { name creditCode } } } }
+  }
+}`;
+
+/**
+ * The PostGraphile shape closest to S1: park by code → zone by code → first 100 units by code → tenancies. The
+ * relation names come from the schema's composite foreign keys (unit → zone of the same park, tenancy → unit and
+ * enterprise of the same park); the stage is left to the client (dates instead).
+ */
+const S1_PG = `query S1($park: String!, $zone: String!) {
+  parkByCode(code: $park) { zones(condition: { code: $zone }) { nodes {
+    unitsByZoneIdAndParkId(first: 100, orderBy: CODE_ASC) { edges { node {
+      code floorArea tenanciesByUnitIdAndParkId(orderBy: STARTS_ON_ASC) { nodes {
+        startsOn fittingOutFrom operatingFrom endsOn enterprisePark { name creditCode } } } } } } } } }
+}`;
+
+export const S2_API = `query S2($park: String!, $code: String!) {
+  unit(parkCode: $park, code: $code) { code floorArea zone { name } park { name } }
+}`;
+
+const S2_PG = `query S2($park: String!, $code: String!) {
+  parkByCode(code: $park) { name units(condition: { code: $code }) { nodes { code floorArea zonePark { name } } } }
+}`;
+
+const S3_API = `query S3($park: String!, $zone: String!) {
+  parkOverview(parkCode: $park, zoneCode: $zone, asOf: "2024-02-01") {
+    totalUnits occupiedUnits occupiedEnterprises operatingUnits operatingEnterprises reservedUnits vacantUnits
+    occupancy { percent } occupancyByArea { percent }
+  }
+}`;
+
+export const S4_API = `query S4($park: String!, $zone: String!, $after: String) {
+  units(first: 10, after: $after, filter: { parkCode: $park, zoneCode: $zone }) {
+    edges { cursor node { code floorArea kind } } pageInfo { endCursor hasNextPage }
+  }
+}`;
+
+export const S4_PG = `query S4($park: String!, $zone: String!, $after: Cursor) {
+  parkByCode(code: $park) { zones(condition: { code: $zone }) { nodes {
+    unitsByZoneIdAndParkId(first: 10, after: $after, orderBy: CODE_ASC) { edges { cursor node { code floorArea kind } }
+      pageInfo { endCursor hasNextPage } } } } }
+}`;
+
+const S7_API = `query S7($park: String!) {
+  parkOverview(parkCode: $park, asOf: "2024-02-01") { totalUnits occupiedUnits operatingUnits vacantUnits }
+  occupancyTrend(parkCode: $park, from: "2022-03-01", to: "2024-02-29") { date occupiedUnits operatingUnits }
+}`;
+
+/** The unit S2 looks up: the 500th of the bench zone. */
+export const S2_UNIT = 'B-1-0500';
+
+export const SCENARIOS: Scenario[] = [
+  {
+    id: 'S1',
+    title: 'units(first:100, park+zone) → tenancies → enterprise',
+    scales: ['tiny', 'park', 'platform'],
+    requests: {
+      api: () => gql(S1_API, { park: BENCH_PARK, zone: BENCH_ZONE }),
+      postgraphile: () => gql(S1_PG, { park: BENCH_PARK, zone: BENCH_ZONE }),
+      raw: () => raw('s1', [BENCH_PARK, BENCH_ZONE]),
+    },
+  },
+  {
+    id: 'S2',
+    title: 'one unit by park and code, with zone and park names',
+    scales: ['tiny', 'park', 'platform'],
+    requests: {
+      api: () => gql(S2_API, { park: BENCH_PARK, code: S2_UNIT }),
+      postgraphile: () => gql(S2_PG, { park: BENCH_PARK, code: S2_UNIT }),
+      raw: () => raw('s2', [BENCH_PARK, S2_UNIT]),
+    },
+  },
+  {
+    id: 'S3',
+    title: 'parkOverview(shifosi-west, 2024-02-01)',
+    scales: ['tiny', 'park', 'platform'],
+    requests: {
+      api: () => gql(S3_API, { park: BENCH_PARK, zone: 'shifosi-west' }),
+      raw: () => raw('s3', [BENCH_PARK, 'shifosi-west', '2024-02-01']),
+    },
+  },
+  {
+    id: 'S4',
+    title: 'units(first:10, park+zone) at page 50 by cursor',
+    scales: ['tiny', 'park', 'platform'],
+    requests: {
+      api: (f) => gql(S4_API, { park: BENCH_PARK, zone: BENCH_ZONE, after: f.apiCursor }),
+      postgraphile: (f) => gql(S4_PG, { park: BENCH_PARK, zone: BENCH_ZONE, after: f.pgCursor }),
+      raw: (f) => raw('s4', [BENCH_PARK, BENCH_ZONE, f.rawCursor]),
+    },
+  },
+  {
+    id: 'S5',
+    title: 'writes: lease → advance → end on 5 contended units',
+    scales: ['tiny', 'park', 'platform'],
+    writes: true,
+    requests: { api: () => gql('') },
+  },
+  {
+    id: 'S6',
+    title: 'login (scrypt password check, token issued)',
+    scales: ['tiny', 'park', 'platform'],
+    requests: {
+      api: (f) =>
+        gql('mutation S6($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken } }', {
+          u: f.username,
+          p: f.password,
+        }),
+    },
+  },
+  {
+    id: 'S7',
+    title: `parkOverview + 24-month occupancyTrend of ${PLATFORM_PARK} (2,000 units)`,
+    scales: ['platform'],
+    requests: {
+      api: () => gql(S7_API, { park: PLATFORM_PARK }),
+      raw: () => raw('s7', [PLATFORM_PARK, null, '2024-02-01', '2022-03-01', '2024-02-29']),
+    },
+  },
+];

@@ -1,0 +1,133 @@
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { freePort } from '../src/database/scratch-server';
+import { Target } from './scenarios';
+
+/** The repository root (this file runs from dist/bench/). */
+export const ROOT = resolve(__dirname, '..', '..');
+const PEER_DIR = join(ROOT, 'bench', 'peers', 'postgraphile');
+
+/** A server under test: its own process, so its CPU and memory are its own and not the load generator's. */
+export interface Server {
+  target: Target;
+  url: string;
+  pid: number;
+  rssBytes(): number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Installs the PostGraphile peer into bench/peers/postgraphile from its own lockfile (graphql 15 there; the app's
+ * tree keeps graphql 16). Returns an error message instead of throwing, so a smoke run can go on without it.
+ */
+export function installPeers(): string | null {
+  if (existsSync(join(PEER_DIR, 'node_modules', 'postgraphile', 'package.json'))) return null;
+  console.log('bench: installing the PostGraphile peer (bench/peers/postgraphile, npm ci)…');
+  const npm = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts'], {
+    cwd: PEER_DIR,
+    stdio: 'inherit',
+  });
+  return npm.status === 0 ? null : `npm ci in ${PEER_DIR} failed (${npm.status})`;
+}
+
+/** Resident set size of a process from /proc (Linux), 0 once it has gone. */
+export function rssOf(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+    return kb ? Number(kb) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+async function waitUntilListening(url: string, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${log()}`);
+    try {
+      await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  throw new Error(`server at ${url} did not answer within 60 s:\n${log()}`);
+}
+
+async function start(
+  target: Target,
+  script: string,
+  env: Record<string, string>,
+  path: string,
+): Promise<Server> {
+  const port = await freePort();
+  // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", goes to this API's process (profiling a hot path).
+  const nodeArgs = target === 'api' ? (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean) : [];
+  const child = spawn(process.execPath, [...nodeArgs, script], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8000));
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilListening(`${url}${path}`, child, () => output);
+  return {
+    target,
+    url,
+    pid: child.pid!,
+    rssBytes: () => rssOf(child.pid!),
+    stop: () =>
+      new Promise<void>((resolveStop) => {
+        if (child.exitCode !== null) return resolveStop();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolveStop();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** This API from the production build: NODE_ENV=production, logs at warn (the peers log nothing per request); its
+ * pool is the app's own (20, data-source-options.ts), the size the peers are given. */
+export function startApi(databaseUrl: string): Promise<Server> {
+  return start(
+    'api',
+    join(ROOT, 'dist', 'src', 'main.js'),
+    {
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      JWT_SECRET: randomBytes(32).toString('base64url'),
+      JWT_TTL_SECONDS: '86400',
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'false',
+      // The login limit counts failures only; the bench signs in with the right password.
+    },
+    '/graphql',
+  );
+}
+
+export function startPostGraphile(databaseUrl: string, poolSize: number): Promise<Server> {
+  return start(
+    'postgraphile',
+    join(PEER_DIR, 'server.js'),
+    { NODE_ENV: 'production', DATABASE_URL: databaseUrl, POOL_SIZE: String(poolSize) },
+    '/graphql',
+  );
+}
+
+export function startRaw(databaseUrl: string, poolSize: number): Promise<Server> {
+  return start(
+    'raw',
+    join(ROOT, 'dist', 'bench', 'raw-peer.js'),
+    { NODE_ENV: 'production', DATABASE_URL: databaseUrl, POOL_SIZE: String(poolSize) },
+    '/s2',
+  );
+}
