@@ -396,9 +396,8 @@ describe('access matrix: every operation × every caller', () => {
       expect(cases.size).toBeGreaterThan(40);
       expect([...cases.keys()]).toEqual(
         expect.arrayContaining([
-          // Units are reached most widely (and most shortly) through a machine's unit since machines landed.
-          'Query.machine.unit.currentTenancy',
-          'Query.machine.unit.tenancies',
+          'Query.units.edges.node.currentTenancy',
+          'Query.units.edges.node.tenancies',
           'Query.tenancy.strandedMachines',
           'Query.parkOverview.machinesByStatus',
           'Mutation.recordMachineEvents.results.error',
