@@ -56,6 +56,7 @@ export async function generate(url: string, scale: Scale, seed: number): Promise
         enterprises: Math.ceil(shape.benchUnits * 0.75),
         parkCodePrefix: null,
       });
+      await fillMachines(m.query.bind(m), park.id);
       if (shape.parks > 0) {
         await m.query(
           `INSERT INTO park (code, name, name_en)
@@ -85,7 +86,8 @@ export async function generate(url: string, scale: Scale, seed: number): Promise
     await db.query('VACUUM (ANALYZE)');
     const [counts] = await db.query<Record<string, number>[]>(
       `SELECT (SELECT count(*) FROM park)::int AS parks, (SELECT count(*) FROM unit)::int AS units,
-              (SELECT count(*) FROM enterprise)::int AS enterprises, (SELECT count(*) FROM tenancy)::int AS tenancies`,
+              (SELECT count(*) FROM enterprise)::int AS enterprises, (SELECT count(*) FROM tenancy)::int AS tenancies,
+              (SELECT count(*) FROM machine)::int AS machines, (SELECT count(*) FROM machine_event)::int AS machine_events`,
     );
     return counts;
   } finally {
@@ -161,4 +163,66 @@ async function fillZones(
       [share, startFrom, days, ended],
     );
   }
+}
+
+/** The date the machine scenario (S8) reads the bench zone on. */
+export const BENCH_MACHINES_AS_OF = '2024-02-01';
+
+/**
+ * Machines in the bench zone (S8): 1–3 per unit let to a fitting-out or operating tenancy that started by
+ * 2024-01-01, owned by the tenant and placed in the unit from a few days after fit-out began (so the owner holds the
+ * unit, as the module requires; the second and third arrive a week apart, so a few arrive after 2024-02-01), and
+ * every 25 days a status event (RUNNING first, then RUNNING, IDLE or DOWN with a reason) with a monotonic meter
+ * reading an hour later; one machine in twenty has reported nothing yet. One open placement per machine (no moves). Serial numbers `BENCH-<unit code>-<n>` cannot meet the demo's `SFS-…`. Set-based, random() after the
+ * caller's setseed, rows visited in unit-code order, so the same seed gives the same machines.
+ */
+async function fillMachines(query: Query, parkId: string): Promise<void> {
+  await query(
+    `CREATE TEMP TABLE bench_machine ON COMMIT DROP AS
+     SELECT 'BENCH-' || s.code || '-' || g AS serial, s.unit_id, s.enterprise_id,
+            s.placed_on + (g - 1) * 7 AS placed_on, random() AS r, random() AS r2, random() AS r3
+     FROM (SELECT t.unit_id, t.enterprise_id, t.code, t.fitting_out_from + 3 AS placed_on,
+                  1 + floor(random() * 3)::int AS n
+           FROM (SELECT t.unit_id, t.enterprise_id, t.fitting_out_from, un.code
+                 FROM tenancy t JOIN unit un ON un.id = t.unit_id JOIN zone z ON z.id = un.zone_id
+                 WHERE t.park_id = $1 AND z.code = '${BENCH_ZONE}' AND t.ends_on IS NULL
+                   AND t.fitting_out_from IS NOT NULL AND t.starts_on <= DATE '2024-01-01'
+                 ORDER BY un.code) t) s
+     CROSS JOIN LATERAL generate_series(1, s.n) g
+     ORDER BY 1`,
+    [parkId],
+  );
+  await query(
+    `INSERT INTO machine (park_id, serial_number, type, manufacturer, model, axes, spindle_power_kw, commissioned_year, owner_enterprise_id)
+     SELECT $1, b.serial,
+            (ARRAY['CNC_ROUTER','CNC_ROUTER','CNC_ROUTER','BRIDGE_SAW','BRIDGE_SAW','FIVE_AXIS_CARVER','WIRE_SAW','POLISHER','LATHE','OTHER'])[1 + floor(b.r * 10)::int]::machine_type,
+            (ARRAY['海天精工','华中数控','宏达石材机械','Breton','Pellegrini'])[1 + floor(b.r2 * 5)::int],
+            'BM-' || (100 + floor(b.r3 * 900)::int), 3 + floor(b.r2 * 3)::int, round((5 + b.r3 * 40)::numeric, 2),
+            2012 + floor(b.r * 12)::int, b.enterprise_id
+     FROM bench_machine b ORDER BY b.serial`,
+    [parkId],
+  );
+  await query(
+    `INSERT INTO machine_placement (park_id, machine_id, unit_id, from_on, until_on, note)
+     SELECT $1, m.id, b.unit_id, b.placed_on, NULL, 'bench'
+     FROM bench_machine b JOIN machine m ON m.serial_number = b.serial`,
+    [parkId],
+  );
+  await query(
+    `INSERT INTO machine_event (machine_id, occurred_at, kind, status, down_kind, reason_code, meter_hours, source)
+     SELECT e.machine_id, e.at + x.shift, x.kind::machine_event_kind,
+            CASE WHEN x.kind = 'STATUS' THEN e.status::machine_status END,
+            CASE WHEN x.kind = 'STATUS' AND e.status = 'DOWN' THEN (CASE WHEN e.r2 < 0.4 THEN 'PLANNED' ELSE 'UNPLANNED' END)::downtime_kind END,
+            CASE WHEN x.kind = 'STATUS' AND e.status = 'DOWN' THEN (ARRAY['SPINDLE_FAULT','BLADE_CHANGE','COOLANT','POWER','TOOLING'])[1 + floor(e.r2 * 5)::int] END,
+            CASE WHEN x.kind = 'METER' THEN e.g * 150 + floor(e.r2 * 100) END,
+            'bench'
+     FROM (SELECT m.id AS machine_id, g,
+                  (b.placed_on + g * 25)::timestamp AT TIME ZONE 'Asia/Shanghai' + make_interval(hours => 8 + floor(random() * 10)::int) AS at,
+                  CASE WHEN g = 1 THEN 'RUNNING' ELSE (ARRAY['RUNNING','RUNNING','RUNNING','IDLE','IDLE','DOWN'])[1 + floor(random() * 6)::int] END AS status,
+                  random() AS r2
+           FROM bench_machine b JOIN machine m ON m.serial_number = b.serial
+           CROSS JOIN LATERAL generate_series(1, 4 + floor(b.r3 * 12)::int) g
+           WHERE b.r2 >= 0.05 ORDER BY b.serial, g) e
+     CROSS JOIN (VALUES ('STATUS', interval '0'), ('METER', interval '1 hour')) x(kind, shift)`,
+  );
 }

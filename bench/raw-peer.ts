@@ -28,6 +28,30 @@ const OVERVIEW = `(SELECT json_build_object(
    WHERE u.leasable AND u.park_id = (SELECT id FROM park WHERE code = $1)
      AND ($2::text IS NULL OR u.zone_id = (SELECT z.id FROM zone z JOIN park p ON p.id = z.park_id WHERE p.code = $1 AND z.code = $2)))`;
 
+/**
+ * S8: machines standing in a unit of the zone on $3, with their status at the end of that park day (the latest
+ * STATUS event at or before it), the first 100 by serial number, and the zone's installed and by-status counts.
+ */
+const S8 = `WITH placed AS MATERIALIZED (
+       SELECT m.serial_number, m.type, un.code AS unit_code, e.name AS owner_name,
+              (SELECT se.status FROM machine_event se WHERE se.machine_id = m.id AND se.kind = 'STATUS'
+                 AND se.occurred_at <= (($3::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') - interval '1 microsecond'
+               ORDER BY se.occurred_at DESC LIMIT 1) AS status
+       FROM machine_placement p JOIN unit un ON un.id = p.unit_id JOIN zone z ON z.id = un.zone_id
+       JOIN machine m ON m.id = p.machine_id JOIN enterprise e ON e.id = m.owner_enterprise_id
+       WHERE p.park_id = (SELECT id FROM park WHERE code = $1) AND z.code = $2
+         AND p.from_on <= $3::date AND (p.until_on IS NULL OR p.until_on > $3::date))
+     SELECT json_build_object('data', json_build_object(
+       'machines', (SELECT coalesce(json_agg(json_build_object('serialNumber', x.serial_number, 'type', x.type,
+                      'status', x.status, 'unit', json_build_object('code', x.unit_code),
+                      'owner', json_build_object('name', x.owner_name)) ORDER BY x.serial_number), '[]')
+                    FROM (SELECT * FROM placed ORDER BY serial_number LIMIT 100) x),
+       'parkOverview', (SELECT json_build_object(
+                          'installedMachines', coalesce(sum(c.n) FILTER (WHERE c.status IS DISTINCT FROM 'DECOMMISSIONED'), 0),
+                          'machinesByStatus', coalesce(json_agg(json_build_object('status', c.status, 'count', c.n)
+                                                ORDER BY c.status NULLS LAST), '[]'))
+                        FROM (SELECT status, count(*) AS n FROM placed GROUP BY status) c)))`;
+
 export const RAW_SQL: Record<string, string> = {
   s1: `SELECT json_build_object('data', coalesce(json_agg(json_build_object(
          'code', u.code, 'floorArea', u.floor_area,
@@ -66,6 +90,7 @@ export const RAW_SQL: Record<string, string> = {
                             AND u.park_id = (SELECT id FROM park WHERE code = $1))
                    ON t.starts_on <= p.d AND (t.ends_on IS NULL OR t.ends_on > p.d)
                  GROUP BY p.d) x)))`,
+  s8: S8,
 };
 
 function main(): void {

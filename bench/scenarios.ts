@@ -1,4 +1,4 @@
-import { BENCH_PARK, BENCH_ZONE, PLATFORM_PARK, Scale } from './generate';
+import { BENCH_MACHINES_AS_OF, BENCH_PARK, BENCH_ZONE, PLATFORM_PARK, Scale } from './generate';
 
 /** Who answers: this API, the PostGraphile v4 peer, or one hand-written SQL statement behind a minimal server. */
 export type Target = 'api' | 'postgraphile' | 'raw';
@@ -80,6 +80,32 @@ const S7_API = `query S7($park: String!) {
   occupancyTrend(parkCode: $park, from: "2022-03-01", to: "2024-02-29") { date occupiedUnits operatingUnits }
 }`;
 
+/** S8, the machines dashboard of the bench zone: the first 100 machines standing in it on asOf, and its figures. */
+export const S8_API = `query S8($park: String!, $zone: String!, $asOf: Date!) {
+  machines(first: 100, filter: { parkCode: $park, zoneCode: $zone }, asOf: $asOf) {
+    edges { node { serialNumber type status unit { code } owner { name } } }
+  }
+  parkOverview(parkCode: $park, zoneCode: $zone, asOf: $asOf) { installedMachines machinesByStatus { status count } }
+}`;
+
+/**
+ * The PostGraphile shape closest to S8. PostGraphile only derives tables and foreign keys, so it differs:
+ * - no list of machines by zone: it walks park → zone → first 100 units by code → their open placements
+ *   (`untilOn: null`, not "placed on asOf") → machine → owner; the bench's serial numbers follow unit codes, so this
+ *   is roughly the API's first 100 machines by serial number (99 at tiny scale, 104 at park scale, seed 1), but
+ *   including machines placed after asOf;
+ * - no status at an instant: it takes each machine's latest STATUS event, whatever its date (`first: 1`);
+ * - no figures (no aggregates without a plugin): installedMachines and machinesByStatus are left to the client, which
+ *   would need every machine of the zone; the peer does less work than the API and the raw statement here.
+ */
+const S8_PG = `query S8($park: String!, $zone: String!) {
+  parkByCode(code: $park) { zones(condition: { code: $zone }) { nodes {
+    unitsByZoneIdAndParkId(first: 100, orderBy: CODE_ASC) { nodes { code
+      machinePlacementsByUnitIdAndParkId(condition: { untilOn: null }, orderBy: FROM_ON_ASC) { nodes {
+        machinePark { serialNumber type ownerEnterprisePark { name }
+          machineEvents(condition: { kind: STATUS }, orderBy: OCCURRED_AT_DESC, first: 1) { nodes { status } } } } } } } } } }
+}`;
+
 /** The unit S2 looks up: the 500th of the bench zone. */
 export const S2_UNIT = 'B-1-0500';
 
@@ -149,6 +175,16 @@ export const SCENARIOS: Scenario[] = [
     requests: {
       api: () => gql(S7_API, { park: PLATFORM_PARK }),
       raw: () => raw('s7', [PLATFORM_PARK, null, '2024-02-01', '2022-03-01', '2024-02-29']),
+    },
+  },
+  {
+    id: 'S8',
+    title: 'machines(first:100, park+zone, asOf) → status, unit, owner + parkOverview machine figures',
+    scales: ['tiny', 'park', 'platform'],
+    requests: {
+      api: () => gql(S8_API, { park: BENCH_PARK, zone: BENCH_ZONE, asOf: BENCH_MACHINES_AS_OF }),
+      postgraphile: () => gql(S8_PG, { park: BENCH_PARK, zone: BENCH_ZONE }),
+      raw: () => raw('s8', [BENCH_PARK, BENCH_ZONE, BENCH_MACHINES_AS_OF]),
     },
   },
 ];
