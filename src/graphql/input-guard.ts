@@ -10,6 +10,7 @@ import {
   isListType,
   isNonNullType,
   TypeInfo,
+  ValueNode,
   valueFromAST,
   visit,
   visitWithTypeInfo,
@@ -74,6 +75,40 @@ function badInput(fields: FieldError[]): RequestRejectedError {
   ]);
 }
 
+/** One argument written in a document: its value as written, and the type and name of the argument it fills. */
+interface ArgumentSite {
+  value: ValueNode;
+  type: GraphQLInputType;
+  name: string;
+}
+
+/**
+ * The arguments of a document, found by one walk with the schema's type information the first time the document is
+ * seen (Mercurius hands the same parsed document to every send of the same query text), so that later sends only
+ * read the values.
+ */
+const sitesBySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, ArgumentSite[]>>();
+
+function argumentSites(schema: GraphQLSchema, document: DocumentNode): ArgumentSite[] {
+  let byDocument = sitesBySchema.get(schema);
+  if (!byDocument) sitesBySchema.set(schema, (byDocument = new WeakMap()));
+  let sites = byDocument.get(document);
+  if (sites) return sites;
+  const found: ArgumentSite[] = [];
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Argument(node) {
+        const argument = typeInfo.getArgument();
+        if (argument) found.push({ value: node.value, type: argument.type, name: argument.name });
+      },
+    }),
+  );
+  byDocument.set(document, (sites = found));
+  return sites;
+}
+
 /**
  * Mercurius preExecution hook (every request: first, cached and graphql-jit compiled alike), before any resolver:
  * 1. coerces the variables itself, so a variable of the wrong type, an unknown enum value or a missing required field
@@ -92,18 +127,10 @@ export function inputGuardHook(
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], inputs);
     if (coerced.errors) throw new RequestRejectedError([...coerced.errors]);
     const fields: FieldError[] = [];
-    const typeInfo = new TypeInfo(schema);
-    visit(
-      document,
-      visitWithTypeInfo(typeInfo, {
-        Argument(node) {
-          const argument = typeInfo.getArgument();
-          if (!argument) return;
-          const value: unknown = valueFromAST(node.value, argument.type, coerced.coerced);
-          checkInputValue(argument.type, value, argument.name, fields);
-        },
-      }),
-    );
+    for (const site of argumentSites(schema, document)) {
+      const value: unknown = valueFromAST(site.value, site.type, coerced.coerced);
+      checkInputValue(site.type, value, site.name, fields);
+    }
     if (fields.length) throw badInput(fields);
   };
 }

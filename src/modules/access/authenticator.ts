@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { isUuid } from '../../common/input-rules';
 import { AppConfig } from '../../config/app-config';
 import { ActorKind, ApiKeyKind, Role } from './access.enums';
 import { Principal } from './principal';
@@ -13,16 +14,13 @@ interface TokenClaims {
   exp?: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Claims this app signs itself: a user id (UUID), a token version and an expiry. A token without any of them was not
  * made by `issue()` (or by a secret leaked to someone else's tool) and is refused before any query.
  */
 function wellFormed(claims: Partial<TokenClaims>): claims is TokenClaims {
   return (
-    typeof claims.sub === 'string' &&
-    UUID.test(claims.sub) &&
+    isUuid(claims.sub) &&
     Number.isSafeInteger(claims.ver) &&
     typeof claims.exp === 'number' &&
     Number.isFinite(claims.exp)
