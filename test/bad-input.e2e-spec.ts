@@ -302,7 +302,23 @@ describe('Bad input: no INTERNAL_SERVER_ERROR for anything a client can send', (
       expectEvery(answers, 400, ['BAD_USER_INPUT']);
     });
 
+    it.each(['0000-01-01T00:00:00Z', '1899-12-31T23:59:59Z', '2200-01-01T00:00:00Z'])(
+      'refuses the instant %s in a DateTime filter, naming the field',
+      async (instant) => {
+        const answers = await thrice(`auditLog from ${instant}`, () =>
+          post(`{ auditLog(first: 1, filter: { from: "${instant}" }) { totalCount } }`),
+        );
+        expectEvery(answers, 400, ['BAD_USER_INPUT']);
+        expect(answers[0]!.fields).toEqual(['filter.from']);
+      },
+    );
+
     it('accepts the ends of the range', async () => {
+      const instants = ['1900-01-01T00:00:00Z', '2199-12-31T23:59:59Z'];
+      for (const instant of instants) {
+        const answer = await post(`{ auditLog(first: 1, filter: { from: "${instant}" }) { totalCount } }`);
+        expect(answer).toMatchObject({ status: 200, codes: [], executed: true });
+      }
       for (const date of ['1900-01-01', '2199-12-31']) {
         const answer = await post(`{ units(first: 1, asOf: "${date}") { totalCount } }`);
         expect(answer).toMatchObject({ status: 200, codes: [], executed: true });

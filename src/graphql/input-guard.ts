@@ -18,6 +18,7 @@ import {
 import { ErrorCode, FieldError } from '../common/errors/app-error';
 import { FLOAT_INPUT_RANGE, isUuid } from '../common/input-rules';
 import { RequestRejectedError } from './limits/limit-errors';
+import { DATE_RANGE } from './scalars/date.scalar';
 
 /**
  * Checks of every leaf value a client sends, whatever its operation, argument or input type: the one place that
@@ -25,6 +26,8 @@ import { RequestRejectedError } from './limits/limit-errors';
  * - String and ID: no NUL character (PostgreSQL text cannot hold one).
  * - ID: a UUID (every ID of this API is one).
  * - Float: finite and within FLOAT_INPUT_RANGE (no denormals, nothing PostgreSQL numeric would overflow on).
+ * - DateTime: an instant within the years of DATE_RANGE, like the Date scalar (year 0 or 275760 would reach
+ *   PostgreSQL and fail there).
  */
 function leafProblem(typeName: string, value: unknown): string | undefined {
   if (typeof value === 'string') {
@@ -37,8 +40,19 @@ function leafProblem(typeName: string, value: unknown): string | undefined {
       return `must be 0 or between ${FLOAT_INPUT_RANGE.min} and ${FLOAT_INPUT_RANGE.max} in magnitude`;
     }
   }
+  if (typeName === 'DateTime' && value instanceof Date) {
+    const time = value.getTime();
+    if (!(time >= DATE_TIME_RANGE.min && time <= DATE_TIME_RANGE.max)) {
+      return `must be an instant between ${DATE_RANGE.min}T00:00:00Z and ${DATE_RANGE.max}T23:59:59Z`;
+    }
+  }
   return undefined;
 }
+
+const DATE_TIME_RANGE = {
+  min: Date.parse(`${DATE_RANGE.min}T00:00:00Z`),
+  max: Date.parse(`${DATE_RANGE.max}T23:59:59.999Z`),
+} as const;
 
 /** Walks a coerced value against its input type, collecting a FieldError per bad leaf (`input.units.1.code`). */
 export function checkInputValue(
