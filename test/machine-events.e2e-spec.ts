@@ -122,7 +122,7 @@ describe('machine events', () => {
       { serialNumber: s, at: '2024-03-01T09:00:00+08:00', status: 'DOWN' },
       { serialNumber: s, at: '2024-03-01T10:00:00+08:00', status: 'IDLE', reasonCode: 'X' },
       { serialNumber: 'NO-SUCH-MACHINE', at: '2024-03-01T10:00:00+08:00', status: 'IDLE' },
-      { serialNumber: s, at: '2999-01-01T00:00:00Z', status: 'IDLE' },
+      { serialNumber: s, at: '2150-01-01T00:00:00Z', status: 'IDLE' },
       { serialNumber: s, at: '2024-03-01T11:00:00+08:00', status: 'RUNNING' },
     ]);
     expect(res.results.map((r) => r.error?.field ?? r.outcome)).toEqual([
