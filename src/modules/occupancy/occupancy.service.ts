@@ -63,7 +63,7 @@ export class OccupancyService {
                 count(*) FILTER (WHERE t.operating_from <= $3) AS operating_units
          FROM unit u
          LEFT JOIN tenancy t
-           ON t.unit_id = u.id AND t.starts_on <= $3 AND (t.ends_on IS NULL OR t.ends_on > $3)
+           ON t.unit_id = u.id AND t.park_id = u.park_id AND t.starts_on <= $3 AND (t.ends_on IS NULL OR t.ends_on > $3)
          WHERE u.park_id = $1 AND ($2::uuid IS NULL OR u.zone_id = $2) AND u.leasable
          GROUP BY t.enterprise_id
        ) per_enterprise`,
@@ -131,7 +131,7 @@ export class OccupancyService {
                      THEN greatest(t.starts_on, least(t.fitting_out_from, t.operating_from)) END AS occupied_from,
                 CASE WHEN t.operating_from IS NOT NULL
                      THEN greatest(t.starts_on, t.operating_from) END AS operating_from
-         FROM tenancy t JOIN scope s ON s.id = t.unit_id
+         FROM tenancy t JOIN scope s ON s.id = t.unit_id AND t.park_id = $1
          WHERE t.starts_on <= $4::date AND (t.ends_on IS NULL OR t.ends_on > $3::date)
        ), months AS (
          SELECT CASE WHEN occupied_from <= $4::date AND (ends_on IS NULL OR occupied_from < ends_on)
