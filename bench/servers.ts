@@ -95,14 +95,22 @@ async function start(
   };
 }
 
-/** This API from the production build: NODE_ENV=production, logs at warn (the peers log nothing per request); its
- * pool is the app's own (20, data-source-options.ts), the size the peers are given. */
+/** The NODE_OPTIONS the production image runs the API with (its Dockerfile's `ENV NODE_OPTIONS="…"`), or ''. */
+export function productionNodeOptions(): string {
+  const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+  return /^ENV NODE_OPTIONS="([^"]*)"/m.exec(dockerfile)?.[1] ?? '';
+}
+
+/** This API from the production build: NODE_ENV=production, the production image's NODE_OPTIONS (heap limits), logs
+ * at warn (the peers log nothing per request); its pool is the app's own (20, data-source-options.ts), the size the
+ * peers are given. */
 export function startApi(databaseUrl: string): Promise<Server> {
   return start(
     'api',
     join(ROOT, 'dist', 'src', 'main.js'),
     {
       NODE_ENV: 'production',
+      NODE_OPTIONS: productionNodeOptions(),
       DATABASE_URL: databaseUrl,
       JWT_SECRET: randomBytes(32).toString('base64url'),
       JWT_TTL_SECONDS: '86400',

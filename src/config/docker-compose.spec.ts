@@ -210,6 +210,11 @@ describe('Dockerfile', () => {
     expect(healthchecks[0]).toContain('/health/ready');
   });
 
+  it('sets heap options that the bench reads the same way (bench/servers.ts productionNodeOptions)', () => {
+    const env = argsOf('ENV').find((args) => args.startsWith('NODE_OPTIONS='));
+    expect(env).toMatch(/^NODE_OPTIONS="--max-old-space-size=\d+[^"]*"$/);
+  });
+
   it('starts the compiled entry point', () => {
     expect(argsOf('CMD').pop()).toBe('["node", "dist/src/main.js"]');
   });

@@ -10,6 +10,7 @@ import { GraphQLContext, LoaderRegistry } from './graphql-context';
 import { graphqlLimitOptions } from './limits/graphql-limits';
 import { maskPersonalData } from '../modules/access/personal-data.schema';
 import { GraphQLSchema } from 'graphql';
+import { answerReadAhead } from './resolved-ahead';
 import { GraphQLDateTime } from 'graphql-scalars';
 
 @Global()
@@ -58,7 +59,8 @@ class LoaderRegistryModule {}
           if (mutation)
             mutation.description =
               'Changes; each is checked against your role and parks and recorded in the audit log.';
-          return maskPersonalData(schema);
+          // Read-ahead answers first, so that masking wraps them too.
+          return maskPersonalData(answerReadAhead(schema));
         },
         context: (request: FastifyRequest, reply: FastifyReply): GraphQLContext => ({
           requestId: request.id,

@@ -151,6 +151,24 @@ export function countWhenRead<C extends { totalCount: number | Promise<number> }
   });
 }
 
+/**
+ * An edge whose cursor is encoded only when read (a page of 100 whose cursors nobody selects skips 100 JSON +
+ * base64 encodings); the default field resolver reads the getter like a property.
+ */
+class LazyEdge<N> {
+  constructor(
+    readonly node: N,
+    private readonly scope: CursorScope,
+    private readonly value: CursorValue,
+    private readonly id: unknown,
+  ) {}
+
+  get cursor(): string {
+    // Ids travel as strings in cursors (bigint ids arrive as numbers).
+    return encodeCursor(this.scope, this.value, String(this.id));
+  }
+}
+
 /** Builds a connection from up to `first + 1` sorted rows (the extra row only says that more follow). */
 export function toConnection<R extends ObjectLiteral, N>(
   rows: R[],
@@ -159,11 +177,9 @@ export function toConnection<R extends ObjectLiteral, N>(
   sort: Pick<KeysetSort, 'key' | 'idKey' | 'cursor'>,
   toNode: (row: R) => N,
 ): Connection<N> {
-  const edges = rows.slice(0, first).map((row) => ({
-    // Ids travel as strings in cursors (bigint ids arrive as numbers).
-    cursor: encodeCursor(sort.cursor, row[sort.key] as CursorValue, String(row[sort.idKey])),
-    node: toNode(row),
-  }));
+  const edges = rows
+    .slice(0, first)
+    .map((row) => new LazyEdge(toNode(row), sort.cursor, row[sort.key] as CursorValue, row[sort.idKey]));
   return {
     edges,
     totalCount,

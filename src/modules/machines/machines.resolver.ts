@@ -1,4 +1,6 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { selects } from '../../graphql/look-ahead';
 import { ArrayMaxSize, ArrayMinSize, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import type { Connection } from '../../common/pagination/connection';
@@ -60,8 +62,16 @@ export class MachinesResolver {
 
   @Query(() => MachineConnection, { description: 'Machines, with places and statuses as of a date.' })
   @Allow(...MACHINE_READERS)
-  machines(@CurrentActor() actor: Actor, @Args() args: MachineListArgs): Promise<Connection<Machine>> {
-    return this.service.list(actor, args);
+  machines(
+    @CurrentActor() actor: Actor,
+    @Args() args: MachineListArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<Machine>> {
+    return this.service.list(actor, args, {
+      status: selects(info, ['edges', 'node', 'status']),
+      unit: selects(info, ['edges', 'node', 'unit']),
+      owner: selects(info, ['edges', 'node', 'owner']),
+    });
   }
 
   @Query(() => Machine, {

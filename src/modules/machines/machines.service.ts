@@ -7,7 +7,10 @@ import { KeysetSort, paginate } from '../../common/pagination/keyset';
 import { today } from '../../graphql/scalars/date.scalar';
 import { Actor, parkScope } from '../access/principal';
 import { MachineListArgs, MachineOrder } from './dto/machine-list.args';
-import { MachineOrderField } from './machine.enums';
+import { MachineOrderField, MachineStatus } from './machine.enums';
+import { withAhead } from '../../graphql/resolved-ahead';
+import { toUnit, UnitRow } from '../space/space.mappers';
+import { EnterpriseRow, toEnterprise } from '../enterprises/enterprise.mapper';
 import {
   MACHINE_COLUMNS,
   MachineRow,
@@ -37,6 +40,13 @@ const MACHINE_SORT: Record<MachineOrderField, string> = {
 };
 
 /** Reading machines: lookups, lists and the batch functions behind the per-request loaders. */
+/** Columns a machines page reads ahead (list()), when the query selects them. */
+interface AheadColumns {
+  ahead_status?: MachineStatus | null;
+  ahead_unit?: UnitRow | null;
+  ahead_owner?: EnterpriseRow | null;
+}
+
 @Injectable()
 export class MachinesService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -204,7 +214,11 @@ export class MachinesService {
   }
 
   /** The `machines` list: filtered, sorted, keyset-paged; places and statuses as of a date. */
-  async list(actor: Actor, args: MachineListArgs): Promise<Connection<Machine>> {
+  async list(
+    actor: Actor,
+    args: MachineListArgs,
+    ahead: { status?: boolean; unit?: boolean; owner?: boolean } = {},
+  ): Promise<Connection<Machine>> {
     const asOf = args.asOf ?? today();
     const f = args.filter ?? {};
     const sort = this.sort(args.orderBy);
@@ -231,9 +245,28 @@ export class MachinesService {
       );
     }
     if (f.status) q.andWhere(`${statusAtSql('m', ':endOfDay::timestamptz')} = :status`, { status: f.status });
-    return paginate<MachineRow & { sort_key: unknown }, Machine>(q, sort, args, (row) =>
-      toMachine(row, asOf),
-    );
+    // Look-ahead: what the page's machines show on asOf (status, unit, owner), read in the same statement and
+    // answered without their field resolvers (resolved-ahead.ts); the same SQL rules as the loaders use.
+    if (ahead.status) q.addSelect(statusAtSql('m', ':endOfDay::timestamptz'), 'ahead_status');
+    if (ahead.unit)
+      q.addSelect(
+        `(SELECT to_jsonb(au) FROM machine_placement ap JOIN unit au ON au.id = ap.unit_id
+          WHERE ap.machine_id = m.id AND ${placedOnSql('ap', ':asOf')} LIMIT 1)`,
+        'ahead_unit',
+      );
+    if (ahead.owner)
+      q.addSelect(
+        '(SELECT to_jsonb(ao) FROM enterprise ao WHERE ao.id = m.owner_enterprise_id)',
+        'ahead_owner',
+      );
+    return paginate<MachineRow & AheadColumns & { sort_key: unknown }, Machine>(q, sort, args, (row) => {
+      const machine = toMachine(row, asOf);
+      const values: Record<string, unknown> = {};
+      if (ahead.status) values.status = row.ahead_status ?? null;
+      if (ahead.unit) values.unit = row.ahead_unit ? toUnit(row.ahead_unit, asOf) : null;
+      if (ahead.owner && row.ahead_owner) values.owner = toEnterprise(row.ahead_owner);
+      return withAhead(machine, values);
+    });
   }
 
   private sort(order?: MachineOrder): KeysetSort {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotFoundError, UserInputError } from '../../common/errors/app-error';
 import { today } from '../../graphql/scalars/date.scalar';
+import { VersionedCache } from '../../common/versioned-cache';
 import { occupancy } from './occupancy';
 import { Actor, parkScope } from '../access/principal';
 import { OccupancyBasis, OccupancyPoint, ParkOverview } from './occupancy.models';
@@ -10,6 +11,8 @@ import { OccupancyBasis, OccupancyPoint, ParkOverview } from './occupancy.models
 interface Scope {
   parkId: string;
   zoneId: string | null;
+  /** The park's figures version (figures-version.entity.ts), read in the same statement. */
+  version: string;
 }
 
 /**
@@ -19,19 +22,27 @@ interface Scope {
  */
 @Injectable()
 export class OccupancyService {
+  /** Computed figures by park version (figures-cache: a write to the park's units or tenancies invalidates). */
+  private readonly cache = new VersionedCache<ParkOverview | OccupancyPoint[]>(2000);
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** The park (and zone) of a figure; outside the actor's parks it is NOT_FOUND, like a park that does not exist. */
+  /**
+   * The park (and zone) of a figure, with the park's figures version; outside the actor's parks it is NOT_FOUND, like
+   * a park that does not exist. The access check is here, before any cached figure is returned.
+   */
   async scope(actor: Actor, parkCode: string, zoneCode?: string | null): Promise<Scope> {
-    const [row] = await this.db.query<{ park_id: string | null; zone_id: string | null }[]>(
-      `SELECT p.id AS park_id, z.id AS zone_id FROM park p
+    const [row] = await this.db.query<{ park_id: string | null; zone_id: string | null; version: string }[]>(
+      `SELECT p.id AS park_id, z.id AS zone_id,
+              coalesce((SELECT f.version FROM figures_version f WHERE f.park_id = p.id), 0)::text AS version
+       FROM park p
        LEFT JOIN zone z ON z.park_id = p.id AND z.code = $2
        WHERE p.code = $1 AND ($3::uuid[] IS NULL OR p.id = ANY($3))`,
       [parkCode, zoneCode ?? null, parkScope(actor)],
     );
     if (!row?.park_id) throw new NotFoundError('Park', parkCode);
     if (zoneCode && !row.zone_id) throw new NotFoundError('Zone', `${parkCode}/${zoneCode}`);
-    return { parkId: row.park_id, zoneId: zoneCode ? row.zone_id : null };
+    return { parkId: row.park_id, zoneId: zoneCode ? row.zone_id : null, version: row.version };
   }
 
   async overview(
@@ -41,6 +52,13 @@ export class OccupancyService {
     asOf = today(),
   ): Promise<ParkOverview> {
     const scope = await this.scope(actor, parkCode, zoneCode);
+    const key = `overview ${scope.parkId} ${scope.zoneId} ${asOf}`;
+    return this.cache.get(key, scope.version, () =>
+      this.computeOverview(scope, asOf),
+    ) as Promise<ParkOverview>;
+  }
+
+  private async computeOverview(scope: Scope, asOf: string): Promise<ParkOverview> {
     const [r] = await this.db.query<Record<string, number>[]>(
       // One pass: each leasable unit in scope LEFT JOIN the tenancy holding it on asOf, summed per enterprise (vacant
       // units form the NULL group). Counting the enterprise groups then replaces two COUNT(DISTINCT) sorts, and the
@@ -63,7 +81,7 @@ export class OccupancyService {
                 count(*) FILTER (WHERE t.operating_from <= $3) AS operating_units
          FROM unit u
          LEFT JOIN tenancy t
-           ON t.unit_id = u.id AND t.starts_on <= $3 AND (t.ends_on IS NULL OR t.ends_on > $3)
+           ON t.unit_id = u.id AND t.park_id = u.park_id AND t.starts_on <= $3 AND (t.ends_on IS NULL OR t.ends_on > $3)
          WHERE u.park_id = $1 AND ($2::uuid IS NULL OR u.zone_id = $2) AND u.leasable
          GROUP BY t.enterprise_id
        ) per_enterprise`,
@@ -101,6 +119,18 @@ export class OccupancyService {
       Number(from.slice(5, 7));
     if (months > 240) throw UserInputError.field('to', 'must be within 20 years of from');
     const scope = await this.scope(actor, parkCode, zoneCode);
+    const key = `trend ${scope.parkId} ${scope.zoneId} ${from} ${to} ${basis}`;
+    return this.cache.get(key, scope.version, () => this.computeTrend(scope, from, to, basis)) as Promise<
+      OccupancyPoint[]
+    >;
+  }
+
+  private async computeTrend(
+    scope: Scope,
+    from: string,
+    to: string,
+    basis: OccupancyBasis,
+  ): Promise<OccupancyPoint[]> {
     const rows = await this.db.query<
       {
         date: string;
@@ -131,7 +161,7 @@ export class OccupancyService {
                      THEN greatest(t.starts_on, least(t.fitting_out_from, t.operating_from)) END AS occupied_from,
                 CASE WHEN t.operating_from IS NOT NULL
                      THEN greatest(t.starts_on, t.operating_from) END AS operating_from
-         FROM tenancy t JOIN scope s ON s.id = t.unit_id
+         FROM tenancy t JOIN scope s ON s.id = t.unit_id AND t.park_id = $1
          WHERE t.starts_on <= $4::date AND (t.ends_on IS NULL OR t.ends_on > $3::date)
        ), months AS (
          SELECT CASE WHEN occupied_from <= $4::date AND (ends_on IS NULL OR occupied_from < ends_on)

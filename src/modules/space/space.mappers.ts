@@ -63,5 +63,4 @@ export const toUnit = (r: UnitRow, asOf?: string): Unit => ({
   unleasableReason: r.unleasable_reason,
   version: r.version,
   asOf,
-  ...(r.tenancy_rows ? { tenancyRows: r.tenancy_rows } : {}),
 });

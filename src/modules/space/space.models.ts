@@ -1,4 +1,3 @@
-import type { PrefetchedTenancyRow } from '../tenancies/prefetch-sql';
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../common/pagination/connection';
 import { PARK_READERS, ReadableBy } from '../access/access.decorators';
@@ -62,9 +61,6 @@ export class Unit {
 
   /** The date the parent list was asked about; field resolvers default to it. */
   asOf?: string;
-
-  /** Tenancy rows the list read ahead (look-ahead), so that Unit.tenancies needs no statement of its own. */
-  tenancyRows?: PrefetchedTenancyRow[];
 
   @Field({ description: 'Code unique within the park, e.g. "W-A-017".' })
   code: string;

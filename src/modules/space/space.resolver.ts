@@ -1,8 +1,7 @@
-import { Args, Context, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { selects } from '../../graphql/look-ahead';
-import type { GraphQLContext } from '../../graphql/graphql-context';
-import { spaceLoaders } from './space.loaders';
+import { withAhead } from '../../graphql/resolved-ahead';
 import {
   CreateParkInput,
   CreateUnitsInput,
@@ -49,14 +48,10 @@ export class SpaceResolver {
     @CurrentActor() actor: Actor,
     @Args('parkCode', { description: 'Park code, e.g. "dazu-carving-park".' }) parkCode: string,
     @Args('code', { description: 'Unit code within the park, e.g. "W-1-001".' }) code: string,
-    @Context() ctx: GraphQLContext,
   ): Promise<Unit | null> {
     const found = await this.space.findUnit(actor, parkCode, code);
-    if (!found) return null;
-    // Read in the same statement: zone { … } and park { … } then cost nothing more.
-    spaceLoaders(ctx).zone.prime(found.zone.id, found.zone);
-    spaceLoaders(ctx).park.prime(found.park.id, found.park);
-    return found.unit;
+    // Read in the same statement: zone { … } and park { … } are answered from it, without their resolvers.
+    return found && withAhead(found.unit, { zone: found.zone, park: found.park });
   }
 
   @Query(() => UnitConnection, {

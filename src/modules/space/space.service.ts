@@ -12,7 +12,8 @@ import { Connection, SortDirection } from '../../common/pagination/connection';
 import { KeysetSort, paginate, toConnection } from '../../common/pagination/keyset';
 import { DEFAULT_PAGE_SIZE } from '../../common/pagination/page-args';
 import { today } from '../../graphql/scalars/date.scalar';
-import { tenancyRowsSql } from '../tenancies/prefetch-sql';
+import { withAhead } from '../../graphql/resolved-ahead';
+import { prefetchedTenancies, tenancyRowsSql } from '../tenancies/prefetch-sql';
 import { unitStatusSql } from '../tenancies/stage-sql';
 import {
   CreateParkInput,
@@ -149,7 +150,13 @@ export class SpaceService {
     if (ahead.tenancies) query.addSelect(tenancyRowsSql('unit', !!ahead.enterprises), 'tenancy_rows');
     const parkIds = parkScope(actor);
     if (parkIds) query.andWhere('unit.park_id = ANY(:scopeParkIds)', { scopeParkIds: parkIds });
-    return paginate<UnitRow & { sort_key: unknown }, Unit>(query, sort, args, (row) => toUnit(row, asOf));
+    // Unit.tenancies (and their stage and enterprise) are then answered from the rows, without their resolvers.
+    const now = ahead.tenancies ? today() : asOf;
+    return paginate<UnitRow & { sort_key: unknown }, Unit>(query, sort, args, (row) =>
+      row.tenancy_rows
+        ? withAhead(toUnit(row, asOf), { tenancies: prefetchedTenancies(row.tenancy_rows, now) })
+        : toUnit(row, asOf),
+    );
   }
 
   /**

@@ -7,8 +7,7 @@ import { UnitStatus } from '../space/space.enums';
 import { spaceLoaders } from '../space/space.loaders';
 import { Unit } from '../space/space.models';
 import { TenancyStage } from './tenancy.enums';
-import { stageOn, toTenancy } from './tenancy.mappers';
-import { toEnterprise } from '../enterprises/enterprise.mapper';
+import { stageOn } from './tenancy.mappers';
 import { Tenancy, TenancyStageEvent } from './tenancy.models';
 import { tenancyLoaders } from './tenancies.loaders';
 
@@ -75,14 +74,9 @@ export class UnitTenancyFieldsResolver {
   }
 
   @ResolveField(() => [Tenancy], { description: 'Every tenancy of the unit, oldest first.' })
-  tenancies(@Parent() unit: Unit, @Context() ctx: GraphQLContext): Promise<Tenancy[]> | Tenancy[] {
-    if (!unit.tenancyRows) return tenancyLoaders(ctx).ofUnit.load(unit.id);
-    // Read ahead by the list: prime the enterprise loader with the rows that came along.
-    const enterprises = enterpriseLoaders(ctx).enterprise;
-    return unit.tenancyRows.map((row) => {
-      if (row.enterprise) enterprises.prime(row.enterprise.id, toEnterprise(row.enterprise));
-      return toTenancy(row);
-    });
+  tenancies(@Parent() unit: Unit, @Context() ctx: GraphQLContext): Promise<Tenancy[]> {
+    // A list that read them ahead answers without this resolver (space.service.ts listUnits, resolved-ahead.ts).
+    return tenancyLoaders(ctx).ofUnit.load(unit.id);
   }
 }
 

@@ -33,6 +33,18 @@ import { UnitEntity } from '../space/unit.entity';
   'enterpriseId',
 ])
 @Index('tenancy_enterprise_id_idx', ['enterpriseId'])
+// A park's tenancies on a date, read index-only by the park figures (parkOverview, occupancyTrend): without it they
+// read every park's tenancies (a seq scan of 100,000 rows at platform scale for a 2,000-unit park, EXPLAIN ANALYZE
+// 82 ms → 18 ms).
+@Index('tenancy_park_id_starts_on_idx', [
+  'parkId',
+  'startsOn',
+  'unitId',
+  'endsOn',
+  'fittingOutFrom',
+  'operatingFrom',
+  'enterpriseId',
+])
 export class TenancyEntity extends BaseEntity {
   /**
    * The park of both the unit and the enterprise: the two composite foreign keys below make the database refuse a
