@@ -5,6 +5,7 @@ import { Role } from '../modules/access/access.enums';
 import { hashPassword } from '../modules/access/passwords';
 import { buildDemoData, DEMO_PARK, DEMO_ZONES } from './demo-data';
 import { seedDemoMachines } from './demo-machines-seed';
+import { seedDemoInstitutions } from './demo-partners-seed';
 
 const logger = new Logger('DemoSeed');
 
@@ -117,9 +118,10 @@ export async function seedDemoIfEmpty(db: DataSource, options: { users?: boolean
       enterpriseIds: enterprises.map((e) => e.id),
       unitIds: unitId,
     });
+    const institutions = await seedDemoInstitutions(m, park.id);
     if (options.users !== false) await seedDemoUsers(m);
     logger.log(
-      `Demo park loaded: ${units.length} units, ${enterprises.length} enterprises, ${inserted.length} tenancies, ${machines} machines`,
+      `Demo park loaded: ${units.length} units, ${enterprises.length} enterprises, ${inserted.length} tenancies, ${machines} machines, ${institutions.size} institutions`,
     );
     return true;
   });
