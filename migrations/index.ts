@@ -1,3 +1,4 @@
+import { AddAgreementsAndRecruitment1795761588466 } from './1795761588466-AddAgreementsAndRecruitment';
 import { AddInstitutions1795760992881 } from './1795760992881-AddInstitutions';
 import { AddMachines1795751165065 } from './1795751165065-AddMachines';
 import { EnforceParkConsistency1795705882194 } from './1795705882194-EnforceParkConsistency';
@@ -17,4 +18,5 @@ export const MIGRATIONS: Function[] = [
   AddMachines1795751165065,
   SortEnterpriseNamesByPinyin1795751500000,
   AddInstitutions1795760992881,
+  AddAgreementsAndRecruitment1795761588466,
 ];

@@ -3,6 +3,7 @@ import { AccessModule } from './access/access.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { MachinesModule } from './machines/machines.module';
 import { PartnersModule } from './partners/partners.module';
+import { RecruitmentModule } from './recruitment/recruitment.module';
 import { OccupancyModule } from './occupancy/occupancy.module';
 import { SpaceModule } from './space/space.module';
 import { TenanciesModule } from './tenancies/tenancies.module';
@@ -16,4 +17,5 @@ export const DOMAIN_MODULES: Type[] = [
   OccupancyModule,
   MachinesModule,
   PartnersModule,
+  RecruitmentModule,
 ];
