@@ -21,6 +21,13 @@ export const WRITTEN_TABLES = [
   'maintenance_record',
   'institution',
   'institution_contact',
+  'agreement',
+  'agreement_party',
+  'obligation',
+  'recruitment_event',
+  'lead',
+  'lead_event',
+  'lead_stage_event',
 ] as const;
 
 /** Row count of each table, counted directly in the database. */
@@ -123,6 +130,13 @@ export async function fingerprints(t: TestApp): Promise<Record<string, string>> 
     maintenance_record: 'SELECT * FROM maintenance_record',
     institution: 'SELECT * FROM institution',
     institution_contact: 'SELECT * FROM institution_contact',
+    agreement: 'SELECT * FROM agreement',
+    agreement_party: 'SELECT * FROM agreement_party',
+    obligation: 'SELECT * FROM obligation',
+    recruitment_event: 'SELECT * FROM recruitment_event',
+    lead: 'SELECT * FROM lead',
+    lead_event: 'SELECT * FROM lead_event',
+    lead_stage_event: 'SELECT * FROM lead_stage_event',
   };
   const [row] = await t.dataSource.query<Record<string, string>[]>(
     `SELECT ${Object.entries(sources)

@@ -100,7 +100,7 @@ export class AgreementsService {
 
   async obligationsOf(ids: readonly string[], asOf: string): Promise<Obligation[][]> {
     const rows = await this.db.query<ObligationRow[]>(
-      `${OBLIGATIONS_WITH_PROGRESS} WHERE w.agreement_id = ANY($1) ORDER BY w.agreement_id, w.created_at, w.id`,
+      `${OBLIGATIONS_WITH_PROGRESS} WHERE w.agreement_id = ANY($1) ORDER BY w.agreement_id, w.due_on NULLS LAST, w.description, w.id`,
       [ids, asOf],
     );
     return manyByKey(
@@ -219,7 +219,7 @@ export class AgreementsService {
         );
         await m.query(
           `INSERT INTO agreement_party (park_id, agreement_id, institution_id, enterprise_id)
-           SELECT $1, $2, unnest($3::uuid[]), NULL UNION ALL SELECT $1, $2, NULL, unnest($4::uuid[])`,
+           SELECT $1::uuid, $2::uuid, unnest($3::uuid[]), NULL::uuid UNION ALL SELECT $1, $2, NULL, unnest($4::uuid[])`,
           [parkId, row.id, institutionIds, enterpriseIds],
         );
         await this.insertObligations(m, row.id, input.obligations ?? []);
@@ -343,11 +343,11 @@ export class AgreementsService {
     list: ObligationInput[],
   ): Promise<string[]> {
     if (list.length === 0) return [];
-    const rows = await m.query<{ id: string; n: number }[]>(
+    const rows = await m.query<{ id: string }[]>(
       `INSERT INTO obligation (agreement_id, description, metric, target, due_on)
        SELECT $1, x.description, x.metric::obligation_metric, x.target, x.due_on
-       FROM jsonb_to_recordset($2::jsonb) WITH ORDINALITY AS x(description text, metric text, target numeric, due_on date, n int)
-       ORDER BY x.n RETURNING id`,
+       FROM jsonb_to_recordset($2::jsonb) AS x(description text, metric text, target numeric, due_on date)
+       RETURNING id`,
       [
         agreementId,
         JSON.stringify(
