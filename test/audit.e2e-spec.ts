@@ -359,7 +359,6 @@ describe('audit trail', () => {
       });
 
       it('events and leads: one entry each; convertLead one for the lead and one per tenancy', async () => {
-        const pf = partnerFactories(t);
         const event = await audited<{ createRecruitmentEvent: { id: string } }>(
           'createRecruitmentEvent',
           'mutation($input: CreateRecruitmentEventInput!) { createRecruitmentEvent(input: $input) { id } }',
