@@ -29,7 +29,9 @@ export class AgreementFieldsResolver {
     return partnerLoaders(ctx).renewal.load({ group: a.asOf, id: a.id });
   }
 
-  @ResolveField(() => [Obligation], { description: 'Obligations, with progress on the same asOf, by due date.' })
+  @ResolveField(() => [Obligation], {
+    description: 'Obligations, with progress on the same asOf, by due date.',
+  })
   obligations(@Parent() a: Agreement, @Context() ctx: GraphQLContext): Promise<Obligation[]> {
     return partnerLoaders(ctx).obligations.load({ group: a.asOf, id: a.id });
   }
