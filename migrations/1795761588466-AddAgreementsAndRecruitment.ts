@@ -92,7 +92,7 @@ export class AddAgreementsAndRecruitment1795761588466 implements MigrationInterf
       `ALTER TABLE "lead" ADD CONSTRAINT "lead_park_id_fkey" FOREIGN KEY ("park_id") REFERENCES "park"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );
     await queryRunner.query(
-      `ALTER TABLE "lead" ADD CONSTRAINT "lead_owner_id_fkey" FOREIGN KEY ("owner_id") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+      `ALTER TABLE "lead" ADD CONSTRAINT "lead_owner_id_fkey" FOREIGN KEY ("owner_id") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
     );
     await queryRunner.query(
       `ALTER TABLE "lead" ADD CONSTRAINT "lead_enterprise_id_park_id_fkey" FOREIGN KEY ("enterprise_id", "park_id") REFERENCES "enterprise"("id","park_id") ON DELETE RESTRICT ON UPDATE NO ACTION`,

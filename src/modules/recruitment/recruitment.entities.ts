@@ -92,7 +92,8 @@ export class LeadEntity extends BaseEntity {
   @Column({ type: 'uuid', nullable: true })
   ownerId: string | null;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  // Removing a user (e.g. the demo users before going live) leaves their leads unassigned.
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'owner_id', foreignKeyConstraintName: 'lead_owner_id_fkey' })
   owner?: UserEntity;
 
