@@ -52,6 +52,41 @@ const S8 = `WITH placed AS MATERIALIZED (
                                                 ORDER BY c.status NULLS LAST), '[]'))
                         FROM (SELECT status, count(*) AS n FROM placed GROUP BY status) c)))`;
 
+/**
+ * S9: the park's first 100 leads by name with events, stage history and enterprise, and the partner and recruitment
+ * figures on $2 (the same definitions as the API's: in force = signed, started, not ended, not terminated).
+ */
+const S9 = `WITH p AS (SELECT id FROM park WHERE code = $1)
+     SELECT json_build_object('data', json_build_object(
+       'leads', (SELECT coalesce(json_agg(json_build_object('name', l.name, 'stage', l.stage,
+                   'events', (SELECT coalesce(json_agg(json_build_object('title', ev.title, 'kind', ev.kind) ORDER BY ev.held_on, ev.id), '[]')
+                              FROM lead_event le JOIN recruitment_event ev ON ev.id = le.event_id WHERE le.lead_id = l.id),
+                   'stageHistory', (SELECT json_agg(json_build_object('stage', s.stage, 'effectiveOn', s.effective_on) ORDER BY s.effective_on, s.stage)
+                                    FROM lead_stage_event s WHERE s.lead_id = l.id),
+                   'enterprise', (SELECT json_build_object('name', e.name) FROM enterprise e WHERE e.id = l.enterprise_id))
+                   ORDER BY l.name, l.id), '[]')
+                 FROM (SELECT * FROM lead WHERE park_id = (SELECT id FROM p) ORDER BY name, id LIMIT 100) l),
+       'parkOverview', json_build_object(
+         'partners', json_build_object(
+           'industryEducationPartners', (SELECT count(DISTINCT ap.institution_id) FROM agreement a
+              JOIN agreement_party ap ON ap.agreement_id = a.id
+              WHERE a.park_id = (SELECT id FROM p) AND a.kind = 'INDUSTRY_EDUCATION_BASE' AND a.signed_on <= $2::date
+                AND a.starts_on <= $2::date AND (a.ends_on IS NULL OR a.ends_on >= $2::date)
+                AND (a.terminated_on IS NULL OR a.terminated_on > $2::date)),
+           'agreementsByKind', (SELECT json_agg(json_build_object('kind', k.kind, 'count', k.c, 'active', k.act) ORDER BY k.kind)
+              FROM (SELECT a.kind, count(*) AS c, count(*) FILTER (WHERE a.starts_on <= $2::date
+                      AND (a.ends_on IS NULL OR a.ends_on >= $2::date) AND (a.terminated_on IS NULL OR a.terminated_on > $2::date)) AS act
+                    FROM agreement a WHERE a.park_id = (SELECT id FROM p) AND a.signed_on <= $2::date GROUP BY a.kind) k)),
+         'recruitment', json_build_object(
+           'eventsByKind', (SELECT json_agg(json_build_object('kind', k.kind, 'count', k.c) ORDER BY k.kind)
+              FROM (SELECT kind, count(*) AS c FROM recruitment_event WHERE park_id = (SELECT id FROM p) AND held_on <= $2::date
+                    GROUP BY kind) k),
+           'leadsByStage', (SELECT json_agg(json_build_object('stage', k.stage, 'count', k.c) ORDER BY k.stage)
+              FROM (SELECT st.stage, count(*) AS c FROM lead l
+                    CROSS JOIN LATERAL (SELECT s.stage FROM lead_stage_event s WHERE s.lead_id = l.id AND s.effective_on <= $2::date
+                                        ORDER BY s.effective_on DESC, s.stage DESC LIMIT 1) st
+                    WHERE l.park_id = (SELECT id FROM p) GROUP BY st.stage) k)))))`;
+
 export const RAW_SQL: Record<string, string> = {
   s1: `SELECT json_build_object('data', coalesce(json_agg(json_build_object(
          'code', u.code, 'floorArea', u.floor_area,
@@ -91,6 +126,7 @@ export const RAW_SQL: Record<string, string> = {
                    ON t.starts_on <= p.d AND (t.ends_on IS NULL OR t.ends_on > p.d)
                  GROUP BY p.d) x)))`,
   s8: S8,
+  s9: S9,
 };
 
 function main(): void {

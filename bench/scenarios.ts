@@ -106,6 +106,33 @@ const S8_PG = `query S8($park: String!, $zone: String!) {
           machineEvents(condition: { kind: STATUS }, orderBy: OCCURRED_AT_DESC, first: 1) { nodes { status } } } } } } } } } }
 }`;
 
+/**
+ * S9, the recruitment desk of the demo park (issue 11): the first 100 leads by name with their source events, stage
+ * history and converted enterprise, and the park's partner and recruitment figures, on asOf. Demo data only (about 90
+ * leads, 25 events, 19 institutions, 18 agreements): the same at every scale.
+ */
+export const S9_API = `query S9($park: String!, $asOf: Date!) {
+  leads(first: 100, filter: { parkCode: $park }, asOf: $asOf) {
+    edges { node { name stage events { title kind } stageHistory { stage effectiveOn } enterprise { name } } }
+  }
+  parkOverview(parkCode: $park, asOf: $asOf) {
+    partners { industryEducationPartners agreementsByKind { kind count active } }
+    recruitment { eventsByKind { kind count } leadsByStage { stage count } }
+  }
+}`;
+
+/**
+ * The PostGraphile shape closest to S9: the leads of the park by name with their events (through lead_event), stage
+ * history and enterprise. Not written against a running peer here (relation names follow S8's inflection), and with
+ * no figures: PostGraphile derives no aggregates without a plugin, so the figures are left to the client.
+ */
+const S9_PG = `query S9($park: String!) {
+  parkByCode(code: $park) { leads(first: 100, orderBy: NAME_ASC) { nodes { name stage
+    leadEventsByLeadIdAndParkId { nodes { eventPark { title kind } } }
+    leadStageEvents(orderBy: EFFECTIVE_ON_ASC) { nodes { stage effectiveOn } }
+    enterprisePark { name } } } }
+}`;
+
 /** The unit S2 looks up: the 500th of the bench zone. */
 export const S2_UNIT = 'B-1-0500';
 
@@ -185,6 +212,17 @@ export const SCENARIOS: Scenario[] = [
       api: () => gql(S8_API, { park: BENCH_PARK, zone: BENCH_ZONE, asOf: BENCH_MACHINES_AS_OF }),
       postgraphile: () => gql(S8_PG, { park: BENCH_PARK, zone: BENCH_ZONE }),
       raw: () => raw('s8', [BENCH_PARK, BENCH_ZONE, BENCH_MACHINES_AS_OF]),
+    },
+  },
+  {
+    id: 'S9',
+    title:
+      'leads(first:100, park) → events, stage history, enterprise + parkOverview partner and recruitment figures',
+    scales: ['tiny', 'park', 'platform'],
+    requests: {
+      api: () => gql(S9_API, { park: BENCH_PARK, asOf: BENCH_MACHINES_AS_OF }),
+      postgraphile: () => gql(S9_PG, { park: BENCH_PARK }),
+      raw: () => raw('s9', [BENCH_PARK, BENCH_MACHINES_AS_OF]),
     },
   },
 ];

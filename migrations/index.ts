@@ -1,3 +1,5 @@
+import { AddAgreementsAndRecruitment1795761588466 } from './1795761588466-AddAgreementsAndRecruitment';
+import { AddInstitutions1795760992881 } from './1795760992881-AddInstitutions';
 import { AddMachines1795751165065 } from './1795751165065-AddMachines';
 import { EnforceParkConsistency1795705882194 } from './1795705882194-EnforceParkConsistency';
 import { AddAccessAndAudit1795703359854 } from './1795703359854-AddAccessAndAudit';
@@ -19,4 +21,6 @@ export const MIGRATIONS: Function[] = [
   SortEnterpriseNamesByPinyin1795751500000,
   AddTenancyParkIndex1795761741596,
   AddFiguresVersion1795761966623,
+  AddInstitutions1795760992881,
+  AddAgreementsAndRecruitment1795761588466,
 ];

@@ -6,6 +6,7 @@ import { codesOf, createApiKey, fingerprints, tableCounts } from './support/acce
 import { createUserWithToken, TEST_PASSWORD } from './support/auth';
 import { dataOf, factories, nextCreditCode } from './support/factories';
 import { machineFactories } from './support/machines';
+import { partnerFactories } from './support/partners';
 import {
   minimalRequest,
   Operation,
@@ -48,18 +49,35 @@ const LEASING_WRITERS: Grant[] = ['ADMIN', 'LEASING'];
 const MACHINE_READERS: Grant[] = [...PARK_READERS];
 /** Shop-floor events: leasing writers and machine gateways. */
 const MACHINE_REPORTERS: Grant[] = [...LEASING_WRITERS, 'MACHINE_GATEWAY'];
+/** Institutions, agreements, events, leads and their figures: every role and read keys (issue 11). */
+const PARTNER_READERS: Grant[] = [...PARK_READERS];
+/** The partner register (institutions): recruiters and admins. */
+const INSTITUTION_WRITERS: Grant[] = ['ADMIN', 'RECRUITER'];
+/** Agreements, obligations, recruitment events and leads: admins and leasing (issue 11). */
+const PARTNER_WRITERS: Grant[] = ['ADMIN', 'LEASING'];
 
 const RULES: Record<string, Rule> = {
+  'Query.agreement': PARTNER_READERS,
+  'Query.agreements': PARTNER_READERS,
+  'Query.agreementsExpiring': PARTNER_READERS,
   'Query.apiKeys': ADMIN_ONLY,
   'Query.auditLog': ADMIN_ONLY,
   'Query.enterprise': PARK_READERS,
   'Query.enterprises': PARK_READERS,
   'Query.health': 'PUBLIC',
+  'Query.institution': PARTNER_READERS,
+  'Query.institutions': PARTNER_READERS,
   'Query.machine': MACHINE_READERS,
   'Query.machineStats': MACHINE_READERS,
   'Query.machines': MACHINE_READERS,
   'Query.maintenanceDue': MACHINE_READERS,
   'Query.strandedMachines': MACHINE_READERS,
+  'Query.followUpsDue': PARTNER_READERS,
+  'Query.lead': PARTNER_READERS,
+  'Query.leads': PARTNER_READERS,
+  'Query.obligationsOverdue': PARTNER_READERS,
+  'Query.recruitmentEvents': PARTNER_READERS,
+  'Query.recruitmentFunnel': PARTNER_READERS,
   'Query.me': ['ANY_USER', 'API_KEY'],
   'Query.occupancyTrend': PARK_READERS,
   'Query.park': PARK_READERS,
@@ -70,11 +88,22 @@ const RULES: Record<string, Rule> = {
   'Query.unit': PARK_READERS,
   'Query.units': PARK_READERS,
   'Query.users': ADMIN_ONLY,
+  'Mutation.addObligation': PARTNER_WRITERS,
+  'Mutation.advanceLead': PARTNER_WRITERS,
+  'Mutation.convertLead': PARTNER_WRITERS,
+  'Mutation.createAgreement': PARTNER_WRITERS,
+  'Mutation.createLead': PARTNER_WRITERS,
+  'Mutation.createRecruitmentEvent': PARTNER_WRITERS,
+  'Mutation.recordObligationProgress': PARTNER_WRITERS,
+  'Mutation.terminateAgreement': PARTNER_WRITERS,
+  'Mutation.updateAgreement': PARTNER_WRITERS,
+  'Mutation.updateLead': PARTNER_WRITERS,
   'Mutation.advanceTenancyStage': LEASING_WRITERS,
   'Mutation.changeMyPassword': ['ANY_USER'],
   'Mutation.correctTenancyStage': LEASING_WRITERS,
   'Mutation.createApiKey': ADMIN_ONLY,
   'Mutation.createEnterprise': LEASING_WRITERS,
+  'Mutation.createInstitution': INSTITUTION_WRITERS,
   'Mutation.createMaintenancePlan': LEASING_WRITERS,
   'Mutation.createPark': ADMIN_ONLY,
   'Mutation.createUnits': LEASING_WRITERS,
@@ -94,6 +123,7 @@ const RULES: Record<string, Rule> = {
   'Mutation.revokeApiKey': ADMIN_ONLY,
   'Mutation.setUserPassword': ADMIN_ONLY,
   'Mutation.updateEnterprise': LEASING_WRITERS,
+  'Mutation.updateInstitution': INSTITUTION_WRITERS,
   'Mutation.updateUnit': LEASING_WRITERS,
   'Mutation.updateUser': ADMIN_ONLY,
   'Mutation.updateZone': LEASING_WRITERS,
@@ -104,16 +134,36 @@ const RULES: Record<string, Rule> = {
  * model). PART_OF_PARENT: no data of its own, readable wherever the field that reaches it is.
  */
 const TYPE_RULES: Record<string, Rule | 'PART_OF_PARENT'> = {
+  Agreement: PARTNER_READERS,
+  AgreementConnection: 'PART_OF_PARENT',
+  AgreementEdge: 'PART_OF_PARENT',
+  AgreementKindCount: 'PART_OF_PARENT',
+  AgreementParty: 'PART_OF_PARENT',
   ApiKey: ADMIN_ONLY,
   AuditChange: 'PART_OF_PARENT',
   AuditEntry: ADMIN_ONLY,
   AuditEntryConnection: 'PART_OF_PARENT',
   AuditEntryEdge: 'PART_OF_PARENT',
+  ConvertLeadResult: 'PART_OF_PARENT',
   CreatedApiKey: ADMIN_ONLY,
   Enterprise: PARK_READERS,
   EnterpriseConnection: 'PART_OF_PARENT',
   EnterpriseEdge: 'PART_OF_PARENT',
+  EventKindCount: 'PART_OF_PARENT',
+  FunnelGroup: 'PART_OF_PARENT',
+  FunnelMedians: 'PART_OF_PARENT',
   HealthStatus: 'PUBLIC',
+  Institution: PARTNER_READERS,
+  InstitutionConnection: 'PART_OF_PARENT',
+  InstitutionContact: PARTNER_READERS,
+  InstitutionEdge: 'PART_OF_PARENT',
+  InstitutionKindCount: 'PART_OF_PARENT',
+  Lead: PARTNER_READERS,
+  LeadConnection: 'PART_OF_PARENT',
+  LeadEdge: 'PART_OF_PARENT',
+  LeadOpening: 'PART_OF_PARENT',
+  LeadStageChange: PARTNER_READERS,
+  LeadStageCount: 'PART_OF_PARENT',
   LoginResult: 'PUBLIC',
   Machine: MACHINE_READERS,
   MachineConnection: 'PART_OF_PARENT',
@@ -128,11 +178,18 @@ const TYPE_RULES: Record<string, Rule | 'PART_OF_PARENT'> = {
   MaintenancePlan: MACHINE_READERS,
   MaintenanceRecord: MACHINE_READERS,
   Me: ['ANY_USER', 'API_KEY'],
+  Obligation: PARTNER_READERS,
   Occupancy: 'PART_OF_PARENT',
   OccupancyPoint: PARK_READERS,
   PageInfo: 'PART_OF_PARENT',
   RecordMachineEventsResult: 'PART_OF_PARENT',
   Park: PARK_READERS,
+  PartnerFigures: PARTNER_READERS,
+  RecruitmentEvent: PARTNER_READERS,
+  RecruitmentEventConnection: 'PART_OF_PARENT',
+  RecruitmentEventEdge: 'PART_OF_PARENT',
+  RecruitmentFigures: PARTNER_READERS,
+  RecruitmentFunnel: PARTNER_READERS,
   ParkOverview: PARK_READERS,
   Tenancy: TENANCY_READERS,
   TenancyConnection: 'PART_OF_PARENT',
@@ -604,6 +661,14 @@ describe('access matrix: every operation × every caller', () => {
       toInstall: { id: string; serialNumber: string };
       toMove: string;
       toRemove: string;
+      institutionId: string;
+      agreementId: string;
+      toTerminate: string;
+      obligationId: string;
+      eventId: string;
+      toUpdateLead: string;
+      toAdvanceLead: string;
+      toConvert: string;
     }
     type Request = { query: string; variables: Record<string, unknown> };
     let fx: Fixture;
@@ -618,6 +683,108 @@ describe('access matrix: every operation × every caller', () => {
 
     /** Arguments that succeed for an allowed caller (checked at the end), so a refusal is what stops them. */
     const VALID: Record<string, () => Promise<Request>> = {
+      addObligation: async () => ({
+        query: 'mutation($input: AddObligationInput!) { addObligation(input: $input) { id } }',
+        variables: {
+          input: { agreementId: fx.agreementId, description: '新增义务', metric: 'EVENTS_HELD', target: 3 },
+        },
+      }),
+      advanceLead: async () => ({
+        query: 'mutation($input: AdvanceLeadInput!) { advanceLead(input: $input) { id } }',
+        variables: {
+          input: {
+            id: fx.toAdvanceLead,
+            version: await versionOf('lead', fx.toAdvanceLead),
+            stage: 'CONTACTED',
+            effectiveOn: '2023-04-01',
+          },
+        },
+      }),
+      convertLead: async () => ({
+        query: 'mutation($input: ConvertLeadInput!) { convertLead(input: $input) { lead { id } } }',
+        variables: {
+          input: {
+            id: fx.toConvert,
+            version: await versionOf('lead', fx.toConvert),
+            enterpriseId: fx.enterpriseId,
+            unitCodes: ['M-005'],
+            startsOn: '2024-02-01',
+          },
+        },
+      }),
+      createAgreement: async () => ({
+        query: 'mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { id } }',
+        variables: {
+          input: {
+            parkCode: fx.parkCode,
+            title: '矩阵新协议',
+            kind: 'STRATEGIC_COOPERATION',
+            startsOn: '2024-03-01',
+            institutionIds: [fx.institutionId],
+          },
+        },
+      }),
+      createLead: async () => ({
+        query: 'mutation($input: CreateLeadInput!) { createLead(input: $input) { id } }',
+        variables: {
+          input: { parkCode: fx.parkCode, name: '矩阵新线索', industry: 'SCULPTURE', eventIds: [fx.eventId] },
+        },
+      }),
+      createRecruitmentEvent: async () => ({
+        query:
+          'mutation($input: CreateRecruitmentEventInput!) { createRecruitmentEvent(input: $input) { id } }',
+        variables: {
+          input: {
+            parkCode: fx.parkCode,
+            kind: 'FORUM',
+            title: '矩阵座谈会',
+            heldOn: '2024-01-05',
+            attendance: 30,
+          },
+        },
+      }),
+      recordObligationProgress: async () => ({
+        query:
+          'mutation($input: RecordObligationProgressInput!) { recordObligationProgress(input: $input) { id } }',
+        variables: {
+          input: {
+            id: fx.obligationId,
+            version: await versionOf('obligation', fx.obligationId),
+            progress: 4,
+          },
+        },
+      }),
+      terminateAgreement: async () => ({
+        query: 'mutation($input: TerminateAgreementInput!) { terminateAgreement(input: $input) { id } }',
+        variables: {
+          input: {
+            id: fx.toTerminate,
+            version: await versionOf('agreement', fx.toTerminate),
+            on: '2024-06-01',
+            reason: '合作方退出',
+          },
+        },
+      }),
+      updateAgreement: async () => ({
+        query: 'mutation($input: UpdateAgreementInput!) { updateAgreement(input: $input) { id } }',
+        variables: {
+          input: {
+            id: fx.agreementId,
+            version: await versionOf('agreement', fx.agreementId),
+            endsOn: '2026-12-31',
+          },
+        },
+      }),
+      updateLead: async () => ({
+        query: 'mutation($input: UpdateLeadInput!) { updateLead(input: $input) { id } }',
+        variables: {
+          input: {
+            id: fx.toUpdateLead,
+            version: await versionOf('lead', fx.toUpdateLead),
+            nextFollowUpOn: '2024-03-01',
+          },
+        },
+      }),
       advanceTenancyStage: async () => ({
         query: 'mutation($input: AdvanceTenancyStageInput!) { advanceTenancyStage(input: $input) { id } }',
         variables: { input: { tenancyId: fx.toAdvance, stage: 'FITTING_OUT', effectiveOn: '2024-02-01' } },
@@ -647,6 +814,17 @@ describe('access matrix: every operation × every caller', () => {
             industry: 'STONE_CARVING',
             originProvince: 'CHONGQING',
             leading: false,
+          },
+        },
+      }),
+      createInstitution: async () => ({
+        query: 'mutation($input: CreateInstitutionInput!) { createInstitution(input: $input) { id } }',
+        variables: {
+          input: {
+            parkCode: fx.parkCode,
+            name: '矩阵新院校',
+            kind: 'VOCATIONAL_COLLEGE',
+            contacts: [{ name: '联系人', phone: '13800001111' }],
           },
         },
       }),
@@ -721,6 +899,16 @@ describe('access matrix: every operation × every caller', () => {
             id: fx.enterpriseId,
             version: await versionOf('enterprise', fx.enterpriseId),
             name: '改名企业',
+          },
+        },
+      }),
+      updateInstitution: async () => ({
+        query: 'mutation($input: UpdateInstitutionInput!) { updateInstitution(input: $input) { id } }',
+        variables: {
+          input: {
+            id: fx.institutionId,
+            version: await versionOf('institution', fx.institutionId),
+            region: '重庆市大足区',
           },
         },
       }),
@@ -822,6 +1010,31 @@ describe('access matrix: every operation × every caller', () => {
       const toRemove = await mf.register(park.code, enterprise.id);
       await mf.install(toMove.id, 'M-001', '2024-01-10');
       await mf.install(toRemove.id, 'M-001', '2024-01-10');
+      const institution = dataOf(
+        await t.gql<{ createInstitution: { id: string } }>(
+          'mutation($input: CreateInstitutionInput!) { createInstitution(input: $input) { id } }',
+          { input: { parkCode: park.code, name: '矩阵院校', kind: 'UNIVERSITY' } },
+        ),
+      ).createInstitution;
+      const pf = partnerFactories(t);
+      await f.units(park.code, zone.code, [{ code: 'M-005' }]);
+      const agreement = await pf.agreement({
+        parkCode: park.code,
+        signedOn: '2024-01-01',
+        startsOn: '2024-01-01',
+        institutionIds: [institution.id],
+        obligations: [{ description: '人工进度', target: 10 }],
+      });
+      const toTerminate = await pf.agreement({
+        parkCode: park.code,
+        signedOn: '2024-01-01',
+        startsOn: '2024-01-01',
+        enterpriseIds: [enterprise.id],
+      });
+      const event = await pf.event(park.code);
+      const toUpdateLead = await pf.lead(park.code, { name: '矩阵线索一' });
+      const toAdvanceLead = await pf.lead(park.code, { name: '矩阵线索二' });
+      const toConvert = await pf.signedLead(park.code, { name: '矩阵线索三' });
       fx = {
         parkCode: park.code,
         zoneCode: zone.code,
@@ -836,6 +1049,14 @@ describe('access matrix: every operation × every caller', () => {
         toInstall,
         toMove: toMove.id,
         toRemove: toRemove.id,
+        institutionId: institution.id,
+        agreementId: agreement.id,
+        toTerminate: toTerminate.id,
+        obligationId: agreement.obligations[0]!.id,
+        eventId: event.id,
+        toUpdateLead: toUpdateLead.id,
+        toAdvanceLead: toAdvanceLead.id,
+        toConvert: toConvert.id,
       };
     });
 
@@ -899,6 +1120,15 @@ describe('access matrix: every operation × every caller', () => {
         'machine_event',
         'maintenance_plan',
         'maintenance_record',
+        'institution',
+        'institution_contact',
+        'agreement',
+        'agreement_party',
+        'obligation',
+        'recruitment_event',
+        'lead',
+        'lead_event',
+        'lead_stage_event',
       ].filter((table) => after[table] === before[table]);
       expect({ failures, unchanged }).toEqual({ failures: [], unchanged: [] });
     });

@@ -5,6 +5,7 @@ import { createApiKey, fingerprints, tableCounts } from './support/access';
 import { createUserWithToken, TEST_PASSWORD } from './support/auth';
 import { dataOf, errorOf, factories, Factories, nextCreditCode, TenancyData } from './support/factories';
 import { operationsOf, schemaOf } from './support/operations';
+import { LEAD_FIELDS, LeadData, partnerFactories } from './support/partners';
 import { GqlResponse, startTestApp, TestApp } from './support/test-app';
 
 interface Change {
@@ -123,13 +124,20 @@ describe('audit trail', () => {
   describe('each mutation writes one entry', () => {
     /** Operations checked below; compared with the schema so that a new mutation needs an audit test. */
     const CHECKED = [
+      'addObligation',
+      'advanceLead',
       'advanceTenancyStage',
       'changeMyPassword',
+      'convertLead',
       'correctTenancyStage',
+      'createAgreement',
       'createApiKey',
       'createEnterprise',
+      'createInstitution',
+      'createLead',
       'createMaintenancePlan',
       'createPark',
+      'createRecruitmentEvent',
       'createUnits',
       'createUser',
       'createZone',
@@ -141,11 +149,16 @@ describe('audit trail', () => {
       'moveMachine',
       'recordMachineEvents',
       'recordMaintenance',
+      'recordObligationProgress',
       'registerMachine',
       'removeMachine',
       'revokeApiKey',
       'setUserPassword',
+      'terminateAgreement',
+      'updateAgreement',
       'updateEnterprise',
+      'updateInstitution',
+      'updateLead',
       'updateUnit',
       'updateUser',
       'updateZone',
@@ -258,6 +271,153 @@ describe('audit trail', () => {
         { field: 'leading', before: false, after: true },
         { field: 'name', before: '审计石雕企业', after: '审计石雕集团' },
       ]);
+    });
+
+    it('createInstitution and updateInstitution: the contact list is part of the record', async () => {
+      const created = await audited<{ createInstitution: { id: string; version: number } }>(
+        'createInstitution',
+        'mutation($input: CreateInstitutionInput!) { createInstitution(input: $input) { id version } }',
+        { input: { parkCode, name: '审计院校', kind: 'VOCATIONAL_COLLEGE', contacts: [{ name: '甲' }] } },
+        (d) => ({ entityType: 'Institution', entityId: d.createInstitution.id }),
+      );
+      byAdmin(created.entry);
+      expect(changeOf(created.entry, 'name')).toEqual({ field: 'name', before: null, after: '审计院校' });
+      const institution = dataOf(created.res).createInstitution;
+      const updated = await audited<{ updateInstitution: { id: string } }>(
+        'updateInstitution',
+        'mutation($input: UpdateInstitutionInput!) { updateInstitution(input: $input) { id } }',
+        {
+          input: {
+            id: institution.id,
+            version: institution.version,
+            region: '大足',
+            contacts: [{ name: '乙' }],
+          },
+        },
+        (d) => ({ entityType: 'Institution', entityId: d.updateInstitution.id }),
+      );
+      byAdmin(updated.entry);
+      expect([...updated.entry.changes].map((c) => c.field).sort()).toEqual(['contacts', 'region']);
+      expect(changeOf(updated.entry, 'region')).toEqual({ field: 'region', before: null, after: '大足' });
+    });
+
+    describe('partners and recruitment', () => {
+      it('agreements and obligations: one entry each, termination with its reason', async () => {
+        const pf = partnerFactories(t);
+        const institution = await pf.institution(parkCode, '审计协议院校');
+        const created = await audited<{ createAgreement: { id: string; version: number } }>(
+          'createAgreement',
+          'mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { id version } }',
+          {
+            input: {
+              parkCode,
+              title: '审计协议',
+              kind: 'INDUSTRY_EDUCATION_BASE',
+              signedOn: '2023-01-01',
+              startsOn: '2023-01-01',
+              institutionIds: [institution.id],
+            },
+          },
+          (d) => ({ entityType: 'Agreement', entityId: d.createAgreement.id }),
+        );
+        expect(changeOf(created.entry, 'institutionIds')?.after).toEqual([institution.id]);
+        const agreement = dataOf(created.res).createAgreement;
+        const updated = await audited<{ updateAgreement: { id: string; version: number } }>(
+          'updateAgreement',
+          'mutation($input: UpdateAgreementInput!) { updateAgreement(input: $input) { id version } }',
+          { input: { id: agreement.id, version: agreement.version, endsOn: '2025-12-31' } },
+          (d) => ({ entityType: 'Agreement', entityId: d.updateAgreement.id }),
+        );
+        expect(updated.entry.changes).toEqual([{ field: 'endsOn', before: null, after: '2025-12-31' }]);
+        const obligation = await audited<{ addObligation: { id: string; version: number } }>(
+          'addObligation',
+          'mutation($input: AddObligationInput!) { addObligation(input: $input) { id version } }',
+          { input: { agreementId: agreement.id, description: '培养学员', target: 100, dueOn: '2024-12-31' } },
+          (d) => ({ entityType: 'Obligation', entityId: d.addObligation.id }),
+        );
+        const o = dataOf(obligation.res).addObligation;
+        const progress = await audited<{ recordObligationProgress: { id: string } }>(
+          'recordObligationProgress',
+          'mutation($input: RecordObligationProgressInput!) { recordObligationProgress(input: $input) { id } }',
+          { input: { id: o.id, version: o.version, progress: 40 } },
+          (d) => ({ entityType: 'Obligation', entityId: d.recordObligationProgress.id }),
+        );
+        expect(changeOf(progress.entry, 'manualProgress')).toEqual({
+          field: 'manualProgress',
+          before: null,
+          after: '40.00',
+        });
+        const terminated = await audited<{ terminateAgreement: { id: string } }>(
+          'terminateAgreement',
+          'mutation($input: TerminateAgreementInput!) { terminateAgreement(input: $input) { id } }',
+          {
+            input: { id: agreement.id, version: agreement.version + 1, on: '2024-06-30', reason: '院校撤出' },
+          },
+          (d) => ({ entityType: 'Agreement', entityId: d.terminateAgreement.id }),
+        );
+        expect(terminated.entry.reason).toBe('院校撤出');
+      });
+
+      it('events and leads: one entry each; convertLead one for the lead and one per tenancy', async () => {
+        const event = await audited<{ createRecruitmentEvent: { id: string } }>(
+          'createRecruitmentEvent',
+          'mutation($input: CreateRecruitmentEventInput!) { createRecruitmentEvent(input: $input) { id } }',
+          { input: { parkCode, kind: 'FORUM', title: '审计座谈会', heldOn: '2023-05-01' } },
+          (d) => ({ entityType: 'RecruitmentEvent', entityId: d.createRecruitmentEvent.id }),
+        );
+        byAdmin(event.entry);
+        const created = await audited<{ createLead: LeadData }>(
+          'createLead',
+          `mutation($input: CreateLeadInput!) { createLead(input: $input) { ${LEAD_FIELDS} } }`,
+          { input: { parkCode, name: '审计线索', industry: 'SCULPTURE', createdOn: '2023-05-01' } },
+          (d) => ({ entityType: 'Lead', entityId: d.createLead.id }),
+        );
+        let lead = dataOf(created.res).createLead;
+        const updated = await audited<{ updateLead: LeadData }>(
+          'updateLead',
+          `mutation($input: UpdateLeadInput!) { updateLead(input: $input) { ${LEAD_FIELDS} } }`,
+          { input: { id: lead.id, version: lead.version, nextFollowUpOn: '2023-06-01' } },
+          (d) => ({ entityType: 'Lead', entityId: d.updateLead.id }),
+        );
+        expect(updated.entry.changes).toEqual([
+          { field: 'nextFollowUpOn', before: null, after: '2023-06-01' },
+        ]);
+        lead = dataOf(updated.res).updateLead;
+        const advanced = await audited<{ advanceLead: LeadData }>(
+          'advanceLead',
+          `mutation($input: AdvanceLeadInput!) { advanceLead(input: $input) { ${LEAD_FIELDS} } }`,
+          { input: { id: lead.id, version: lead.version, stage: 'SIGNED', effectiveOn: '2023-07-01' } },
+          (d) => ({ entityType: 'Lead', entityId: d.advanceLead.id }),
+        );
+        expect(changeOf(advanced.entry, 'stage')).toEqual({ field: 'stage', before: 'NEW', after: 'SIGNED' });
+        lead = dataOf(advanced.res).advanceLead;
+        await f.units(parkCode, zoneCode, [{ code: 'AL-001' }]);
+        const enterprise = await f.enterprise({ parkCode });
+        const requestId = newRequestId('convertLead');
+        dataOf(
+          await t.gql(
+            'mutation($input: ConvertLeadInput!) { convertLead(input: $input) { lead { id } } }',
+            {
+              input: {
+                id: lead.id,
+                version: lead.version,
+                enterpriseId: enterprise.id,
+                unitCodes: ['AL-001'],
+                startsOn: '2023-08-01',
+              },
+            },
+            { 'x-request-id': requestId },
+          ),
+        );
+        const rows = await t.dataSource.query<{ entity_type: string; operation: string }[]>(
+          'SELECT entity_type, operation FROM audit_log WHERE request_id = $1 ORDER BY entity_type',
+          [requestId],
+        );
+        expect(rows).toEqual([
+          { entity_type: 'Lead', operation: 'convertLead' },
+          { entity_type: 'Tenancy', operation: 'convertLead' },
+        ]);
+      });
     });
 
     describe('tenancies', () => {

@@ -170,6 +170,15 @@ export class AppConfig {
   @Max(10_000_000, { message: 'must be a whole number between 1 and 10000000' })
   GRAPHQL_MAX_COST: number = 20000;
 
+  // --- Partners ---
+
+  /** Days before its end date from which an active agreement is EXPIRING (its notice period). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of days between 1 and 730' })
+  @Min(1, { message: 'must be a whole number of days between 1 and 730' })
+  @Max(730, { message: 'must be a whole number of days between 1 and 730' })
+  AGREEMENT_NOTICE_DAYS: number = 90;
+
   /** Operations allowed in one HTTP request (1 = no batching). */
   @Transform(toInt)
   @IsInt({ message: 'must be a whole number between 1 and 50' })
@@ -245,6 +254,7 @@ export const CONFIG_KEYS = [
   'BODY_LIMIT_BYTES',
   'TRUST_PROXY',
   'CORS_ORIGINS',
+  'AGREEMENT_NOTICE_DAYS',
 ] as const satisfies readonly (keyof AppConfig)[];
 
 export class ConfigError extends Error {

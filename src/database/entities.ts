@@ -9,6 +9,18 @@ import { MachinePlacementEntity } from '../modules/machines/machine-placement.en
 import { MachineEntity } from '../modules/machines/machine.entity';
 import { MaintenancePlanEntity, MaintenanceRecordEntity } from '../modules/machines/maintenance.entities';
 import { FiguresVersionEntity } from '../modules/occupancy/figures-version.entity';
+import { InstitutionContactEntity, InstitutionEntity } from '../modules/partners/institution.entity';
+import {
+  AgreementEntity,
+  AgreementPartyEntity,
+  ObligationEntity,
+} from '../modules/partners/agreement.entity';
+import {
+  LeadEntity,
+  LeadEventEntity,
+  LeadStageEventEntity,
+  RecruitmentEventEntity,
+} from '../modules/recruitment/recruitment.entities';
 import { ParkEntity } from '../modules/space/park.entity';
 import { UnitEntity } from '../modules/space/unit.entity';
 import { ZoneEntity } from '../modules/space/zone.entity';
@@ -35,4 +47,13 @@ export const ENTITIES: Function[] = [
   MaintenancePlanEntity,
   MaintenanceRecordEntity,
   FiguresVersionEntity,
+  InstitutionEntity,
+  InstitutionContactEntity,
+  AgreementEntity,
+  AgreementPartyEntity,
+  ObligationEntity,
+  RecruitmentEventEntity,
+  LeadEntity,
+  LeadEventEntity,
+  LeadStageEventEntity,
 ];

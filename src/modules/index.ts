@@ -2,6 +2,8 @@ import type { Type } from '@nestjs/common';
 import { AccessModule } from './access/access.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { MachinesModule } from './machines/machines.module';
+import { PartnersModule } from './partners/partners.module';
+import { RecruitmentModule } from './recruitment/recruitment.module';
 import { OccupancyModule } from './occupancy/occupancy.module';
 import { SpaceModule } from './space/space.module';
 import { TenanciesModule } from './tenancies/tenancies.module';
@@ -14,4 +16,6 @@ export const DOMAIN_MODULES: Type[] = [
   TenanciesModule,
   OccupancyModule,
   MachinesModule,
+  PartnersModule,
+  RecruitmentModule,
 ];

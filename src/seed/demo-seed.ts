@@ -5,6 +5,8 @@ import { Role } from '../modules/access/access.enums';
 import { hashPassword } from '../modules/access/passwords';
 import { buildDemoData, DEMO_PARK, DEMO_ZONES } from './demo-data';
 import { seedDemoMachines } from './demo-machines-seed';
+import { seedDemoAgreements, seedDemoInstitutions } from './demo-partners-seed';
+import { seedDemoRecruitment } from './demo-recruitment-seed';
 
 const logger = new Logger('DemoSeed');
 
@@ -117,9 +119,18 @@ export async function seedDemoIfEmpty(db: DataSource, options: { users?: boolean
       enterpriseIds: enterprises.map((e) => e.id),
       unitIds: unitId,
     });
+    const institutions = await seedDemoInstitutions(m, park.id);
+    const agreements = await seedDemoAgreements(m, park.id, institutions);
     if (options.users !== false) await seedDemoUsers(m);
+    // After the users: the demo leads are owned by the demo accounts when there are any.
+    const recruitment = await seedDemoRecruitment(m, {
+      parkId: park.id,
+      enterprises: data.enterprises,
+      tenancies: data.tenancies,
+      enterpriseIds: enterprises.map((e) => e.id),
+    });
     logger.log(
-      `Demo park loaded: ${units.length} units, ${enterprises.length} enterprises, ${inserted.length} tenancies, ${machines} machines`,
+      `Demo park loaded: ${units.length} units, ${enterprises.length} enterprises, ${inserted.length} tenancies, ${machines} machines, ${institutions.size} institutions, ${agreements} agreements, ${recruitment.events} recruitment events, ${recruitment.leads} leads`,
     );
     return true;
   });

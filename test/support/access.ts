@@ -19,6 +19,15 @@ export const WRITTEN_TABLES = [
   'machine_event',
   'maintenance_plan',
   'maintenance_record',
+  'institution',
+  'institution_contact',
+  'agreement',
+  'agreement_party',
+  'obligation',
+  'recruitment_event',
+  'lead',
+  'lead_event',
+  'lead_stage_event',
 ] as const;
 
 /** Row count of each table, counted directly in the database. */
@@ -119,6 +128,15 @@ export async function fingerprints(t: TestApp): Promise<Record<string, string>> 
     machine_event: 'SELECT * FROM machine_event',
     maintenance_plan: 'SELECT * FROM maintenance_plan',
     maintenance_record: 'SELECT * FROM maintenance_record',
+    institution: 'SELECT * FROM institution',
+    institution_contact: 'SELECT * FROM institution_contact',
+    agreement: 'SELECT * FROM agreement',
+    agreement_party: 'SELECT * FROM agreement_party',
+    obligation: 'SELECT * FROM obligation',
+    recruitment_event: 'SELECT * FROM recruitment_event',
+    lead: 'SELECT * FROM lead',
+    lead_event: 'SELECT * FROM lead_event',
+    lead_stage_event: 'SELECT * FROM lead_stage_event',
   };
   const [row] = await t.dataSource.query<Record<string, string>[]>(
     `SELECT ${Object.entries(sources)

@@ -73,5 +73,11 @@ export const MACHINE_READERS: Grant[] = PARK_READERS;
 export const MACHINE_REPORTERS: Grant[] = [...LEASING_WRITERS, MACHINE_GATEWAY];
 /** Who may change the talent modules (trainees, cohorts, certifications, institutions, agreements) once they land. */
 export const TALENT_WRITERS: Grant[] = [Role.ADMIN, Role.RECRUITER];
+/** Partner institutions, agreements, obligations, recruitment events, leads and their figures: every role and read keys. */
+export const PARTNER_READERS: Grant[] = PARK_READERS;
+/** Who may change partner institutions (issue 11: recruiters keep the partner register; admins too). */
+export const INSTITUTION_WRITERS: Grant[] = [Role.ADMIN, Role.RECRUITER];
+/** Who may change agreements, obligations, recruitment events and leads (and convert a lead into a lease). */
+export const PARTNER_WRITERS: Grant[] = [Role.ADMIN, Role.LEASING];
 /** Users, API keys and the audit log. */
 export const ADMINS: Grant[] = [Role.ADMIN];

@@ -20,7 +20,7 @@ import {
     UnitTenancyFieldsResolver,
     EnterpriseTenancyFieldsResolver,
   ],
-  exports: [TenanciesService],
+  exports: [TenanciesService, LeaseKeys],
 })
 export class TenanciesModule implements OnModuleInit {
   constructor(

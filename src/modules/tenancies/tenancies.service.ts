@@ -129,6 +129,18 @@ export class TenanciesService {
    * the check before it only makes the common case's message better.
    */
   async lease(actor: Actor, input: ResolvedLeaseInput): Promise<Tenancy[]> {
+    try {
+      return await inTransaction(this.db, (m) => this.leaseIn(m, actor, input));
+    } catch (error) {
+      throw await this.leaseError(actor, input, error);
+    }
+  }
+
+  /**
+   * The lease itself, inside the caller's transaction `m` (convertLead leases units in its own transaction this
+   * way). A caller must pass what it catches to leaseError once its transaction has rolled back.
+   */
+  async leaseIn(m: EntityManager, actor: Actor, input: ResolvedLeaseInput): Promise<Tenancy[]> {
     const stage = input.stage ?? TenancyStage.RESERVED;
     if (stage === TenancyStage.ENDED) {
       throw UserInputError.field('input.stage', 'must be RESERVED, FITTING_OUT or OPERATING');
@@ -136,87 +148,87 @@ export class TenanciesService {
     const codes = [...new Set(input.unitCodes)];
     if (codes.length !== input.unitCodes.length)
       throw UserInputError.field('input.unitCodes', 'must not repeat a code');
-    try {
-      return await inTransaction(this.db, async (m) => {
-        const parkId = await requireParkId(m, actor, input.parkCode);
-        // The enterprise must be in the same park's register (another park's is as good as unknown here).
-        const [enterprise] = await m.query<{ id: string }[]>(
-          'SELECT id FROM enterprise WHERE id = $1 AND park_id = $2',
-          [input.enterpriseId, parkId],
-        );
-        if (!enterprise) throw new NotFoundError('Enterprise', input.enterpriseId);
-        // Lock the units, always in id order, before checking and inserting: concurrent leases of overlapping sets
-        // then queue on the first unit they share instead of deadlocking inside the exclusion constraint, and the
-        // check below sees whatever the previous holder of the lock committed.
-        const units = await m.query<{ id: string; code: string; leasable: boolean }[]>(
-          `SELECT u.id, u.code, u.leasable FROM unit u WHERE u.park_id = $1 AND u.code = ANY($2)
-           ORDER BY u.id FOR NO KEY UPDATE`,
-          [parkId, codes],
-        );
-        const missing = codes.filter((c) => !units.some((u) => u.code === c));
-        if (missing.length) throw new NotFoundError('Unit', `${input.parkCode}/${missing.join(', ')}`);
-        const unleasable = units.filter((u) => !u.leasable).map((u) => u.code);
-        if (unleasable.length) {
-          throw UserInputError.field(
-            'input.unitCodes',
-            `includes units that are not leasable: ${unleasable.join(', ')}`,
-          );
-        }
-        await this.assertFree(
-          m,
-          units.map((u) => u.id),
-          input.startsOn,
-        );
-        const from = input.startsOn;
-        const rows = await m.query<TenancyRow[]>(
-          `INSERT INTO tenancy (park_id, unit_id, enterprise_id, starts_on, fitting_out_from, operating_from)
-           SELECT $6, unnest($1::uuid[]), $2, $3::date, $4::date, $5::date RETURNING *`,
-          [
-            units.map((u) => u.id),
-            input.enterpriseId,
-            from,
-            stage === TenancyStage.FITTING_OUT ? from : null,
-            stage === TenancyStage.OPERATING ? from : null,
-            parkId,
-          ],
-        );
-        await m.query(
-          `INSERT INTO tenancy_stage_event (tenancy_id, kind, stage, effective_on, note)
-           SELECT unnest($1::uuid[]), 'CHANGE', $2, $3, $4`,
-          [rows.map((r) => r.id), stage, from, input.note ?? null],
-        );
-        await writeAudit(
-          m,
-          actor,
-          rows.map((r) => ({
-            entityType: 'Tenancy',
-            entityId: r.id,
-            parkId,
-            before: null,
-            after: r,
-            reason: input.note,
-          })),
-        );
-        const order = new Map(input.unitCodes.map((c, i) => [units.find((u) => u.code === c)!.id, i]));
-        return rows.sort((a, b) => order.get(a.unit_id)! - order.get(b.unit_id)!).map((r) => toTenancy(r));
-      });
-    } catch (error) {
-      if (pgError(error).code === PG_EXCLUSION_VIOLATION) {
-        // Lost a race: someone took one of the units between our check and our insert. Nothing was written.
-        const unitIds = await this.db.query<{ id: string }[]>(
-          `SELECT u.id FROM unit u JOIN park p ON p.id = u.park_id
-           WHERE p.code = $1 AND u.code = ANY($2) AND ($3::uuid[] IS NULL OR p.id = ANY($3))`,
-          [input.parkCode, codes, parkScope(actor)],
-        );
-        await this.assertFree(
-          this.db.manager,
-          unitIds.map((u) => u.id),
-          input.startsOn,
-        );
-        throw new ConflictError('One of the units was taken by a concurrent request', { field: 'unitCodes' });
-      }
-      throw error;
+    const parkId = await requireParkId(m, actor, input.parkCode);
+    // The enterprise must be in the same park's register (another park's is as good as unknown here).
+    const [enterprise] = await m.query<{ id: string }[]>(
+      'SELECT id FROM enterprise WHERE id = $1 AND park_id = $2',
+      [input.enterpriseId, parkId],
+    );
+    if (!enterprise) throw new NotFoundError('Enterprise', input.enterpriseId);
+    // Lock the units, always in id order, before checking and inserting: concurrent leases of overlapping sets
+    // then queue on the first unit they share instead of deadlocking inside the exclusion constraint, and the
+    // check below sees whatever the previous holder of the lock committed.
+    const units = await m.query<{ id: string; code: string; leasable: boolean }[]>(
+      `SELECT u.id, u.code, u.leasable FROM unit u WHERE u.park_id = $1 AND u.code = ANY($2)
+       ORDER BY u.id FOR NO KEY UPDATE`,
+      [parkId, codes],
+    );
+    const missing = codes.filter((c) => !units.some((u) => u.code === c));
+    if (missing.length) throw new NotFoundError('Unit', `${input.parkCode}/${missing.join(', ')}`);
+    const unleasable = units.filter((u) => !u.leasable).map((u) => u.code);
+    if (unleasable.length) {
+      throw UserInputError.field(
+        'input.unitCodes',
+        `includes units that are not leasable: ${unleasable.join(', ')}`,
+      );
     }
+    await this.assertFree(
+      m,
+      units.map((u) => u.id),
+      input.startsOn,
+    );
+    const from = input.startsOn;
+    const rows = await m.query<TenancyRow[]>(
+      `INSERT INTO tenancy (park_id, unit_id, enterprise_id, starts_on, fitting_out_from, operating_from)
+       SELECT $6, unnest($1::uuid[]), $2, $3::date, $4::date, $5::date RETURNING *`,
+      [
+        units.map((u) => u.id),
+        input.enterpriseId,
+        from,
+        stage === TenancyStage.FITTING_OUT ? from : null,
+        stage === TenancyStage.OPERATING ? from : null,
+        parkId,
+      ],
+    );
+    await m.query(
+      `INSERT INTO tenancy_stage_event (tenancy_id, kind, stage, effective_on, note)
+       SELECT unnest($1::uuid[]), 'CHANGE', $2, $3, $4`,
+      [rows.map((r) => r.id), stage, from, input.note ?? null],
+    );
+    await writeAudit(
+      m,
+      actor,
+      rows.map((r) => ({
+        entityType: 'Tenancy',
+        entityId: r.id,
+        parkId,
+        before: null,
+        after: r,
+        reason: input.note,
+      })),
+    );
+    const order = new Map(input.unitCodes.map((c, i) => [units.find((u) => u.code === c)!.id, i]));
+    return rows.sort((a, b) => order.get(a.unit_id)! - order.get(b.unit_id)!).map((r) => toTenancy(r));
+  }
+
+  /** What a failed lease tells the client: a lost race on a unit becomes CONFLICT naming it; anything else as is. */
+  async leaseError(actor: Actor, input: ResolvedLeaseInput, error: unknown): Promise<unknown> {
+    const codes = [...new Set(input.unitCodes)];
+    if (pgError(error).code === PG_EXCLUSION_VIOLATION) {
+      // Lost a race: someone took one of the units between our check and our insert. Nothing was written.
+      const unitIds = await this.db.query<{ id: string }[]>(
+        `SELECT u.id FROM unit u JOIN park p ON p.id = u.park_id
+         WHERE p.code = $1 AND u.code = ANY($2) AND ($3::uuid[] IS NULL OR p.id = ANY($3))`,
+        [input.parkCode, codes, parkScope(actor)],
+      );
+      await this.assertFree(
+        this.db.manager,
+        unitIds.map((u) => u.id),
+        input.startsOn,
+      );
+      return new ConflictError('One of the units was taken by a concurrent request', { field: 'unitCodes' });
+    }
+    return error;
   }
 
   /** CONFLICT naming the first unit already held on or after `from`, and its holder. */
