@@ -5,6 +5,7 @@ import { AddOccupancyIndexes1795704088159 } from './1795704088159-AddOccupancyIn
 import { CreateSpaceAndTenancies1795701980286 } from './1795701980286-CreateSpaceAndTenancies';
 import { GrantAppRole1795751106192 } from './1795751106192-GrantAppRole';
 import { SortEnterpriseNamesByPinyin1795751500000 } from './1795751500000-SortEnterpriseNamesByPinyin';
+import { AddTalentPipeline1795761033679 } from './1795761033679-AddTalentPipeline';
 
 /** Every migration, in order. `npm run migration:generate -- VerbNoun` writes a new file; add it here. */
 export const MIGRATIONS: Function[] = [
@@ -15,4 +16,5 @@ export const MIGRATIONS: Function[] = [
   GrantAppRole1795751106192,
   AddMachines1795751165065,
   SortEnterpriseNamesByPinyin1795751500000,
+  AddTalentPipeline1795761033679,
 ];

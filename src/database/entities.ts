@@ -9,6 +9,14 @@ import { MachinePlacementEntity } from '../modules/machines/machine-placement.en
 import { MachineEntity } from '../modules/machines/machine.entity';
 import { MaintenancePlanEntity, MaintenanceRecordEntity } from '../modules/machines/maintenance.entities';
 import { ParkEntity } from '../modules/space/park.entity';
+import {
+  CertificationEntity,
+  ContestEntity,
+  ContestEntryEntity,
+} from '../modules/talent/achievement.entities';
+import { CohortEntity, CohortTraineeEntity, TalentProgramEntity } from '../modules/talent/program.entities';
+import { TalentTargetEntity } from '../modules/talent/talent-target.entity';
+import { TraineeEntity, TraineeStatusEventEntity } from '../modules/talent/trainee.entities';
 import { UnitEntity } from '../modules/space/unit.entity';
 import { ZoneEntity } from '../modules/space/zone.entity';
 import { TenancyStageEventEntity } from '../modules/tenancies/tenancy-stage-event.entity';
@@ -33,4 +41,13 @@ export const ENTITIES: Function[] = [
   MachineEventEntity,
   MaintenancePlanEntity,
   MaintenanceRecordEntity,
+  TalentProgramEntity,
+  CohortEntity,
+  TraineeEntity,
+  CohortTraineeEntity,
+  TraineeStatusEventEntity,
+  CertificationEntity,
+  ContestEntity,
+  ContestEntryEntity,
+  TalentTargetEntity,
 ];

@@ -73,5 +73,7 @@ export const MACHINE_READERS: Grant[] = PARK_READERS;
 export const MACHINE_REPORTERS: Grant[] = [...LEASING_WRITERS, MACHINE_GATEWAY];
 /** Who may change the talent modules (trainees, cohorts, certifications, institutions, agreements) once they land. */
 export const TALENT_WRITERS: Grant[] = [Role.ADMIN, Role.RECRUITER];
+/** Trainees, cohorts, certifications and contests (people): recruiters and admins, analysts with personal data masked. */
+export const TALENT_READERS: Grant[] = [Role.ADMIN, Role.RECRUITER, Role.ANALYST];
 /** Users, API keys and the audit log. */
 export const ADMINS: Grant[] = [Role.ADMIN];
