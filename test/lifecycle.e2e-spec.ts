@@ -238,7 +238,12 @@ describe('process lifecycle (dist/src/main.js)', () => {
     }
 
     // Production refuses to run while accounts with a published password exist.
-    const production = run({ ...env, NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), PII_KEY: 'cd'.repeat(32) });
+    const production = run({
+      ...env,
+      NODE_ENV: 'production',
+      JWT_SECRET: 'p'.repeat(40),
+      PII_KEY: 'cd'.repeat(32),
+    });
     expect(await production.exited).toBe(1);
     expect(production.output()).toContain(
       'Refusing to start with NODE_ENV=production while demo users exist',
@@ -485,7 +490,12 @@ describe('process lifecycle (dist/src/main.js)', () => {
       expect(await bad.exited).toBe(1);
       expect(bad.output()).toContain('The password must be 10 to 200 characters');
 
-      const production = { ...env, NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), PII_KEY: 'cd'.repeat(32) };
+      const production = {
+        ...env,
+        NODE_ENV: 'production',
+        JWT_SECRET: 'p'.repeat(40),
+        PII_KEY: 'cd'.repeat(32),
+      };
       const refused = run(production);
       expect(await refused.exited).toBe(1);
       const remove = run(env, USER_CLI, ['remove-demo']);

@@ -4,6 +4,7 @@ import { EnterprisesModule } from './enterprises/enterprises.module';
 import { MachinesModule } from './machines/machines.module';
 import { OccupancyModule } from './occupancy/occupancy.module';
 import { SpaceModule } from './space/space.module';
+import { TalentModule } from './talent/talent.module';
 import { TenanciesModule } from './tenancies/tenancies.module';
 
 /** The domain modules, one folder each. */
@@ -14,4 +15,5 @@ export const DOMAIN_MODULES: Type[] = [
   TenanciesModule,
   OccupancyModule,
   MachinesModule,
+  TalentModule,
 ];
