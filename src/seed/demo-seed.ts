@@ -5,6 +5,8 @@ import { Role } from '../modules/access/access.enums';
 import { hashPassword } from '../modules/access/passwords';
 import { buildDemoData, DEMO_PARK, DEMO_ZONES } from './demo-data';
 import { seedDemoMachines } from './demo-machines-seed';
+import { seedDemoTalent } from './demo-talent-seed';
+import { PiiCipher, piiCipherOf } from '../modules/talent/pii/pii-cipher';
 
 const logger = new Logger('DemoSeed');
 
@@ -12,7 +14,14 @@ const logger = new Logger('DemoSeed');
  * Loads the demo park once: does nothing when any park exists (so a second start loads nothing twice). One
  * transaction with an advisory lock, so two processes starting together cannot both load it.
  */
-export async function seedDemoIfEmpty(db: DataSource, options: { users?: boolean } = {}): Promise<boolean> {
+export async function seedDemoIfEmpty(
+  db: DataSource,
+  options: { users?: boolean; pii?: PiiCipher } = {},
+): Promise<boolean> {
+  // Resident ID numbers are encrypted with the key of the app that will read them: the one given, else the one the
+  // app running on this DataSource registered.
+  const pii = options.pii ?? piiCipherOf(db);
+  if (!pii) throw new Error('seedDemoIfEmpty needs the personal-data key: pass options.pii (see PII_KEY)');
   return inTransaction(db, async (m) => {
     await m.query(`SELECT pg_advisory_xact_lock(hashtext('shifosi-demo-seed'))`);
     const [{ count }] = await m.query<{ count: number }[]>('SELECT count(*)::int AS count FROM park');
@@ -117,9 +126,10 @@ export async function seedDemoIfEmpty(db: DataSource, options: { users?: boolean
       enterpriseIds: enterprises.map((e) => e.id),
       unitIds: unitId,
     });
+    const talent = await seedDemoTalent(m, { parkId: park.id, zoneIds: zoneId, pii });
     if (options.users !== false) await seedDemoUsers(m);
     logger.log(
-      `Demo park loaded: ${units.length} units, ${enterprises.length} enterprises, ${inserted.length} tenancies, ${machines} machines`,
+      `Demo park loaded: ${units.length} units, ${enterprises.length} enterprises, ${inserted.length} tenancies, ${machines} machines, ${talent.trainees} people in the talent pipeline`,
     );
     return true;
   });

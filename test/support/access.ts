@@ -19,6 +19,15 @@ export const WRITTEN_TABLES = [
   'machine_event',
   'maintenance_plan',
   'maintenance_record',
+  'talent_program',
+  'cohort',
+  'trainee',
+  'cohort_trainee',
+  'trainee_status_event',
+  'certification',
+  'contest',
+  'contest_entry',
+  'talent_target',
 ] as const;
 
 /** Row count of each table, counted directly in the database. */

@@ -121,9 +121,9 @@ export class AchievementsService {
         .catch((e: unknown) => uniqueAs(e, TalentErrors.certificateTaken()));
       const { certificateNumber: _number, ...after } = input;
       await writeAudit(m, actor, [
-        { entityType: 'Certification', entityId: row!.id, parkId: person.park_id, before: null, after },
+        { entityType: 'Certification', entityId: row.id, parkId: person.park_id, before: null, after },
       ]);
-      return toCertification(row!);
+      return toCertification(row);
     });
   }
 
@@ -139,9 +139,9 @@ export class AchievementsService {
         )
         .catch((e: unknown) => uniqueAs(e, TalentErrors.contestTaken()));
       await writeAudit(m, actor, [
-        { entityType: 'Contest', entityId: row!.id, parkId, before: null, after: input },
+        { entityType: 'Contest', entityId: row.id, parkId, before: null, after: input },
       ]);
-      return toContest(row!);
+      return toContest(row);
     });
   }
 
@@ -233,9 +233,9 @@ export class AchievementsService {
         )
         .catch((e: unknown) => uniqueAs(e, TalentErrors.targetTaken()));
       await writeAudit(m, actor, [
-        { entityType: 'TalentTarget', entityId: row!.id, parkId, before: null, after: input },
+        { entityType: 'TalentTarget', entityId: row.id, parkId, before: null, after: input },
       ]);
-      return { id: row!.id, parkId };
+      return { id: row.id, parkId };
     });
   }
 

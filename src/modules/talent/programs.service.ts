@@ -87,9 +87,9 @@ export class ProgramsService {
         input.code,
       );
       await writeAudit(m, actor, [
-        { entityType: 'Program', entityId: row!.id, parkId, before: null, after: input },
+        { entityType: 'Program', entityId: row.id, parkId, before: null, after: input },
       ]);
-      return toProgram(row!);
+      return toProgram(row);
     });
   }
 
@@ -122,9 +122,9 @@ export class ProgramsService {
         input.code,
       );
       await writeAudit(m, actor, [
-        { entityType: 'Cohort', entityId: row!.id, parkId, before: null, after: input },
+        { entityType: 'Cohort', entityId: row.id, parkId, before: null, after: input },
       ]);
-      return toCohort(row!);
+      return toCohort(row);
     });
   }
 

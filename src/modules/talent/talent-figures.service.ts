@@ -79,12 +79,12 @@ export class TalentFiguresService {
     return {
       parkId,
       asOf,
-      traineesEnrolled: row!.by_status
+      traineesEnrolled: row.by_status
         .filter((s) => ENROLLED_OR_LATER.has(s.status))
         .reduce((n, s) => n + s.count, 0),
-      traineesByStatus: row!.by_status,
-      certifiedByLevel: row!.by_level,
-      contestFinalists: row!.finalists,
+      traineesByStatus: row.by_status,
+      certifiedByLevel: row.by_level,
+      contestFinalists: row.finalists,
       targets: await this.targets([parkId], asOf),
     };
   }
@@ -169,7 +169,7 @@ export class TalentFiguresService {
         .reduce((n, g) => n + g.n, 0);
     const current = (s: TraineeStatus) => groups.filter((g) => g.current === s).reduce((n, g) => n + g.n, 0);
     const stages = STAGES.map((status, i) => {
-      const before = i === 0 ? 0 : reached(STAGES[i - 1]!);
+      const before = i === 0 ? 0 : reached(STAGES[i - 1]);
       return {
         status,
         reached: reached(status),

@@ -82,7 +82,7 @@ export async function takenIdNumbers(
     [parkId, hashes],
   );
   const taken = new Set(rows.map((r) => r.h.toString('hex')));
-  return new Set(idNumbers.filter((_, i) => taken.has(hashes[i]!.toString('hex'))));
+  return new Set(idNumbers.filter((_, i) => taken.has(hashes[i].toString('hex'))));
 }
 
 /** Audit entries of people: ids and non-personal facts only (the trail is append-only and outlives an erasure). */
@@ -239,6 +239,6 @@ export class TraineeWritesService {
     const [row] = await m.query<TraineeRow[]>(`SELECT ${TRAINEE_COLUMNS} FROM trainee t WHERE t.id = $1`, [
       id,
     ]);
-    return toTrainee(row!);
+    return toTrainee(row);
   }
 }

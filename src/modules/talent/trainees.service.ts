@@ -175,7 +175,7 @@ export class TraineesService {
         {
           entityType: 'TraineeIdNumberRead',
           entityId: actor.requestId ?? randomUUID(),
-          parkId: parks.length === 1 ? parks[0]!.park_id : null,
+          parkId: parks.length === 1 ? parks[0].park_id : null,
           before: null,
           after: { traineeIds: [...ids], count: ids.length },
           reason: 'full resident ID numbers shown',

@@ -10,8 +10,8 @@ const SHAPE = /^\d{17}[\dX]$/;
 /** The check character of the first 17 digits. */
 export function checkCharacter(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]!;
-  return CHECK_CHARACTERS[sum % 11]!;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i];
+  return CHECK_CHARACTERS[sum % 11];
 }
 
 /** The number as stored and compared: trimmed, with a lower-case check character x upper-cased. */
