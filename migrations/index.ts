@@ -1,3 +1,4 @@
+import { AddInstitutions1795760992881 } from './1795760992881-AddInstitutions';
 import { AddMachines1795751165065 } from './1795751165065-AddMachines';
 import { EnforceParkConsistency1795705882194 } from './1795705882194-EnforceParkConsistency';
 import { AddAccessAndAudit1795703359854 } from './1795703359854-AddAccessAndAudit';
@@ -16,5 +17,6 @@ export const MIGRATIONS: Function[] = [
   GrantAppRole1795751106192,
   AddMachines1795751165065,
   SortEnterpriseNamesByPinyin1795751500000,
+  AddInstitutions1795760992881,
   AddTalentPipeline1795761033679,
 ];

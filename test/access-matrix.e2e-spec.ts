@@ -48,6 +48,10 @@ const LEASING_WRITERS: Grant[] = ['ADMIN', 'LEASING'];
 const MACHINE_READERS: Grant[] = [...PARK_READERS];
 /** Shop-floor events: leasing writers and machine gateways. */
 const MACHINE_REPORTERS: Grant[] = [...LEASING_WRITERS, 'MACHINE_GATEWAY'];
+/** Institutions, agreements, events, leads and their figures: every role and read keys (issue 11). */
+const PARTNER_READERS: Grant[] = [...PARK_READERS];
+/** The partner register (institutions): recruiters and admins. */
+const INSTITUTION_WRITERS: Grant[] = ['ADMIN', 'RECRUITER'];
 
 const RULES: Record<string, Rule> = {
   'Query.apiKeys': ADMIN_ONLY,
@@ -55,6 +59,8 @@ const RULES: Record<string, Rule> = {
   'Query.enterprise': PARK_READERS,
   'Query.enterprises': PARK_READERS,
   'Query.health': 'PUBLIC',
+  'Query.institution': PARTNER_READERS,
+  'Query.institutions': PARTNER_READERS,
   'Query.machine': MACHINE_READERS,
   'Query.machineStats': MACHINE_READERS,
   'Query.machines': MACHINE_READERS,
@@ -75,6 +81,7 @@ const RULES: Record<string, Rule> = {
   'Mutation.correctTenancyStage': LEASING_WRITERS,
   'Mutation.createApiKey': ADMIN_ONLY,
   'Mutation.createEnterprise': LEASING_WRITERS,
+  'Mutation.createInstitution': INSTITUTION_WRITERS,
   'Mutation.createMaintenancePlan': LEASING_WRITERS,
   'Mutation.createPark': ADMIN_ONLY,
   'Mutation.createUnits': LEASING_WRITERS,
@@ -94,6 +101,7 @@ const RULES: Record<string, Rule> = {
   'Mutation.revokeApiKey': ADMIN_ONLY,
   'Mutation.setUserPassword': ADMIN_ONLY,
   'Mutation.updateEnterprise': LEASING_WRITERS,
+  'Mutation.updateInstitution': INSTITUTION_WRITERS,
   'Mutation.updateUnit': LEASING_WRITERS,
   'Mutation.updateUser': ADMIN_ONLY,
   'Mutation.updateZone': LEASING_WRITERS,
@@ -114,6 +122,10 @@ const TYPE_RULES: Record<string, Rule | 'PART_OF_PARENT'> = {
   EnterpriseConnection: 'PART_OF_PARENT',
   EnterpriseEdge: 'PART_OF_PARENT',
   HealthStatus: 'PUBLIC',
+  Institution: PARTNER_READERS,
+  InstitutionConnection: 'PART_OF_PARENT',
+  InstitutionContact: PARTNER_READERS,
+  InstitutionEdge: 'PART_OF_PARENT',
   LoginResult: 'PUBLIC',
   Machine: MACHINE_READERS,
   MachineConnection: 'PART_OF_PARENT',
@@ -604,6 +616,7 @@ describe('access matrix: every operation × every caller', () => {
       toInstall: { id: string; serialNumber: string };
       toMove: string;
       toRemove: string;
+      institutionId: string;
     }
     type Request = { query: string; variables: Record<string, unknown> };
     let fx: Fixture;
@@ -647,6 +660,17 @@ describe('access matrix: every operation × every caller', () => {
             industry: 'STONE_CARVING',
             originProvince: 'CHONGQING',
             leading: false,
+          },
+        },
+      }),
+      createInstitution: async () => ({
+        query: 'mutation($input: CreateInstitutionInput!) { createInstitution(input: $input) { id } }',
+        variables: {
+          input: {
+            parkCode: fx.parkCode,
+            name: '矩阵新院校',
+            kind: 'VOCATIONAL_COLLEGE',
+            contacts: [{ name: '联系人', phone: '13800001111' }],
           },
         },
       }),
@@ -721,6 +745,16 @@ describe('access matrix: every operation × every caller', () => {
             id: fx.enterpriseId,
             version: await versionOf('enterprise', fx.enterpriseId),
             name: '改名企业',
+          },
+        },
+      }),
+      updateInstitution: async () => ({
+        query: 'mutation($input: UpdateInstitutionInput!) { updateInstitution(input: $input) { id } }',
+        variables: {
+          input: {
+            id: fx.institutionId,
+            version: await versionOf('institution', fx.institutionId),
+            region: '重庆市大足区',
           },
         },
       }),
@@ -822,6 +856,12 @@ describe('access matrix: every operation × every caller', () => {
       const toRemove = await mf.register(park.code, enterprise.id);
       await mf.install(toMove.id, 'M-001', '2024-01-10');
       await mf.install(toRemove.id, 'M-001', '2024-01-10');
+      const institution = dataOf(
+        await t.gql<{ createInstitution: { id: string } }>(
+          'mutation($input: CreateInstitutionInput!) { createInstitution(input: $input) { id } }',
+          { input: { parkCode: park.code, name: '矩阵院校', kind: 'UNIVERSITY' } },
+        ),
+      ).createInstitution;
       fx = {
         parkCode: park.code,
         zoneCode: zone.code,
@@ -836,6 +876,7 @@ describe('access matrix: every operation × every caller', () => {
         toInstall,
         toMove: toMove.id,
         toRemove: toRemove.id,
+        institutionId: institution.id,
       };
     });
 
@@ -899,6 +940,8 @@ describe('access matrix: every operation × every caller', () => {
         'machine_event',
         'maintenance_plan',
         'maintenance_record',
+        'institution',
+        'institution_contact',
       ].filter((table) => after[table] === before[table]);
       expect({ failures, unchanged }).toEqual({ failures: [], unchanged: [] });
     });

@@ -128,6 +128,7 @@ describe('audit trail', () => {
       'correctTenancyStage',
       'createApiKey',
       'createEnterprise',
+      'createInstitution',
       'createMaintenancePlan',
       'createPark',
       'createUnits',
@@ -146,6 +147,7 @@ describe('audit trail', () => {
       'revokeApiKey',
       'setUserPassword',
       'updateEnterprise',
+      'updateInstitution',
       'updateUnit',
       'updateUser',
       'updateZone',
@@ -258,6 +260,34 @@ describe('audit trail', () => {
         { field: 'leading', before: false, after: true },
         { field: 'name', before: '审计石雕企业', after: '审计石雕集团' },
       ]);
+    });
+
+    it('createInstitution and updateInstitution: the contact list is part of the record', async () => {
+      const created = await audited<{ createInstitution: { id: string; version: number } }>(
+        'createInstitution',
+        'mutation($input: CreateInstitutionInput!) { createInstitution(input: $input) { id version } }',
+        { input: { parkCode, name: '审计院校', kind: 'VOCATIONAL_COLLEGE', contacts: [{ name: '甲' }] } },
+        (d) => ({ entityType: 'Institution', entityId: d.createInstitution.id }),
+      );
+      byAdmin(created.entry);
+      expect(changeOf(created.entry, 'name')).toEqual({ field: 'name', before: null, after: '审计院校' });
+      const institution = dataOf(created.res).createInstitution;
+      const updated = await audited<{ updateInstitution: { id: string } }>(
+        'updateInstitution',
+        'mutation($input: UpdateInstitutionInput!) { updateInstitution(input: $input) { id } }',
+        {
+          input: {
+            id: institution.id,
+            version: institution.version,
+            region: '大足',
+            contacts: [{ name: '乙' }],
+          },
+        },
+        (d) => ({ entityType: 'Institution', entityId: d.updateInstitution.id }),
+      );
+      byAdmin(updated.entry);
+      expect([...updated.entry.changes].map((c) => c.field).sort()).toEqual(['contacts', 'region']);
+      expect(changeOf(updated.entry, 'region')).toEqual({ field: 'region', before: null, after: '大足' });
     });
 
     describe('tenancies', () => {

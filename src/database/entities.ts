@@ -8,13 +8,19 @@ import { MachineEventEntity } from '../modules/machines/machine-event.entity';
 import { MachinePlacementEntity } from '../modules/machines/machine-placement.entity';
 import { MachineEntity } from '../modules/machines/machine.entity';
 import { MaintenancePlanEntity, MaintenanceRecordEntity } from '../modules/machines/maintenance.entities';
+import { InstitutionContactEntity, InstitutionEntity } from '../modules/partners/institution.entity';
 import { ParkEntity } from '../modules/space/park.entity';
 import {
   CertificationEntity,
   ContestEntity,
   ContestEntryEntity,
 } from '../modules/talent/achievement.entities';
-import { CohortEntity, CohortTraineeEntity, TalentProgramEntity } from '../modules/talent/program.entities';
+import {
+  CohortEntity,
+  CohortInstitutionEntity,
+  CohortTraineeEntity,
+  TalentProgramEntity,
+} from '../modules/talent/program.entities';
 import { TalentTargetEntity } from '../modules/talent/talent-target.entity';
 import { TraineeEntity, TraineeStatusEventEntity } from '../modules/talent/trainee.entities';
 import { UnitEntity } from '../modules/space/unit.entity';
@@ -41,6 +47,8 @@ export const ENTITIES: Function[] = [
   MachineEventEntity,
   MaintenancePlanEntity,
   MaintenanceRecordEntity,
+  InstitutionEntity,
+  InstitutionContactEntity,
   TalentProgramEntity,
   CohortEntity,
   TraineeEntity,
@@ -50,4 +58,5 @@ export const ENTITIES: Function[] = [
   ContestEntity,
   ContestEntryEntity,
   TalentTargetEntity,
+  CohortInstitutionEntity,
 ];

@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import { AccessModule } from './access/access.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { MachinesModule } from './machines/machines.module';
+import { PartnersModule } from './partners/partners.module';
 import { OccupancyModule } from './occupancy/occupancy.module';
 import { SpaceModule } from './space/space.module';
 import { TalentModule } from './talent/talent.module';
@@ -15,5 +16,6 @@ export const DOMAIN_MODULES: Type[] = [
   TenanciesModule,
   OccupancyModule,
   MachinesModule,
+  PartnersModule,
   TalentModule,
 ];

@@ -5,6 +5,7 @@ import { Role } from '../modules/access/access.enums';
 import { hashPassword } from '../modules/access/passwords';
 import { buildDemoData, DEMO_PARK, DEMO_ZONES } from './demo-data';
 import { seedDemoMachines } from './demo-machines-seed';
+import { seedDemoInstitutions } from './demo-partners-seed';
 import { seedDemoTalent } from './demo-talent-seed';
 import { PiiCipher, piiCipherOf } from '../modules/talent/pii/pii-cipher';
 
@@ -126,10 +127,16 @@ export async function seedDemoIfEmpty(
       enterpriseIds: enterprises.map((e) => e.id),
       unitIds: unitId,
     });
-    const talent = await seedDemoTalent(m, { parkId: park.id, zoneIds: zoneId, pii });
+    const institutions = await seedDemoInstitutions(m, park.id);
+    const talent = await seedDemoTalent(m, {
+      parkId: park.id,
+      zoneIds: zoneId,
+      pii,
+      institutionIds: institutions,
+    });
     if (options.users !== false) await seedDemoUsers(m);
     logger.log(
-      `Demo park loaded: ${units.length} units, ${enterprises.length} enterprises, ${inserted.length} tenancies, ${machines} machines, ${talent.trainees} people in the talent pipeline`,
+      `Demo park loaded: ${units.length} units, ${enterprises.length} enterprises, ${inserted.length} tenancies, ${machines} machines, ${institutions.size} institutions, ${talent.trainees} people in the talent pipeline`,
     );
     return true;
   });

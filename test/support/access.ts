@@ -19,6 +19,8 @@ export const WRITTEN_TABLES = [
   'machine_event',
   'maintenance_plan',
   'maintenance_record',
+  'institution',
+  'institution_contact',
   'talent_program',
   'cohort',
   'trainee',
@@ -128,6 +130,8 @@ export async function fingerprints(t: TestApp): Promise<Record<string, string>> 
     machine_event: 'SELECT * FROM machine_event',
     maintenance_plan: 'SELECT * FROM maintenance_plan',
     maintenance_record: 'SELECT * FROM maintenance_record',
+    institution: 'SELECT * FROM institution',
+    institution_contact: 'SELECT * FROM institution_contact',
   };
   const [row] = await t.dataSource.query<Record<string, string>[]>(
     `SELECT ${Object.entries(sources)

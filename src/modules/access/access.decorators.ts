@@ -75,5 +75,11 @@ export const MACHINE_REPORTERS: Grant[] = [...LEASING_WRITERS, MACHINE_GATEWAY];
 export const TALENT_WRITERS: Grant[] = [Role.ADMIN, Role.RECRUITER];
 /** Trainees, cohorts, certifications and contests (people): recruiters and admins, analysts with personal data masked. */
 export const TALENT_READERS: Grant[] = [Role.ADMIN, Role.RECRUITER, Role.ANALYST];
+/** Partner institutions, agreements, obligations, recruitment events, leads and their figures: every role and read keys. */
+export const PARTNER_READERS: Grant[] = PARK_READERS;
+/** Who may change partner institutions (issue 11: recruiters keep the partner register; admins too). */
+export const INSTITUTION_WRITERS: Grant[] = [Role.ADMIN, Role.RECRUITER];
+/** Who may change agreements, obligations, recruitment events and leads (and convert a lead into a lease). */
+export const PARTNER_WRITERS: Grant[] = [Role.ADMIN, Role.LEASING];
 /** Users, API keys and the audit log. */
 export const ADMINS: Grant[] = [Role.ADMIN];

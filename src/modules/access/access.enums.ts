@@ -29,7 +29,7 @@ registerEnumType(Role, {
     LEASING: { description: 'Reads and changes zones, units, enterprises and tenancies.' },
     RECRUITER: {
       description:
-        'Trainees, cohorts, certifications, institutions and agreements; reads parks, zones, units, enterprises and park figures, not tenancies (who holds a unit), users or the audit log.',
+        'Trainees, cohorts, certifications and partner institutions; reads parks, zones, units, enterprises, agreements, recruitment events, leads and park figures, not tenancies (who holds a unit), users or the audit log.',
     },
     ANALYST: { description: 'Reads park data, tenancies and figures; personal data masked.' },
   },

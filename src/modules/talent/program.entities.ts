@@ -1,5 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
 import { BaseEntity } from '../../common/entities/base.entity';
+import { InstitutionEntity } from '../partners/institution.entity';
 import { ParkEntity } from '../space/park.entity';
 import { ZoneEntity } from '../space/zone.entity';
 
@@ -101,4 +102,48 @@ export class CohortTraineeEntity {
 
   @Column({ type: 'date' })
   joinedOn: string;
+}
+
+/** An institution delivering a cohort (e.g. 荷马教育 with 重庆健康职业学院); both of the same park. */
+@Entity('cohort_institution')
+@Index('cohort_institution_institution_id_idx', ['institutionId'])
+export class CohortInstitutionEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  cohortId: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  institutionId: string;
+
+  @Column({ type: 'uuid' })
+  parkId: string;
+
+  @ManyToOne(() => CohortEntity, { onDelete: 'CASCADE' })
+  @JoinColumn([
+    {
+      name: 'cohort_id',
+      referencedColumnName: 'id',
+      foreignKeyConstraintName: 'cohort_institution_cohort_id_park_id_fkey',
+    },
+    {
+      name: 'park_id',
+      referencedColumnName: 'parkId',
+      foreignKeyConstraintName: 'cohort_institution_cohort_id_park_id_fkey',
+    },
+  ])
+  cohort?: CohortEntity;
+
+  @ManyToOne(() => InstitutionEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn([
+    {
+      name: 'institution_id',
+      referencedColumnName: 'id',
+      foreignKeyConstraintName: 'cohort_institution_institution_id_park_id_fkey',
+    },
+    {
+      name: 'park_id',
+      referencedColumnName: 'parkId',
+      foreignKeyConstraintName: 'cohort_institution_institution_id_park_id_fkey',
+    },
+  ])
+  institution?: InstitutionEntity;
 }
