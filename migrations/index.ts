@@ -7,6 +7,7 @@ import { CreateSpaceAndTenancies1795701980286 } from './1795701980286-CreateSpac
 import { GrantAppRole1795751106192 } from './1795751106192-GrantAppRole';
 import { SortEnterpriseNamesByPinyin1795751500000 } from './1795751500000-SortEnterpriseNamesByPinyin';
 import { AddTalentPipeline1795761033679 } from './1795761033679-AddTalentPipeline';
+import { LinkCohortsToInstitutions1795761909259 } from './1795761909259-LinkCohortsToInstitutions';
 
 /** Every migration, in order. `npm run migration:generate -- VerbNoun` writes a new file; add it here. */
 export const MIGRATIONS: Function[] = [
@@ -19,4 +20,5 @@ export const MIGRATIONS: Function[] = [
   SortEnterpriseNamesByPinyin1795751500000,
   AddInstitutions1795760992881,
   AddTalentPipeline1795761033679,
+  LinkCohortsToInstitutions1795761909259,
 ];

@@ -53,7 +53,7 @@ async function insertPeople(
  */
 export async function seedDemoTalent(
   m: EntityManager,
-  ctx: { parkId: string; zoneIds: Map<string, string>; pii: PiiCipher },
+  ctx: { parkId: string; zoneIds: Map<string, string>; pii: PiiCipher; institutionIds: Map<string, string> },
 ): Promise<{ trainees: number; certified: number; finalists: number }> {
   const programs = await m.query<{ id: string; code: string }[]>(
     `INSERT INTO talent_program (park_id, code, name, name_en)
@@ -78,6 +78,16 @@ export async function seedDemoTalent(
       ctx.zoneIds.get(DEMO_COHORT.zone),
     ],
   );
+  // Delivered by the art college's two partners, found by name in the park's partner register.
+  const delivering = DEMO_COHORT.institutions.map((name) => {
+    const id = ctx.institutionIds.get(name);
+    if (!id) throw new Error(`Demo institution ${name} is missing from the partner register`);
+    return id;
+  });
+  await m.query(
+    'INSERT INTO cohort_institution (cohort_id, institution_id, park_id) SELECT $1, x.id, $3 FROM unnest($2::uuid[]) AS x(id)',
+    [cohort.id, delivering, ctx.parkId],
+  );
   const students = await insertPeople(m, ctx.pii, ctx.parkId, demoStudents());
   await m.query(
     'INSERT INTO cohort_trainee (cohort_id, trainee_id, joined_on) SELECT $1, x.id, $3 FROM unnest($2::uuid[]) AS x(id)',
@@ -91,7 +101,8 @@ export async function seedDemoTalent(
   ]);
   await m.query(
     `INSERT INTO trainee_status_event (trainee_id, status, effective_on, recorded_by)
-     SELECT x.id, x.status::trainee_status, x.on, 'demo data' FROM unnest($1::uuid[], $2::text[], $3::date[]) AS x(id, status, on)`,
+     SELECT x.id, x.status::trainee_status, x.effective_on, 'demo data'
+     FROM unnest($1::uuid[], $2::text[], $3::date[]) AS x(id, status, effective_on)`,
     [events.map((e) => e.id), events.map((e) => e.status), events.map((e) => e.on)],
   );
   const carvers = await insertPeople(m, ctx.pii, ctx.parkId, demoCarvers());

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { manyByKey, oneByKey } from '../../common/batch';
-import { NotFoundError } from '../../common/errors/app-error';
+import { NotFoundError, UserInputError } from '../../common/errors/app-error';
 import { PG_UNIQUE_VIOLATION, pgError } from '../../common/errors/pg-errors';
 import { inTransaction } from '../../database/transaction';
 import { writeAudit } from '../access/audit';
@@ -126,6 +126,47 @@ export class ProgramsService {
       ]);
       return toCohort(row);
     });
+  }
+
+  /** Batch: the ids of the institutions delivering each cohort. */
+  async institutionIdsOf(ids: readonly string[]): Promise<string[][]> {
+    const rows = await this.db.query<{ cohort_id: string; institution_id: string }[]>(
+      `SELECT ci.cohort_id, ci.institution_id FROM cohort_institution ci JOIN institution i ON i.id = ci.institution_id
+       WHERE ci.cohort_id = ANY($1) ORDER BY i.name`,
+      [ids],
+    );
+    return manyByKey(
+      ids,
+      rows,
+      (r) => r.cohort_id,
+      (r) => r.institution_id,
+    );
+  }
+
+  /** Links the delivering institutions; each must be in the park's partner register (row index in the error). */
+  private async linkInstitutions(
+    m: EntityManager,
+    cohortId: string,
+    parkId: string,
+    ids: string[],
+  ): Promise<void> {
+    if (ids.length === 0) return;
+    const known = await m.query<{ id: string }[]>(
+      'SELECT id FROM institution WHERE park_id = $1 AND id = ANY($2)',
+      [parkId, ids],
+    );
+    const found = new Set(known.map((k) => k.id));
+    const missing = ids.flatMap((id, i) =>
+      found.has(id)
+        ? []
+        : [{ field: `input.institutionIds.${i}`, message: 'is not an institution of the park' }],
+    );
+    if (missing.length) throw new UserInputError(missing);
+    await m.query(
+      `INSERT INTO cohort_institution (cohort_id, institution_id, park_id)
+       SELECT $1, x.id, $3 FROM unnest($2::uuid[]) AS x(id) ON CONFLICT DO NOTHING`,
+      [cohortId, ids, parkId],
+    );
   }
 
   /** Runs an INSERT whose only expected failure is a taken code (CONFLICT, checked by the unique index). */

@@ -5,6 +5,8 @@ import { DateScalar, today } from '../../graphql/scalars/date.scalar';
 import { PersonalData } from '../access/access.decorators';
 import { PersonalDataKind, seesPersonalData } from '../access/personal-data';
 import { Enterprise } from '../enterprises/enterprise.model';
+import { Institution } from '../partners/institution.model';
+import { partnerLoaders } from '../partners/partners.loaders';
 import { enterpriseLoaders } from '../enterprises/enterprises.loaders';
 import { spaceLoaders } from '../space/space.loaders';
 import { Zone } from '../space/space.models';
@@ -126,6 +128,13 @@ export class CohortFieldsResolver {
   @ResolveField(() => Zone, { nullable: true, description: 'The zone of the park where it trains.' })
   async zone(@Parent() c: Cohort, @Context() ctx: GraphQLContext): Promise<Zone | null> {
     return c.zoneId ? spaceLoaders(ctx).zone.load(c.zoneId) : null;
+  }
+
+  @ResolveField(() => [Institution], { description: 'The institutions delivering the cohort, by name.' })
+  async institutions(@Parent() c: Cohort, @Context() ctx: GraphQLContext): Promise<Institution[]> {
+    const ids = await talentLoaders(ctx).institutionIdsOfCohort.load(c.id);
+    const rows = await partnerLoaders(ctx).institution.loadMany(ids);
+    return rows.filter((r): r is Institution => r !== null && !(r instanceof Error));
   }
 
   @ResolveField(() => Int, {

@@ -27,6 +27,7 @@ export function createTalentLoaders(
     entriesOfTrainee: new DataLoader<string, ContestEntry[]>((ids) => trainees.entriesOf(ids)),
     program: new DataLoader<string, Program | null>((ids) => programs.programsByIds(ids)),
     cohortsOfProgram: new DataLoader<string, Cohort[]>((ids) => programs.cohortsOfPrograms(ids)),
+    institutionIdsOfCohort: new DataLoader<string, string[]>((ids) => programs.institutionIdsOf(ids)),
     memberCount: new DataLoader<string, number>((ids) => programs.memberCounts(ids)),
     contest: new DataLoader<string, Contest | null>((ids) => achievements.contestsByIds(ids)),
     entriesOfContest: new DataLoader<string, ContestEntry[]>((ids) => achievements.entriesOfContests(ids)),

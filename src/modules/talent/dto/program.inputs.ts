@@ -1,5 +1,16 @@
-import { Field, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import {
+  ArrayMaxSize,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { IsCalendarDate } from '../../../common/validators';
 import { DateScalar } from '../../../graphql/scalars/date.scalar';
 
@@ -66,4 +77,13 @@ export class CreateCohortInput {
   @IsString()
   @MaxLength(64)
   zoneCode?: string;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'The institutions delivering it (ids in the park’s partner register), in order.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  institutionIds?: string[];
 }
