@@ -6,6 +6,7 @@ import { codesOf, createApiKey, fingerprints, tableCounts } from './support/acce
 import { createUserWithToken, TEST_PASSWORD } from './support/auth';
 import { dataOf, factories, nextCreditCode } from './support/factories';
 import { machineFactories } from './support/machines';
+import { enrol, nextIdNumber, person } from './support/talent';
 import {
   minimalRequest,
   Operation,
@@ -52,8 +53,32 @@ const MACHINE_REPORTERS: Grant[] = [...LEASING_WRITERS, 'MACHINE_GATEWAY'];
 const PARTNER_READERS: Grant[] = [...PARK_READERS];
 /** The partner register (institutions): recruiters and admins. */
 const INSTITUTION_WRITERS: Grant[] = ['ADMIN', 'RECRUITER'];
+/** Trainees, cohorts, certificates, contests (people; personal data masked for analysts): not LEASING, not API keys. */
+const TALENT_READERS: Grant[] = ['ADMIN', 'RECRUITER', 'ANALYST'];
+/** Who may change the talent pipeline (issue 12); erasure is ADMIN only. */
+const TALENT_WRITERS: Grant[] = ['ADMIN', 'RECRUITER'];
 
 const RULES: Record<string, Rule> = {
+  'Query.certifications': TALENT_READERS,
+  'Query.cohort': TALENT_READERS,
+  'Query.cohorts': TALENT_READERS,
+  'Query.contests': TALENT_READERS,
+  'Query.programs': TALENT_READERS,
+  'Query.trainee': TALENT_READERS,
+  'Query.trainees': TALENT_READERS,
+  'Query.cohortFunnel': PARK_READERS,
+  'Query.talentTargets': PARK_READERS,
+  'Mutation.createCohort': TALENT_WRITERS,
+  'Mutation.createContest': TALENT_WRITERS,
+  'Mutation.createProgram': TALENT_WRITERS,
+  'Mutation.createTalentTarget': TALENT_WRITERS,
+  'Mutation.createTrainee': TALENT_WRITERS,
+  'Mutation.enrolTrainees': TALENT_WRITERS,
+  'Mutation.eraseTrainee': ADMIN_ONLY,
+  'Mutation.moveCohort': TALENT_WRITERS,
+  'Mutation.moveTrainee': TALENT_WRITERS,
+  'Mutation.recordCertification': TALENT_WRITERS,
+  'Mutation.recordContestEntries': TALENT_WRITERS,
   'Query.apiKeys': ADMIN_ONLY,
   'Query.auditLog': ADMIN_ONLY,
   'Query.enterprise': PARK_READERS,
@@ -112,6 +137,25 @@ const RULES: Record<string, Rule> = {
  * model). PART_OF_PARENT: no data of its own, readable wherever the field that reaches it is.
  */
 const TYPE_RULES: Record<string, Rule | 'PART_OF_PARENT'> = {
+  Certification: TALENT_READERS,
+  CertificationConnection: 'PART_OF_PARENT',
+  CertificationEdge: 'PART_OF_PARENT',
+  CertificationLevelCount: 'PART_OF_PARENT',
+  Cohort: TALENT_READERS,
+  CohortFunnel: PARK_READERS,
+  Contest: TALENT_READERS,
+  ContestEntry: TALENT_READERS,
+  EnrolTraineesResult: 'PART_OF_PARENT',
+  FunnelStage: 'PART_OF_PARENT',
+  MoveCohortResult: 'PART_OF_PARENT',
+  Program: TALENT_READERS,
+  TalentFigures: PARK_READERS,
+  TalentTarget: PARK_READERS,
+  Trainee: TALENT_READERS,
+  TraineeConnection: 'PART_OF_PARENT',
+  TraineeEdge: 'PART_OF_PARENT',
+  TraineeStatusCount: 'PART_OF_PARENT',
+  TraineeStatusEvent: TALENT_READERS,
   ApiKey: ADMIN_ONLY,
   AuditChange: 'PART_OF_PARENT',
   AuditEntry: ADMIN_ONLY,
@@ -617,6 +661,12 @@ describe('access matrix: every operation × every caller', () => {
       toMove: string;
       toRemove: string;
       institutionId: string;
+      cohortId: string;
+      cohortToMove: string;
+      toMoveTrainee: string;
+      toErase: string;
+      carver: string;
+      contestId: string;
     }
     type Request = { query: string; variables: Record<string, unknown> };
     let fx: Fixture;
@@ -629,8 +679,147 @@ describe('access matrix: every operation × every caller', () => {
       return row!.version;
     };
 
+    /** A program, two cohorts (one to enrol into, one to move), people to move, erase and certify, a contest. */
+    const matrixTalent = async (parkCode: string) => {
+      const gql = async <T>(query: string, input: Record<string, unknown>) =>
+        dataOf(await t.gql<T>(query, { input }));
+      await gql('mutation($input: CreateProgramInput!) { createProgram(input: $input) { id } }', {
+        parkCode,
+        code: 'matrix-program',
+        name: '矩阵专业',
+      });
+      const cohort = (code: string) =>
+        gql<{ createCohort: { id: string } }>(
+          'mutation($input: CreateCohortInput!) { createCohort(input: $input) { id } }',
+          {
+            parkCode,
+            programCode: 'matrix-program',
+            code,
+            name: code,
+            intakeOn: '2023-09-01',
+            plannedSize: 10,
+          },
+        ).then((r) => r.createCohort.id);
+      const cohortId = await cohort('matrix-cohort');
+      const cohortToMove = await cohort('matrix-cohort-to-move');
+      const [toMoveTrainee, toErase, carver] = await enrol(t, cohortId, [
+        person('矩阵甲'),
+        person('矩阵乙'),
+        person('矩阵丙'),
+      ]);
+      await enrol(t, cohortToMove, [person('矩阵丁')]);
+      const contest = await gql<{ createContest: { id: string } }>(
+        'mutation($input: CreateContestInput!) { createContest(input: $input) { id } }',
+        {
+          parkCode,
+          name: '矩阵预设竞赛',
+          level: 'NATIONAL',
+          round: '西部赛区',
+          host: '园区',
+          startsOn: '2024-01-01',
+          endsOn: '2024-01-02',
+        },
+      );
+      return {
+        cohortId,
+        cohortToMove,
+        toMoveTrainee: toMoveTrainee!,
+        toErase: toErase!,
+        carver: carver!,
+        contestId: contest.createContest.id,
+      };
+    };
+
     /** Arguments that succeed for an allowed caller (checked at the end), so a refusal is what stops them. */
     const VALID: Record<string, () => Promise<Request>> = {
+      createProgram: async () => ({
+        query: 'mutation($input: CreateProgramInput!) { createProgram(input: $input) { id } }',
+        variables: { input: { parkCode: fx.parkCode, code: 'matrix-new-program', name: '矩阵新专业' } },
+      }),
+      createCohort: async () => ({
+        query: 'mutation($input: CreateCohortInput!) { createCohort(input: $input) { id } }',
+        variables: {
+          input: {
+            parkCode: fx.parkCode,
+            programCode: 'matrix-program',
+            code: 'matrix-new-cohort',
+            name: '矩阵新班',
+            intakeOn: '2024-09-01',
+            plannedSize: 5,
+            institutionIds: [fx.institutionId],
+          },
+        },
+      }),
+      createTrainee: async () => ({
+        query: 'mutation($input: CreateTraineeInput!) { createTrainee(input: $input) { id } }',
+        variables: {
+          input: { parkCode: fx.parkCode, name: '矩阵学员', idNumber: nextIdNumber(), homeRegion: 'ANYUE' },
+        },
+      }),
+      enrolTrainees: async () => ({
+        query: 'mutation($input: EnrolTraineesInput!) { enrolTrainees(input: $input) { enrolled } }',
+        variables: {
+          input: { cohortId: fx.cohortId, enrolledOn: '2024-09-01', trainees: [person('矩阵入学')] },
+        },
+      }),
+      moveTrainee: async () => ({
+        query: 'mutation($input: MoveTraineeInput!) { moveTrainee(input: $input) { id } }',
+        variables: { input: { traineeId: fx.toMoveTrainee, status: 'IN_TRAINING', on: '2024-02-01' } },
+      }),
+      moveCohort: async () => ({
+        query: 'mutation($input: MoveCohortInput!) { moveCohort(input: $input) { moved } }',
+        variables: { input: { cohortId: fx.cohortToMove, status: 'IN_TRAINING', on: '2024-02-01' } },
+      }),
+      eraseTrainee: async () => ({
+        query: 'mutation($id: ID!) { eraseTrainee(id: $id) { id } }',
+        variables: { id: fx.toErase },
+      }),
+      recordCertification: async () => ({
+        query: 'mutation($input: RecordCertificationInput!) { recordCertification(input: $input) { id } }',
+        variables: {
+          input: {
+            traineeId: fx.carver,
+            occupation: '工艺品雕刻工',
+            level: 'LEVEL_4',
+            certificateNumber: 'MATRIX-0001',
+            issuer: '矩阵鉴定中心',
+            issuedOn: '2024-01-10',
+          },
+        },
+      }),
+      createContest: async () => ({
+        query: 'mutation($input: CreateContestInput!) { createContest(input: $input) { id } }',
+        variables: {
+          input: {
+            parkCode: fx.parkCode,
+            name: '矩阵竞赛',
+            level: 'REGIONAL',
+            round: '初赛',
+            host: '矩阵园区',
+            startsOn: '2024-05-01',
+            endsOn: '2024-05-02',
+          },
+        },
+      }),
+      recordContestEntries: async () => ({
+        query: 'mutation($input: RecordContestEntriesInput!) { recordContestEntries(input: $input) { id } }',
+        variables: {
+          input: { contestId: fx.contestId, entries: [{ traineeId: fx.carver, rank: 1, recommended: true }] },
+        },
+      }),
+      createTalentTarget: async () => ({
+        query: 'mutation($input: CreateTalentTargetInput!) { createTalentTarget(input: $input) { id } }',
+        variables: {
+          input: {
+            parkCode: fx.parkCode,
+            name: '矩阵目标',
+            metric: 'TRAINEES_ENROLLED',
+            value: 10,
+            startsOn: '2024-01-01',
+            dueOn: '2025-01-01',
+          },
+        },
+      }),
       advanceTenancyStage: async () => ({
         query: 'mutation($input: AdvanceTenancyStageInput!) { advanceTenancyStage(input: $input) { id } }',
         variables: { input: { tenancyId: fx.toAdvance, stage: 'FITTING_OUT', effectiveOn: '2024-02-01' } },
@@ -862,7 +1051,9 @@ describe('access matrix: every operation × every caller', () => {
           { input: { parkCode: park.code, name: '矩阵院校', kind: 'UNIVERSITY' } },
         ),
       ).createInstitution;
+      const talent = await matrixTalent(park.code);
       fx = {
+        ...talent,
         parkCode: park.code,
         zoneCode: zone.code,
         zoneId: zone.id,
@@ -942,6 +1133,16 @@ describe('access matrix: every operation × every caller', () => {
         'maintenance_record',
         'institution',
         'institution_contact',
+        'talent_program',
+        'cohort',
+        'trainee',
+        'cohort_trainee',
+        'trainee_status_event',
+        'certification',
+        'contest',
+        'contest_entry',
+        'talent_target',
+        'cohort_institution',
       ].filter((table) => after[table] === before[table]);
       expect({ failures, unchanged }).toEqual({ failures: [], unchanged: [] });
     });

@@ -30,6 +30,7 @@ export const WRITTEN_TABLES = [
   'contest',
   'contest_entry',
   'talent_target',
+  'cohort_institution',
 ] as const;
 
 /** Row count of each table, counted directly in the database. */
@@ -132,6 +133,16 @@ export async function fingerprints(t: TestApp): Promise<Record<string, string>> 
     maintenance_record: 'SELECT * FROM maintenance_record',
     institution: 'SELECT * FROM institution',
     institution_contact: 'SELECT * FROM institution_contact',
+    talent_program: 'SELECT * FROM talent_program',
+    cohort: 'SELECT * FROM cohort',
+    trainee: 'SELECT * FROM trainee',
+    cohort_trainee: 'SELECT * FROM cohort_trainee',
+    trainee_status_event: 'SELECT * FROM trainee_status_event',
+    certification: 'SELECT * FROM certification',
+    contest: 'SELECT * FROM contest',
+    contest_entry: 'SELECT * FROM contest_entry',
+    talent_target: 'SELECT * FROM talent_target',
+    cohort_institution: 'SELECT * FROM cohort_institution',
   };
   const [row] = await t.dataSource.query<Record<string, string>[]>(
     `SELECT ${Object.entries(sources)

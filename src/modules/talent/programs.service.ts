@@ -121,6 +121,7 @@ export class ProgramsService {
         'cohort',
         input.code,
       );
+      await this.linkInstitutions(m, row.id, parkId, input.institutionIds ?? []);
       await writeAudit(m, actor, [
         { entityType: 'Cohort', entityId: row.id, parkId, before: null, after: input },
       ]);
