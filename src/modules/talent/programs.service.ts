@@ -83,7 +83,8 @@ export class ProgramsService {
             'INSERT INTO talent_program (park_id, code, name, name_en) VALUES ($1, $2, $3, $4) RETURNING *',
             [parkId, input.code, input.name, input.nameEn ?? null],
           ),
-        'program',
+        'talent_program',
+        'Program',
         input.code,
       );
       await writeAudit(m, actor, [
@@ -119,6 +120,7 @@ export class ProgramsService {
             [parkId, program.id, input.code, input.name, input.intakeOn, input.plannedSize, zoneId],
           ),
         'cohort',
+        'Cohort',
         input.code,
       );
       await this.linkInstitutions(m, row.id, parkId, input.institutionIds ?? []);
@@ -171,11 +173,16 @@ export class ProgramsService {
   }
 
   /** Runs an INSERT whose only expected failure is a taken code (CONFLICT, checked by the unique index). */
-  private async insertOnce<R>(insert: () => Promise<R[]>, what: string, code: string): Promise<R[]> {
+  private async insertOnce<R>(
+    insert: () => Promise<R[]>,
+    table: 'talent_program' | 'cohort',
+    label: string,
+    code: string,
+  ): Promise<R[]> {
     try {
       return await insert();
     } catch (error) {
-      if (pgError(error).code === PG_UNIQUE_VIOLATION) throw TalentErrors.codeTaken(what, code);
+      if (pgError(error).code === PG_UNIQUE_VIOLATION) throw TalentErrors.codeTaken(table, label, code);
       throw error;
     }
   }

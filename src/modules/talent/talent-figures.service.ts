@@ -76,7 +76,7 @@ export class TalentFiguresService {
           WHERE ce.park_id = $1 AND ce.recommended AND k.starts_on <= $2::date) AS finalists`,
       [parkId, asOf],
     );
-    return {
+    const figures = {
       parkId,
       asOf,
       traineesEnrolled: row.by_status
@@ -85,8 +85,14 @@ export class TalentFiguresService {
       traineesByStatus: row.by_status,
       certifiedByLevel: row.by_level,
       contestFinalists: row.finalists,
-      targets: await this.targets([parkId], asOf),
+      targets: [] as TalentTarget[],
     };
+    // Targets are counted only when a client reads them (one statement fewer for the counts alone).
+    let targets: Promise<TalentTarget[]> | undefined;
+    return Object.defineProperty(figures, 'targets', {
+      enumerable: true,
+      get: () => (targets ??= this.targets([parkId], asOf)),
+    });
   }
 
   async targetsOf(actor: Actor, parkCode: string, asOf?: string): Promise<TalentTarget[]> {

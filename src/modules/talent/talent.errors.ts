@@ -1,3 +1,4 @@
+import { recordName } from '../../common/entities/versioned-update';
 import { ConflictError, FieldError, UserInputError } from '../../common/errors/app-error';
 import { maskResidentId } from '../access/personal-data';
 import { TraineeStatus } from './talent.enums';
@@ -70,6 +71,6 @@ export const TalentErrors = {
   targetDates: (): UserInputError => UserInputError.field('input.dueOn', 'must be after startsOn'),
   targetTaken: (): ConflictError =>
     new ConflictError('The park already has a target with that name', { field: 'name' }),
-  codeTaken: (what: string, code: string): ConflictError =>
-    new ConflictError(`The park already has a ${what} ${code}`, { field: 'code' }),
+  codeTaken: (table: 'talent_program' | 'cohort', label: string, code: string): ConflictError =>
+    new ConflictError(`The park already has a ${recordName(table, label, { code })}`, { field: 'code' }),
 };
