@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { PiiCipher } from '../modules/talent/pii/pii-cipher';
-import { sealResidentId } from '../modules/talent/pii/resident-id-seal';
+import { Gender } from '../modules/talent/talent.enums';
+import { insertPeople, NewPerson } from '../modules/talent/trainee-writes.service';
 import { genderOf, birthDateOf } from '../modules/talent/pii/resident-id';
 import {
   DEMO_CERTIFICATE,
@@ -17,34 +18,24 @@ import {
   demoStudents,
 } from './demo-talent';
 
-/** Inserts people in one statement, ID numbers sealed with the app's key; returns their ids in order. */
-async function insertPeople(
+/** Inserts people through the module's one multi-row INSERT (ID numbers sealed with the app's key); ids in order. */
+async function insertDemoPeople(
   m: EntityManager,
   pii: PiiCipher,
   parkId: string,
   people: DemoPerson[],
 ): Promise<string[]> {
-  const ids = people.map(() => randomUUID());
-  const sealed = people.map((p) => sealResidentId(pii, p.idNumber));
-  await m.query(
-    `INSERT INTO trainee (id, park_id, name, gender, birth_on, id_number_cipher, id_number_hash, id_number_last4, phone, home_region)
-     SELECT x.id, $1, x.name, x.gender, x.birth_on, x.cipher, x.hash, x.last4, x.phone, x.home_region
-     FROM unnest($2::uuid[], $3::text[], $4::gender[], $5::date[], $6::bytea[], $7::bytea[], $8::text[], $9::text[],
-                 $10::home_region[]) AS x(id, name, gender, birth_on, cipher, hash, last4, phone, home_region)`,
-    [
-      parkId,
-      ids,
-      people.map((p) => p.name),
-      people.map((p) => genderOf(p.idNumber)),
-      people.map((p) => birthDateOf(p.idNumber)),
-      sealed.map((s) => s.cipher),
-      sealed.map((s) => s.hash),
-      sealed.map((s) => s.last4),
-      people.map((p) => p.phone),
-      people.map((p) => p.homeRegion),
-    ],
-  );
-  return ids;
+  const rows: NewPerson[] = people.map((p) => ({
+    id: randomUUID(),
+    name: p.name,
+    idNumber: p.idNumber,
+    gender: genderOf(p.idNumber) as Gender,
+    birthOn: birthDateOf(p.idNumber),
+    phone: p.phone,
+    homeRegion: p.homeRegion,
+  }));
+  await insertPeople(m, pii, parkId, rows);
+  return rows.map((r) => r.id);
 }
 
 /**
@@ -88,7 +79,7 @@ export async function seedDemoTalent(
     'INSERT INTO cohort_institution (cohort_id, institution_id, park_id) SELECT $1, x.id, $3 FROM unnest($2::uuid[]) AS x(id)',
     [cohort.id, delivering, ctx.parkId],
   );
-  const students = await insertPeople(m, ctx.pii, ctx.parkId, demoStudents());
+  const students = await insertDemoPeople(m, ctx.pii, ctx.parkId, demoStudents());
   await m.query(
     'INSERT INTO cohort_trainee (cohort_id, trainee_id, joined_on) SELECT $1, x.id, $3 FROM unnest($2::uuid[]) AS x(id)',
     [cohort.id, students, DEMO_COHORT_DATES.enrolled],
@@ -105,7 +96,7 @@ export async function seedDemoTalent(
      FROM unnest($1::uuid[], $2::text[], $3::date[]) AS x(id, status, effective_on)`,
     [events.map((e) => e.id), events.map((e) => e.status), events.map((e) => e.on)],
   );
-  const carvers = await insertPeople(m, ctx.pii, ctx.parkId, demoCarvers());
+  const carvers = await insertDemoPeople(m, ctx.pii, ctx.parkId, demoCarvers());
   await m.query(
     `INSERT INTO certification (park_id, trainee_id, occupation, level, certificate_number, issuer, issued_on)
      SELECT $1, x.id, $3, $4, 'DEMO-2023-' || lpad(x.n::text, 4, '0'), $5, $6
