@@ -2,7 +2,11 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { hashPassword } from '../src/modules/access/passwords';
 import { DEMO_PARK } from '../src/seed/demo-data';
+import { parsePiiKey, PiiCipher } from '../src/modules/talent/pii/pii-cipher';
 import { seedDemoIfEmpty } from '../src/seed/demo-seed';
+
+/** The personal-data key of the bench database: the API under test is started with it (servers.ts). */
+export const BENCH_PII_KEY = 'be'.repeat(32);
 
 export type Scale = 'park' | 'platform' | 'tiny';
 
@@ -40,7 +44,7 @@ export async function generate(url: string, scale: Scale, seed: number): Promise
   await db.initialize();
   try {
     await db.runMigrations();
-    await seedDemoIfEmpty(db, { users: false });
+    await seedDemoIfEmpty(db, { users: false, pii: new PiiCipher(parsePiiKey(BENCH_PII_KEY)) });
     const shape = SHAPES[scale];
     await db.transaction(async (m) => {
       await m.query('SET LOCAL max_parallel_workers_per_gather = 0');

@@ -87,6 +87,33 @@ const S9 = `WITH p AS (SELECT id FROM park WHERE code = $1)
                                         ORDER BY s.effective_on DESC, s.stage DESC LIMIT 1) st
                     WHERE l.park_id = (SELECT id FROM p) GROUP BY st.stage) k)))))`;
 
+/**
+ * S10: the park's people with their status on $2 (latest status event on or before it), the first 100 IN_PARK by name
+ * with their cohorts, and the talent figures (statuses, certificates valid on $2 by level, finalists).
+ */
+const S10 = `WITH st AS MATERIALIZED (
+       SELECT t.id, t.name, t.phone,
+              (SELECT e.status FROM trainee_status_event e WHERE e.trainee_id = t.id AND e.effective_on <= $2::date
+               ORDER BY e.effective_on DESC, e.id DESC LIMIT 1) AS status
+       FROM trainee t WHERE t.park_id = (SELECT id FROM park WHERE code = $1))
+     SELECT json_build_object('data', json_build_object(
+       'trainees', (SELECT coalesce(json_agg(json_build_object('name', x.name, 'phone', x.phone, 'status', x.status,
+                      'cohorts', (SELECT coalesce(json_agg(json_build_object('code', c.code) ORDER BY c.intake_on, c.code), '[]')
+                                  FROM cohort_trainee ct JOIN cohort c ON c.id = ct.cohort_id WHERE ct.trainee_id = x.id))
+                      ORDER BY x.name, x.id), '[]')
+                    FROM (SELECT * FROM st WHERE status = 'IN_PARK' ORDER BY name, id LIMIT 100) x),
+       'talent', json_build_object(
+         'traineesEnrolled', (SELECT count(*) FROM st WHERE status IN ('ENROLLED', 'IN_TRAINING', 'IN_PARK', 'GRADUATED', 'PLACED')),
+         'traineesByStatus', (SELECT coalesce(json_agg(json_build_object('status', s.status, 'count', s.n) ORDER BY s.status), '[]')
+                              FROM (SELECT status, count(*) AS n FROM st WHERE status IS NOT NULL GROUP BY status) s),
+         'certifiedByLevel', (SELECT coalesce(json_agg(json_build_object('level', l.level, 'count', l.n) ORDER BY l.level), '[]')
+                              FROM (SELECT c.level, count(DISTINCT c.trainee_id) AS n FROM certification c
+                                    WHERE c.park_id = (SELECT id FROM park WHERE code = $1) AND c.issued_on <= $2::date
+                                      AND (c.expires_on IS NULL OR c.expires_on > $2::date) GROUP BY c.level) l),
+         'contestFinalists', (SELECT count(*) FROM contest_entry ce JOIN contest k ON k.id = ce.contest_id
+                              WHERE ce.park_id = (SELECT id FROM park WHERE code = $1) AND ce.recommended
+                                AND k.starts_on <= $2::date))))`;
+
 export const RAW_SQL: Record<string, string> = {
   s1: `SELECT json_build_object('data', coalesce(json_agg(json_build_object(
          'code', u.code, 'floorArea', u.floor_area,
@@ -127,6 +154,7 @@ export const RAW_SQL: Record<string, string> = {
                  GROUP BY p.d) x)))`,
   s8: S8,
   s9: S9,
+  s10: S10,
 };
 
 function main(): void {

@@ -121,6 +121,22 @@ export const S9_API = `query S9($park: String!, $asOf: Date!) {
   }
 }`;
 
+/** The date S10 asks about: the demo cohort has moved into the park (all 156 IN_PARK). */
+export const BENCH_TALENT_AS_OF = '2024-04-01';
+
+/**
+ * S10, a recruiter's cohort page: the first 100 trainees IN_PARK on asOf (by name, pinyin order) with status, phone
+ * and cohorts, and the park's talent figures. Full ID numbers are left out: each full read writes an audit entry.
+ */
+export const S10_API = `query S10($park: String!, $asOf: Date!) {
+  trainees(first: 100, filter: { parkCode: $park, status: IN_PARK }, asOf: $asOf) {
+    edges { node { name phone status cohorts { code } } }
+  }
+  parkOverview(parkCode: $park, asOf: $asOf) {
+    talent { traineesEnrolled traineesByStatus { status count } certifiedByLevel { level count } contestFinalists }
+  }
+}`;
+
 /**
  * The PostGraphile shape closest to S9: the leads of the park by name with their events (through lead_event), stage
  * history and enterprise. Not written against a running peer here (relation names follow S8's inflection), and with
@@ -131,6 +147,17 @@ const S9_PG = `query S9($park: String!) {
     leadEventsByLeadIdAndParkId { nodes { eventPark { title kind } } }
     leadStageEvents(orderBy: EFFECTIVE_ON_ASC) { nodes { stage effectiveOn } }
     enterprisePark { name } } } }
+}`;
+
+/**
+ * The PostGraphile shape closest to S10: park → first 100 trainees by name (every trainee, not only those IN_PARK: a
+ * status on a date is not a column) → their latest status event whatever its date, and their cohorts. No figures
+ * (no aggregates without a plugin): the peer does less work than the API and the raw statement.
+ */
+const S10_PG = `query S10($park: String!) {
+  parkByCode(code: $park) { trainees(first: 100, orderBy: NAME_ASC) { nodes { name phone
+    traineeStatusEvents(orderBy: EFFECTIVE_ON_DESC, first: 1) { nodes { status } }
+    cohortTrainees { nodes { cohort { code } } } } } }
 }`;
 
 /** The unit S2 looks up: the 500th of the bench zone. */
@@ -223,6 +250,16 @@ export const SCENARIOS: Scenario[] = [
       api: () => gql(S9_API, { park: BENCH_PARK, asOf: BENCH_MACHINES_AS_OF }),
       postgraphile: () => gql(S9_PG, { park: BENCH_PARK }),
       raw: () => raw('s9', [BENCH_PARK, BENCH_MACHINES_AS_OF]),
+    },
+  },
+  {
+    id: 'S10',
+    title: 'trainees(first:100, IN_PARK on asOf) → status, phone, cohorts + parkOverview.talent figures',
+    scales: ['tiny', 'park', 'platform'],
+    requests: {
+      api: () => gql(S10_API, { park: BENCH_PARK, asOf: BENCH_TALENT_AS_OF }),
+      postgraphile: () => gql(S10_PG, { park: BENCH_PARK }),
+      raw: () => raw('s10', [BENCH_PARK, BENCH_TALENT_AS_OF]),
     },
   },
 ];

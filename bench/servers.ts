@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { freePort } from '../src/database/scratch-server';
+import { BENCH_PII_KEY } from './generate';
 import { Target } from './scenarios';
 
 /** The repository root (this file runs from dist/bench/). */
@@ -114,6 +115,7 @@ export function startApi(databaseUrl: string): Promise<Server> {
       DATABASE_URL: databaseUrl,
       JWT_SECRET: randomBytes(32).toString('base64url'),
       JWT_TTL_SECONDS: '86400',
+      PII_KEY: BENCH_PII_KEY,
       LOG_LEVEL: 'warn',
       SEED_DEMO: 'false',
       // The login limit counts failures only; the bench signs in with the right password.

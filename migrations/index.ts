@@ -9,6 +9,8 @@ import { GrantAppRole1795751106192 } from './1795751106192-GrantAppRole';
 import { SortEnterpriseNamesByPinyin1795751500000 } from './1795751500000-SortEnterpriseNamesByPinyin';
 import { AddTenancyParkIndex1795761741596 } from './1795761741596-AddTenancyParkIndex';
 import { AddFiguresVersion1795761966623 } from './1795761966623-AddFiguresVersion';
+import { AddTalentPipeline1795761033679 } from './1795761033679-AddTalentPipeline';
+import { LinkCohortsToInstitutions1795761909259 } from './1795761909259-LinkCohortsToInstitutions';
 
 /** Every migration, in order. `npm run migration:generate -- VerbNoun` writes a new file; add it here. */
 export const MIGRATIONS: Function[] = [
@@ -23,4 +25,6 @@ export const MIGRATIONS: Function[] = [
   AddFiguresVersion1795761966623,
   AddInstitutions1795760992881,
   AddAgreementsAndRecruitment1795761588466,
+  AddTalentPipeline1795761033679,
+  LinkCohortsToInstitutions1795761909259,
 ];

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from './app.setup';
 import { standaloneLogger } from './common/logging/logging.module';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
-import { developmentJwtSecret } from './config/dev-secret';
+import { developmentJwtSecret, developmentPiiKey } from './config/dev-secret';
 import { DataDirError } from './database/data-dir-access';
 import { migrateDatabase } from './database/migrate';
 import { resolveDatabase, ResolvedDatabase } from './database/resolve-database';
@@ -66,6 +66,10 @@ async function main(): Promise<void> {
     // Development: a secret kept under DATA_DIR, so a restart does not sign everyone out (production requires one).
     if (!config.JWT_SECRET && !config.isProduction) {
       config.JWT_SECRET = (await developmentJwtSecret(config.DATA_DIR)).secret;
+    }
+    // Likewise the key of stored resident ID numbers (production requires PII_KEY: see loadConfig).
+    if (!config.PII_KEY && !config.isProduction) {
+      config.PII_KEY = (await developmentPiiKey(config.DATA_DIR)).secret;
     }
     database = await resolveDatabase(config);
     await migrateDatabase(database, new Logger('Migrations'));

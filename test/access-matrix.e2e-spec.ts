@@ -7,6 +7,7 @@ import { createUserWithToken, TEST_PASSWORD } from './support/auth';
 import { dataOf, factories, nextCreditCode } from './support/factories';
 import { machineFactories } from './support/machines';
 import { partnerFactories } from './support/partners';
+import { enrol, nextIdNumber, person } from './support/talent';
 import {
   minimalRequest,
   Operation,
@@ -56,10 +57,35 @@ const INSTITUTION_WRITERS: Grant[] = ['ADMIN', 'RECRUITER'];
 /** Agreements, obligations, recruitment events and leads: admins and leasing (issue 11). */
 const PARTNER_WRITERS: Grant[] = ['ADMIN', 'LEASING'];
 
+/** Trainees, cohorts, certificates, contests (people; personal data masked for analysts): not LEASING, not API keys. */
+const TALENT_READERS: Grant[] = ['ADMIN', 'RECRUITER', 'ANALYST'];
+/** Who may change the talent pipeline (issue 12); erasure is ADMIN only. */
+const TALENT_WRITERS: Grant[] = ['ADMIN', 'RECRUITER'];
+
 const RULES: Record<string, Rule> = {
   'Query.agreement': PARTNER_READERS,
   'Query.agreements': PARTNER_READERS,
   'Query.agreementsExpiring': PARTNER_READERS,
+  'Query.certifications': TALENT_READERS,
+  'Query.cohort': TALENT_READERS,
+  'Query.cohorts': TALENT_READERS,
+  'Query.contests': TALENT_READERS,
+  'Query.programs': TALENT_READERS,
+  'Query.trainee': TALENT_READERS,
+  'Query.trainees': TALENT_READERS,
+  'Query.cohortFunnel': PARK_READERS,
+  'Query.talentTargets': PARK_READERS,
+  'Mutation.createCohort': TALENT_WRITERS,
+  'Mutation.createContest': TALENT_WRITERS,
+  'Mutation.createProgram': TALENT_WRITERS,
+  'Mutation.createTalentTarget': TALENT_WRITERS,
+  'Mutation.createTrainee': TALENT_WRITERS,
+  'Mutation.enrolTrainees': TALENT_WRITERS,
+  'Mutation.eraseTrainee': ADMIN_ONLY,
+  'Mutation.moveCohort': TALENT_WRITERS,
+  'Mutation.moveTrainee': TALENT_WRITERS,
+  'Mutation.recordCertification': TALENT_WRITERS,
+  'Mutation.recordContestEntries': TALENT_WRITERS,
   'Query.apiKeys': ADMIN_ONLY,
   'Query.auditLog': ADMIN_ONLY,
   'Query.enterprise': PARK_READERS,
@@ -139,6 +165,25 @@ const TYPE_RULES: Record<string, Rule | 'PART_OF_PARENT'> = {
   AgreementEdge: 'PART_OF_PARENT',
   AgreementKindCount: 'PART_OF_PARENT',
   AgreementParty: 'PART_OF_PARENT',
+  Certification: TALENT_READERS,
+  CertificationConnection: 'PART_OF_PARENT',
+  CertificationEdge: 'PART_OF_PARENT',
+  CertificationLevelCount: 'PART_OF_PARENT',
+  Cohort: TALENT_READERS,
+  CohortFunnel: PARK_READERS,
+  Contest: TALENT_READERS,
+  ContestEntry: TALENT_READERS,
+  EnrolTraineesResult: 'PART_OF_PARENT',
+  FunnelStage: 'PART_OF_PARENT',
+  MoveCohortResult: 'PART_OF_PARENT',
+  Program: TALENT_READERS,
+  TalentFigures: PARK_READERS,
+  TalentTarget: PARK_READERS,
+  Trainee: TALENT_READERS,
+  TraineeConnection: 'PART_OF_PARENT',
+  TraineeEdge: 'PART_OF_PARENT',
+  TraineeStatusCount: 'PART_OF_PARENT',
+  TraineeStatusEvent: TALENT_READERS,
   ApiKey: ADMIN_ONLY,
   AuditChange: 'PART_OF_PARENT',
   AuditEntry: ADMIN_ONLY,
@@ -669,6 +714,12 @@ describe('access matrix: every operation × every caller', () => {
       toUpdateLead: string;
       toAdvanceLead: string;
       toConvert: string;
+      cohortId: string;
+      cohortToMove: string;
+      toMoveTrainee: string;
+      toErase: string;
+      carver: string;
+      contestId: string;
     }
     type Request = { query: string; variables: Record<string, unknown> };
     let fx: Fixture;
@@ -679,6 +730,57 @@ describe('access matrix: every operation × every caller', () => {
         [id],
       );
       return row!.version;
+    };
+
+    /** A program, two cohorts (one to enrol into, one to move), people to move, erase and certify, a contest. */
+    const matrixTalent = async (parkCode: string) => {
+      const gql = async <T>(query: string, input: Record<string, unknown>) =>
+        dataOf(await t.gql<T>(query, { input }));
+      await gql('mutation($input: CreateProgramInput!) { createProgram(input: $input) { id } }', {
+        parkCode,
+        code: 'matrix-program',
+        name: '矩阵专业',
+      });
+      const cohort = (code: string) =>
+        gql<{ createCohort: { id: string } }>(
+          'mutation($input: CreateCohortInput!) { createCohort(input: $input) { id } }',
+          {
+            parkCode,
+            programCode: 'matrix-program',
+            code,
+            name: code,
+            intakeOn: '2023-09-01',
+            plannedSize: 10,
+          },
+        ).then((r) => r.createCohort.id);
+      const cohortId = await cohort('matrix-cohort');
+      const cohortToMove = await cohort('matrix-cohort-to-move');
+      const [toMoveTrainee, toErase, carver] = await enrol(t, cohortId, [
+        person('矩阵甲'),
+        person('矩阵乙'),
+        person('矩阵丙'),
+      ]);
+      await enrol(t, cohortToMove, [person('矩阵丁')]);
+      const contest = await gql<{ createContest: { id: string } }>(
+        'mutation($input: CreateContestInput!) { createContest(input: $input) { id } }',
+        {
+          parkCode,
+          name: '矩阵预设竞赛',
+          level: 'NATIONAL',
+          round: '西部赛区',
+          host: '园区',
+          startsOn: '2024-01-01',
+          endsOn: '2024-01-02',
+        },
+      );
+      return {
+        cohortId,
+        cohortToMove,
+        toMoveTrainee: toMoveTrainee!,
+        toErase: toErase!,
+        carver: carver!,
+        contestId: contest.createContest.id,
+      };
     };
 
     /** Arguments that succeed for an allowed caller (checked at the end), so a refusal is what stops them. */
@@ -720,6 +822,24 @@ describe('access matrix: every operation × every caller', () => {
             title: '矩阵新协议',
             kind: 'STRATEGIC_COOPERATION',
             startsOn: '2024-03-01',
+            institutionIds: [fx.institutionId],
+          },
+        },
+      }),
+      createProgram: async () => ({
+        query: 'mutation($input: CreateProgramInput!) { createProgram(input: $input) { id } }',
+        variables: { input: { parkCode: fx.parkCode, code: 'matrix-new-program', name: '矩阵新专业' } },
+      }),
+      createCohort: async () => ({
+        query: 'mutation($input: CreateCohortInput!) { createCohort(input: $input) { id } }',
+        variables: {
+          input: {
+            parkCode: fx.parkCode,
+            programCode: 'matrix-program',
+            code: 'matrix-new-cohort',
+            name: '矩阵新班',
+            intakeOn: '2024-09-01',
+            plannedSize: 5,
             institutionIds: [fx.institutionId],
           },
         },
@@ -782,6 +902,76 @@ describe('access matrix: every operation × every caller', () => {
             id: fx.toUpdateLead,
             version: await versionOf('lead', fx.toUpdateLead),
             nextFollowUpOn: '2024-03-01',
+          },
+        },
+      }),
+      createTrainee: async () => ({
+        query: 'mutation($input: CreateTraineeInput!) { createTrainee(input: $input) { id } }',
+        variables: {
+          input: { parkCode: fx.parkCode, name: '矩阵学员', idNumber: nextIdNumber(), homeRegion: 'ANYUE' },
+        },
+      }),
+      enrolTrainees: async () => ({
+        query: 'mutation($input: EnrolTraineesInput!) { enrolTrainees(input: $input) { enrolled } }',
+        variables: {
+          input: { cohortId: fx.cohortId, enrolledOn: '2024-09-01', trainees: [person('矩阵入学')] },
+        },
+      }),
+      moveTrainee: async () => ({
+        query: 'mutation($input: MoveTraineeInput!) { moveTrainee(input: $input) { id } }',
+        variables: { input: { traineeId: fx.toMoveTrainee, status: 'IN_TRAINING', on: '2024-02-01' } },
+      }),
+      moveCohort: async () => ({
+        query: 'mutation($input: MoveCohortInput!) { moveCohort(input: $input) { moved } }',
+        variables: { input: { cohortId: fx.cohortToMove, status: 'IN_TRAINING', on: '2024-02-01' } },
+      }),
+      eraseTrainee: async () => ({
+        query: 'mutation($id: ID!) { eraseTrainee(id: $id) { id } }',
+        variables: { id: fx.toErase },
+      }),
+      recordCertification: async () => ({
+        query: 'mutation($input: RecordCertificationInput!) { recordCertification(input: $input) { id } }',
+        variables: {
+          input: {
+            traineeId: fx.carver,
+            occupation: '工艺品雕刻工',
+            level: 'LEVEL_4',
+            certificateNumber: 'MATRIX-0001',
+            issuer: '矩阵鉴定中心',
+            issuedOn: '2024-01-10',
+          },
+        },
+      }),
+      createContest: async () => ({
+        query: 'mutation($input: CreateContestInput!) { createContest(input: $input) { id } }',
+        variables: {
+          input: {
+            parkCode: fx.parkCode,
+            name: '矩阵竞赛',
+            level: 'REGIONAL',
+            round: '初赛',
+            host: '矩阵园区',
+            startsOn: '2024-05-01',
+            endsOn: '2024-05-02',
+          },
+        },
+      }),
+      recordContestEntries: async () => ({
+        query: 'mutation($input: RecordContestEntriesInput!) { recordContestEntries(input: $input) { id } }',
+        variables: {
+          input: { contestId: fx.contestId, entries: [{ traineeId: fx.carver, rank: 1, recommended: true }] },
+        },
+      }),
+      createTalentTarget: async () => ({
+        query: 'mutation($input: CreateTalentTargetInput!) { createTalentTarget(input: $input) { id } }',
+        variables: {
+          input: {
+            parkCode: fx.parkCode,
+            name: '矩阵目标',
+            metric: 'TRAINEES_ENROLLED',
+            value: 10,
+            startsOn: '2024-01-01',
+            dueOn: '2025-01-01',
           },
         },
       }),
@@ -1035,7 +1225,9 @@ describe('access matrix: every operation × every caller', () => {
       const toUpdateLead = await pf.lead(park.code, { name: '矩阵线索一' });
       const toAdvanceLead = await pf.lead(park.code, { name: '矩阵线索二' });
       const toConvert = await pf.signedLead(park.code, { name: '矩阵线索三' });
+      const talent = await matrixTalent(park.code);
       fx = {
+        ...talent,
         parkCode: park.code,
         zoneCode: zone.code,
         zoneId: zone.id,
@@ -1129,6 +1321,16 @@ describe('access matrix: every operation × every caller', () => {
         'lead',
         'lead_event',
         'lead_stage_event',
+        'talent_program',
+        'cohort',
+        'trainee',
+        'cohort_trainee',
+        'trainee_status_event',
+        'certification',
+        'contest',
+        'contest_entry',
+        'talent_target',
+        'cohort_institution',
       ].filter((table) => after[table] === before[table]);
       expect({ failures, unchanged }).toEqual({ failures: [], unchanged: [] });
     });

@@ -1,6 +1,7 @@
 import { captureLogs, errorEntries } from './support/logs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Role } from '../src/modules/access/access.enums';
+import { completeResidentId } from '../src/modules/talent/pii/resident-id';
 import { createApiKey, fingerprints, tableCounts } from './support/access';
 import { createUserWithToken, TEST_PASSWORD } from './support/auth';
 import { dataOf, errorOf, factories, Factories, nextCreditCode, TenancyData } from './support/factories';
@@ -132,21 +133,32 @@ describe('audit trail', () => {
       'correctTenancyStage',
       'createAgreement',
       'createApiKey',
+      'createCohort',
+      'createContest',
       'createEnterprise',
       'createInstitution',
       'createLead',
       'createMaintenancePlan',
       'createPark',
       'createRecruitmentEvent',
+      'createProgram',
+      'createTalentTarget',
+      'createTrainee',
       'createUnits',
       'createUser',
       'createZone',
       'disableUser',
       'enableUser',
       'endTenancy',
+      'enrolTrainees',
+      'eraseTrainee',
       'installMachine',
       'leaseUnits',
+      'moveCohort',
       'moveMachine',
+      'moveTrainee',
+      'recordCertification',
+      'recordContestEntries',
       'recordMachineEvents',
       'recordMaintenance',
       'recordObligationProgress',
@@ -170,6 +182,168 @@ describe('audit trail', () => {
         .map((op) => op.name)
         .sort();
       expect(CHECKED).toEqual(mutations);
+    });
+
+    it('talent pipeline: one entry per write, never holding a clear ID number or a name', async () => {
+      const idNumber = completeResidentId('51202119000615901');
+      const all: Entry[] = [];
+      const run = async <T>(
+        operation: string,
+        query: string,
+        input: Record<string, unknown>,
+        record: (d: T) => { entityType: string; entityId: string },
+      ): Promise<T> => {
+        const { res, entry } = await audited<T>(operation, query, { input }, record);
+        byAdmin(entry);
+        all.push(entry);
+        return dataOf(res);
+      };
+      const program = await run<{ createProgram: { id: string } }>(
+        'createProgram',
+        'mutation($input: CreateProgramInput!) { createProgram(input: $input) { id } }',
+        { parkCode, code: 'audit-program', name: '审计专业' },
+        (d) => ({ entityType: 'Program', entityId: d.createProgram.id }),
+      );
+      expect(program.createProgram.id).toBeDefined();
+      const cohort = (
+        await run<{ createCohort: { id: string } }>(
+          'createCohort',
+          'mutation($input: CreateCohortInput!) { createCohort(input: $input) { id } }',
+          {
+            parkCode,
+            programCode: 'audit-program',
+            code: 'audit-cohort',
+            name: '审计班',
+            intakeOn: '2024-09-01',
+            plannedSize: 3,
+          },
+          (d) => ({ entityType: 'Cohort', entityId: d.createCohort.id }),
+        )
+      ).createCohort.id;
+      const [enrolled] = (
+        await run<{ enrolTrainees: { trainees: { id: string }[] } }>(
+          'enrolTrainees',
+          'mutation($input: EnrolTraineesInput!) { enrolTrainees(input: $input) { trainees { id } } }',
+          {
+            cohortId: cohort,
+            enrolledOn: '2024-09-01',
+            trainees: [{ name: '审计学员', idNumber, homeRegion: 'ANYUE' }],
+          },
+          (d) => ({ entityType: 'Trainee', entityId: d.enrolTrainees.trainees[0]!.id }),
+        )
+      ).enrolTrainees.trainees.map((x) => x.id);
+      const person = (
+        await run<{ createTrainee: { id: string } }>(
+          'createTrainee',
+          'mutation($input: CreateTraineeInput!) { createTrainee(input: $input) { id } }',
+          { parkCode, name: '审计工匠', homeRegion: 'DAZU', phone: '13800001234' },
+          (d) => ({ entityType: 'Trainee', entityId: d.createTrainee.id }),
+        )
+      ).createTrainee.id;
+      const moved = await run<{ moveTrainee: { id: string } }>(
+        'moveTrainee',
+        'mutation($input: MoveTraineeInput!) { moveTrainee(input: $input) { id } }',
+        { traineeId: enrolled, status: 'WITHDRAWN', on: '2024-10-01', reason: '转学' },
+        (d) => ({ entityType: 'Trainee', entityId: d.moveTrainee.id }),
+      );
+      expect(all.at(-1)!.changes).toEqual(
+        expect.arrayContaining([{ field: 'status', before: 'ENROLLED', after: 'WITHDRAWN' }]),
+      );
+      expect(all.at(-1)!.reason).toBe('转学');
+      const other = (
+        await run<{ createCohort: { id: string } }>(
+          'createCohort',
+          'mutation($input: CreateCohortInput!) { createCohort(input: $input) { id } }',
+          {
+            parkCode,
+            programCode: 'audit-program',
+            code: 'audit-cohort-2',
+            name: '审计二班',
+            intakeOn: '2024-09-01',
+            plannedSize: 3,
+          },
+          (d) => ({ entityType: 'Cohort', entityId: d.createCohort.id }),
+        )
+      ).createCohort.id;
+      await run<{ enrolTrainees: { trainees: { id: string }[] } }>(
+        'enrolTrainees',
+        'mutation($input: EnrolTraineesInput!) { enrolTrainees(input: $input) { trainees { id } } }',
+        { cohortId: other, enrolledOn: '2024-09-01', trainees: [{ name: '二班学员', homeRegion: 'OTHER' }] },
+        (d) => ({ entityType: 'Trainee', entityId: d.enrolTrainees.trainees[0]!.id }),
+      );
+      await run<{ moveCohort: { moved: number } }>(
+        'moveCohort',
+        'mutation($input: MoveCohortInput!) { moveCohort(input: $input) { moved } }',
+        { cohortId: other, status: 'IN_TRAINING', on: '2024-10-01' },
+        () => ({ entityType: 'Cohort', entityId: other }),
+      );
+      await run<{ recordCertification: { id: string } }>(
+        'recordCertification',
+        'mutation($input: RecordCertificationInput!) { recordCertification(input: $input) { id } }',
+        {
+          traineeId: person,
+          occupation: '工艺品雕刻工',
+          level: 'LEVEL_4',
+          certificateNumber: 'AUDIT-0001',
+          issuer: '审计中心',
+          issuedOn: '2024-01-01',
+        },
+        (d) => ({ entityType: 'Certification', entityId: d.recordCertification.id }),
+      );
+      const contest = (
+        await run<{ createContest: { id: string } }>(
+          'createContest',
+          'mutation($input: CreateContestInput!) { createContest(input: $input) { id } }',
+          {
+            parkCode,
+            name: '审计竞赛',
+            level: 'REGIONAL',
+            round: '初赛',
+            host: '园区',
+            startsOn: '2024-05-01',
+            endsOn: '2024-05-01',
+          },
+          (d) => ({ entityType: 'Contest', entityId: d.createContest.id }),
+        )
+      ).createContest.id;
+      await run<{ recordContestEntries: { id: string }[] }>(
+        'recordContestEntries',
+        'mutation($input: RecordContestEntriesInput!) { recordContestEntries(input: $input) { id } }',
+        { contestId: contest, entries: [{ traineeId: person, rank: 1, recommended: true }] },
+        () => ({ entityType: 'Contest', entityId: contest }),
+      );
+      await run<{ createTalentTarget: { id: string } }>(
+        'createTalentTarget',
+        'mutation($input: CreateTalentTargetInput!) { createTalentTarget(input: $input) { id } }',
+        {
+          parkCode,
+          name: '审计目标',
+          metric: 'PEOPLE_CERTIFIED',
+          value: 5,
+          startsOn: '2024-01-01',
+          dueOn: '2025-01-01',
+        },
+        (d) => ({ entityType: 'TalentTarget', entityId: d.createTalentTarget.id }),
+      );
+      const { entry: erased } = await audited<{ eraseTrainee: { id: string } }>(
+        'eraseTrainee',
+        'mutation($id: ID!) { eraseTrainee(id: $id) { id } }',
+        { id: person },
+        (d) => ({ entityType: 'Trainee', entityId: d.eraseTrainee.id }),
+      );
+      all.push(erased);
+      expect(changeOf(erased, 'erased')).toEqual({ field: 'erased', before: false, after: true });
+      expect(moved.moveTrainee.id).toBe(enrolled);
+      const text = JSON.stringify(all);
+      for (const secret of [
+        idNumber,
+        idNumber.slice(-4),
+        '审计学员',
+        '审计工匠',
+        '13800001234',
+        'AUDIT-0001',
+      ])
+        expect(text).not.toContain(secret);
     });
 
     it('createPark: the new row as after, nothing before', async () => {

@@ -470,7 +470,7 @@ describe('Bad input: no INTERNAL_SERVER_ERROR for anything a client can send', (
 describe('Bad input in production (NODE_ENV=production)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) });
+    t = await startTestApp({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), PII_KEY: 'ab'.repeat(32) });
   });
   afterAll(async () => {
     await t.close();

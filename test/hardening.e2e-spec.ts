@@ -2,7 +2,7 @@ import { getIntrospectionQuery } from 'graphql';
 import { errorOf } from './support/factories';
 import { GqlResponse, startTestApp, TestApp } from './support/test-app';
 
-const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) };
+const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), PII_KEY: 'ab'.repeat(32) };
 
 /** A GraphQL response body read straight from an HTTP response. */
 interface Body {

@@ -159,6 +159,17 @@ describe('process lifecycle (dist/src/main.js)', () => {
     expect(jwt.output()).not.toContain('too-short-but-secret');
   });
 
+  it('refuses to start in production without PII_KEY, in one line', async () => {
+    const noKey = run({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), DATA_DIR: dataDir });
+    expect(await noKey.exited).toBe(1);
+    const lines = noKey
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('PII_KEY'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('PII_KEY is required when NODE_ENV=production');
+  });
+
   it('keeps data across a restart, loads the demo once, and leaves no postgres behind', async () => {
     const env = {
       DATA_DIR: dataDir,
@@ -192,6 +203,16 @@ describe('process lifecycle (dist/src/main.js)', () => {
     const withOldToken = await gql(Number(env.PORT), '{ parks { code } }', undefined, token);
     expect(withOldToken.errors).toBeUndefined();
     expect(statSync(join(dataDir, 'jwt-secret')).mode & 0o777).toBe(0o600);
+    // ...and the development personal-data key: ID numbers stored by the first run still decrypt.
+    expect(statSync(join(dataDir, 'pii-key')).mode & 0o777).toBe(0o600);
+    const ids = await gql(
+      Number(env.PORT),
+      '{ trainees(first: 1, filter: { parkCode: "dazu-carving-park" }) { edges { node { idNumber } } } }',
+      undefined,
+      token,
+    );
+    expect(ids.errors).toBeUndefined();
+    expect(JSON.stringify(ids.data)).toMatch(/"idNumber":"\d{17}[\dX]"/);
     const again = await gql(
       Number(env.PORT),
       `mutation { login(username: "admin", password: "shifosi-demo") { accessToken } }`,
@@ -238,7 +259,12 @@ describe('process lifecycle (dist/src/main.js)', () => {
     }
 
     // Production refuses to run while accounts with a published password exist.
-    const production = run({ ...env, NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40) });
+    const production = run({
+      ...env,
+      NODE_ENV: 'production',
+      JWT_SECRET: 'p'.repeat(40),
+      PII_KEY: 'cd'.repeat(32),
+    });
     expect(await production.exited).toBe(1);
     expect(production.output()).toContain(
       'Refusing to start with NODE_ENV=production while demo users exist',
@@ -485,7 +511,12 @@ describe('process lifecycle (dist/src/main.js)', () => {
       expect(await bad.exited).toBe(1);
       expect(bad.output()).toContain('The password must be 10 to 200 characters');
 
-      const production = { ...env, NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40) };
+      const production = {
+        ...env,
+        NODE_ENV: 'production',
+        JWT_SECRET: 'p'.repeat(40),
+        PII_KEY: 'cd'.repeat(32),
+      };
       const refused = run(production);
       expect(await refused.exited).toBe(1);
       const remove = run(env, USER_CLI, ['remove-demo']);

@@ -60,3 +60,26 @@ describe('configuration secrets', () => {
     );
   });
 });
+
+describe('PII_KEY', () => {
+  it('is a secret, never echoed when rejected', () => {
+    expect(isSecret(new AppConfig(), 'PII_KEY')).toBe(true);
+    const message = rejection({ PII_KEY: 'too-short-key-value' });
+    expect(message).toContain('PII_KEY must be 32 bytes');
+    expect(message).not.toContain('too-short-key-value');
+  });
+
+  it('is required in production, with one line saying so', () => {
+    const message = rejection({ NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(40) });
+    expect(message).toBe(
+      'Invalid configuration: PII_KEY is required when NODE_ENV=production (32 random bytes, e.g. `openssl rand -hex 32`)',
+    );
+    expect(message).not.toContain('\n');
+  });
+
+  it('accepts 64 hex digits or base64 of 32 bytes', () => {
+    expect(loadConfig({ PII_KEY: 'ab'.repeat(32) }).PII_KEY).toBe('ab'.repeat(32));
+    const b64 = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ PII_KEY: b64 }).PII_KEY).toBe(b64);
+  });
+});

@@ -215,6 +215,20 @@ export class AppConfig {
   })
   CORS_ORIGINS?: string;
 
+  // --- Personal data ---
+
+  /**
+   * Key of the personal-data encryption (resident ID numbers: AES-256-GCM per value, plus a keyed hash for
+   * uniqueness): 32 random bytes written as 64 hex digits or 43/44 base64 characters. Required in production; in
+   * development one is generated once and kept in DATA_DIR/pii-key (mode 0600). Losing it loses the stored ID numbers.
+   */
+  @Secret()
+  @IsOptional()
+  @Matches(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, {
+    message: 'must be 32 bytes written as 64 hex digits or 43/44 base64 characters',
+  })
+  PII_KEY?: string;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -255,6 +269,7 @@ export const CONFIG_KEYS = [
   'TRUST_PROXY',
   'CORS_ORIGINS',
   'AGREEMENT_NOTICE_DAYS',
+  'PII_KEY',
 ] as const satisfies readonly (keyof AppConfig)[];
 
 export class ConfigError extends Error {
@@ -288,6 +303,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.isProduction && !config.JWT_SECRET) {
     throw new ConfigError(
       'Invalid configuration: JWT_SECRET is required when NODE_ENV=production (32+ characters)',
+    );
+  }
+  if (config.isProduction && !config.PII_KEY) {
+    throw new ConfigError(
+      'Invalid configuration: PII_KEY is required when NODE_ENV=production (32 random bytes, e.g. `openssl rand -hex 32`)',
     );
   }
   return config;

@@ -1,7 +1,7 @@
 import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEV_SECRET_FILE, developmentJwtSecret } from './dev-secret';
+import { DEV_PII_KEY_FILE, DEV_SECRET_FILE, developmentJwtSecret, developmentPiiKey } from './dev-secret';
 
 describe('developmentJwtSecret', () => {
   let dir: string;
@@ -38,5 +38,31 @@ describe('developmentJwtSecret', () => {
     const kept = await developmentJwtSecret(dir);
     expect(kept).toMatchObject({ secret: 'x'.repeat(40), created: false });
     expect((await stat(file)).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('developmentPiiKey', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'shifosi-pii-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('generates a 32-byte key once under DATA_DIR (mode 0600) and keeps it', async () => {
+    const first = await developmentPiiKey(dir);
+    expect(first.created).toBe(true);
+    expect(first.secret).toMatch(/^[0-9a-f]{64}$/);
+    expect(first.file).toBe(join(dir, DEV_PII_KEY_FILE));
+    expect((await stat(first.file)).mode & 0o777).toBe(0o600);
+    expect(await developmentPiiKey(dir)).toEqual({ ...first, created: false });
+  });
+
+  it('replaces a file that is not a key', async () => {
+    await writeFile(join(dir, DEV_PII_KEY_FILE), 'not-a-key\n');
+    const replaced = await developmentPiiKey(dir);
+    expect(replaced.created).toBe(true);
+    expect(replaced.secret).toMatch(/^[0-9a-f]{64}$/);
   });
 });

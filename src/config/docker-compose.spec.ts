@@ -30,7 +30,10 @@ describe('docker-compose.yml', () => {
   const api = services.api;
 
   /** What an operator provides when running `docker compose up` (the values compose requires). */
-  const OPERATOR_ENV: Record<string, string> = { JWT_SECRET: 'an-operator-provided-secret-of-forty-chars!' };
+  const OPERATOR_ENV: Record<string, string> = {
+    JWT_SECRET: 'an-operator-provided-secret-of-forty-chars!',
+    PII_KEY: '0123456789abcdef'.repeat(4),
+  };
 
   /** The api service's environment as the process would see it (compose passes every value as a string). */
   function apiEnvironment(): Record<string, string> {

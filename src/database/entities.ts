@@ -22,6 +22,19 @@ import {
   RecruitmentEventEntity,
 } from '../modules/recruitment/recruitment.entities';
 import { ParkEntity } from '../modules/space/park.entity';
+import {
+  CertificationEntity,
+  ContestEntity,
+  ContestEntryEntity,
+} from '../modules/talent/achievement.entities';
+import {
+  CohortEntity,
+  CohortInstitutionEntity,
+  CohortTraineeEntity,
+  TalentProgramEntity,
+} from '../modules/talent/program.entities';
+import { TalentTargetEntity } from '../modules/talent/talent-target.entity';
+import { TraineeEntity, TraineeStatusEventEntity } from '../modules/talent/trainee.entities';
 import { UnitEntity } from '../modules/space/unit.entity';
 import { ZoneEntity } from '../modules/space/zone.entity';
 import { TenancyStageEventEntity } from '../modules/tenancies/tenancy-stage-event.entity';
@@ -56,4 +69,14 @@ export const ENTITIES: Function[] = [
   LeadEntity,
   LeadEventEntity,
   LeadStageEventEntity,
+  TalentProgramEntity,
+  CohortEntity,
+  TraineeEntity,
+  CohortTraineeEntity,
+  TraineeStatusEventEntity,
+  CertificationEntity,
+  ContestEntity,
+  ContestEntryEntity,
+  TalentTargetEntity,
+  CohortInstitutionEntity,
 ];

@@ -6,6 +6,7 @@ import { PartnersModule } from './partners/partners.module';
 import { RecruitmentModule } from './recruitment/recruitment.module';
 import { OccupancyModule } from './occupancy/occupancy.module';
 import { SpaceModule } from './space/space.module';
+import { TalentModule } from './talent/talent.module';
 import { TenanciesModule } from './tenancies/tenancies.module';
 
 /** The domain modules, one folder each. */
@@ -18,4 +19,5 @@ export const DOMAIN_MODULES: Type[] = [
   MachinesModule,
   PartnersModule,
   RecruitmentModule,
+  TalentModule,
 ];

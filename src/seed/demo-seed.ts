@@ -7,6 +7,8 @@ import { buildDemoData, DEMO_PARK, DEMO_ZONES } from './demo-data';
 import { seedDemoMachines } from './demo-machines-seed';
 import { seedDemoAgreements, seedDemoInstitutions } from './demo-partners-seed';
 import { seedDemoRecruitment } from './demo-recruitment-seed';
+import { seedDemoTalent } from './demo-talent-seed';
+import { PiiCipher, piiCipherOf } from '../modules/talent/pii/pii-cipher';
 
 const logger = new Logger('DemoSeed');
 
@@ -14,7 +16,14 @@ const logger = new Logger('DemoSeed');
  * Loads the demo park once: does nothing when any park exists (so a second start loads nothing twice). One
  * transaction with an advisory lock, so two processes starting together cannot both load it.
  */
-export async function seedDemoIfEmpty(db: DataSource, options: { users?: boolean } = {}): Promise<boolean> {
+export async function seedDemoIfEmpty(
+  db: DataSource,
+  options: { users?: boolean; pii?: PiiCipher } = {},
+): Promise<boolean> {
+  // Resident ID numbers are encrypted with the key of the app that will read them: the one given, else the one the
+  // app running on this DataSource registered.
+  const pii = options.pii ?? piiCipherOf(db);
+  if (!pii) throw new Error('seedDemoIfEmpty needs the personal-data key: pass options.pii (see PII_KEY)');
   return inTransaction(db, async (m) => {
     await m.query(`SELECT pg_advisory_xact_lock(hashtext('shifosi-demo-seed'))`);
     const [{ count }] = await m.query<{ count: number }[]>('SELECT count(*)::int AS count FROM park');
@@ -121,6 +130,12 @@ export async function seedDemoIfEmpty(db: DataSource, options: { users?: boolean
     });
     const institutions = await seedDemoInstitutions(m, park.id);
     const agreements = await seedDemoAgreements(m, park.id, institutions);
+    const talent = await seedDemoTalent(m, {
+      parkId: park.id,
+      zoneIds: zoneId,
+      pii,
+      institutionIds: institutions,
+    });
     if (options.users !== false) await seedDemoUsers(m);
     // After the users: the demo leads are owned by the demo accounts when there are any.
     const recruitment = await seedDemoRecruitment(m, {
@@ -130,7 +145,7 @@ export async function seedDemoIfEmpty(db: DataSource, options: { users?: boolean
       enterpriseIds: enterprises.map((e) => e.id),
     });
     logger.log(
-      `Demo park loaded: ${units.length} units, ${enterprises.length} enterprises, ${inserted.length} tenancies, ${machines} machines, ${institutions.size} institutions, ${agreements} agreements, ${recruitment.events} recruitment events, ${recruitment.leads} leads`,
+      `Demo park loaded: ${units.length} units, ${enterprises.length} enterprises, ${inserted.length} tenancies, ${machines} machines, ${institutions.size} institutions, ${agreements} agreements, ${recruitment.events} recruitment events, ${recruitment.leads} leads, ${talent.trainees} people in the talent pipeline`,
     );
     return true;
   });

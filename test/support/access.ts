@@ -28,6 +28,16 @@ export const WRITTEN_TABLES = [
   'lead',
   'lead_event',
   'lead_stage_event',
+  'talent_program',
+  'cohort',
+  'trainee',
+  'cohort_trainee',
+  'trainee_status_event',
+  'certification',
+  'contest',
+  'contest_entry',
+  'talent_target',
+  'cohort_institution',
 ] as const;
 
 /** Row count of each table, counted directly in the database. */
@@ -137,6 +147,16 @@ export async function fingerprints(t: TestApp): Promise<Record<string, string>> 
     lead: 'SELECT * FROM lead',
     lead_event: 'SELECT * FROM lead_event',
     lead_stage_event: 'SELECT * FROM lead_stage_event',
+    talent_program: 'SELECT * FROM talent_program',
+    cohort: 'SELECT * FROM cohort',
+    trainee: 'SELECT * FROM trainee',
+    cohort_trainee: 'SELECT * FROM cohort_trainee',
+    trainee_status_event: 'SELECT * FROM trainee_status_event',
+    certification: 'SELECT * FROM certification',
+    contest: 'SELECT * FROM contest',
+    contest_entry: 'SELECT * FROM contest_entry',
+    talent_target: 'SELECT * FROM talent_target',
+    cohort_institution: 'SELECT * FROM cohort_institution',
   };
   const [row] = await t.dataSource.query<Record<string, string>[]>(
     `SELECT ${Object.entries(sources)

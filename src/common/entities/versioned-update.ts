@@ -29,6 +29,11 @@ export const NATURAL_KEY_COLUMNS: Readonly<Record<string, string>> = {
   enterprise: 'credit_code',
   app_user: 'username',
   institution: 'name',
+  talent_program: 'code',
+  cohort: 'code',
+  contest: 'name',
+  talent_target: 'name',
+  // No trainee: a person's name is personal data, so messages name a trainee by id.
 };
 
 /** How a row is named in messages: `Unit W-A-001`, or `Tenancy <id>` for a table without a natural key. */

@@ -73,6 +73,8 @@ export const MACHINE_READERS: Grant[] = PARK_READERS;
 export const MACHINE_REPORTERS: Grant[] = [...LEASING_WRITERS, MACHINE_GATEWAY];
 /** Who may change the talent modules (trainees, cohorts, certifications, institutions, agreements) once they land. */
 export const TALENT_WRITERS: Grant[] = [Role.ADMIN, Role.RECRUITER];
+/** Trainees, cohorts, certifications and contests (people): recruiters and admins, analysts with personal data masked. */
+export const TALENT_READERS: Grant[] = [Role.ADMIN, Role.RECRUITER, Role.ANALYST];
 /** Partner institutions, agreements, obligations, recruitment events, leads and their figures: every role and read keys. */
 export const PARTNER_READERS: Grant[] = PARK_READERS;
 /** Who may change partner institutions (issue 11: recruiters keep the partner register; admins too). */

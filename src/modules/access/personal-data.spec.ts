@@ -1,5 +1,5 @@
 import { ActorKind, Role } from './access.enums';
-import { maskPhone, PersonalDataKind, revealTo, seesPersonalData } from './personal-data';
+import { maskPhone, maskResidentId, PersonalDataKind, revealTo, seesPersonalData } from './personal-data';
 import type { Principal } from './principal';
 
 const user = (roles: Role[]): Principal => ({
@@ -34,5 +34,17 @@ describe('personal data', () => {
     expect(revealTo(user([Role.LEASING]), PHONE, '13812345678')).toBe('13812345678');
     expect(revealTo(undefined, PHONE, '13812345678')).toBe('138****5678');
     expect(revealTo(user([Role.ANALYST]), PHONE, null)).toBeNull();
+  });
+
+  it('masks resident ID numbers as 5001**********1234, shown in full to ADMIN and RECRUITER only', () => {
+    const ID = PersonalDataKind.RESIDENT_ID;
+    expect(maskResidentId('50011119000101001X')).toBe('5001**********001X');
+    expect(revealTo(user([Role.ANALYST]), ID, '500111190001011234')).toBe('5001**********1234');
+    expect(revealTo(user([Role.LEASING]), ID, '500111190001011234')).toBe('5001**********1234');
+    expect(revealTo(user([Role.RECRUITER]), ID, '500111190001011234')).toBe('500111190001011234');
+    expect(revealTo(user([Role.ADMIN]), ID, '500111190001011234')).toBe('500111190001011234');
+    expect(revealTo({ ...user([Role.ADMIN]), kind: ActorKind.API_KEY }, ID, '500111190001011234')).toBe(
+      '5001**********1234',
+    );
   });
 });

@@ -4,6 +4,8 @@ import type { Principal } from './principal';
 /** Kinds of personal data a field can hold (marked on the model with @PersonalData). */
 export enum PersonalDataKind {
   PHONE = 'PHONE',
+  /** 公民身份号码: 18 characters (GB 11643). */
+  RESIDENT_ID = 'RESIDENT_ID',
 }
 
 interface PersonalDataRule {
@@ -22,6 +24,12 @@ export function maskPhone(value: string): string {
   return '****';
 }
 
+/** `500111190001010014` → `5001**********0014`: the province and city, then the last four (what recruiters search by). */
+export function maskResidentId(value: string): string {
+  if (value.length < 12) return '*'.repeat(value.length);
+  return `${value.slice(0, 4)}${'*'.repeat(value.length - 8)}${value.slice(-4)}`;
+}
+
 /**
  * Who sees which personal data in full: the one table. A new kind (trainee ID numbers) adds a row here and marks its
  * model field with @PersonalData; the schema wraps every marked field once at start-up (personal-data.schema.ts), so
@@ -29,6 +37,7 @@ export function maskPhone(value: string): string {
  */
 export const PERSONAL_DATA: Record<PersonalDataKind, PersonalDataRule> = {
   [PersonalDataKind.PHONE]: { seenBy: [Role.ADMIN, Role.LEASING, Role.RECRUITER], mask: maskPhone },
+  [PersonalDataKind.RESIDENT_ID]: { seenBy: [Role.ADMIN, Role.RECRUITER], mask: maskResidentId },
 };
 
 /** Whether this caller sees personal data of this kind in full. */
