@@ -28,6 +28,8 @@ export const NATURAL_KEY_COLUMNS: Readonly<Record<string, string>> = {
   unit: 'code',
   enterprise: 'credit_code',
   app_user: 'username',
+  contract: 'number',
+  incentive_policy: 'name',
 };
 
 /** How a row is named in messages: `Unit W-A-001`, or `Tenancy <id>` for a table without a natural key. */
