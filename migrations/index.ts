@@ -1,4 +1,4 @@
-import { AddContracts1795761057893 } from './1795761057893-AddContracts';
+import { AddContracts1795761172981 } from './1795761172981-AddContracts';
 import { AddMachines1795751165065 } from './1795751165065-AddMachines';
 import { EnforceParkConsistency1795705882194 } from './1795705882194-EnforceParkConsistency';
 import { AddAccessAndAudit1795703359854 } from './1795703359854-AddAccessAndAudit';
@@ -16,5 +16,5 @@ export const MIGRATIONS: Function[] = [
   GrantAppRole1795751106192,
   AddMachines1795751165065,
   SortEnterpriseNamesByPinyin1795751500000,
-  AddContracts1795761057893,
+  AddContracts1795761172981,
 ];

@@ -62,6 +62,16 @@ export class ContractEntity extends BaseEntity {
   @Column({ type: 'text', nullable: true })
   terminationReason: string | null;
 
+  /**
+   * The rent-free window [from, until) of the schedule last generated (fit-out date or term start, plus the days and
+   * any extra months of incentives): kept with the bills so that figures read it with one join.
+   */
+  @Column({ type: 'date', nullable: true })
+  rentFreeFrom: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  rentFreeUntil: string | null;
+
   /** Deposit received and not refunded or applied: kept by deposit events in the same transaction. */
   @Column({ type: 'numeric', precision: 14, scale: 2, default: 0 })
   depositHeld: string;

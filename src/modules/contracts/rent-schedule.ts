@@ -183,6 +183,9 @@ export function reconcile(
     if (old) carry += line.amount - old.amount;
   }
   for (const old of issued.values()) carry -= old.adjustment;
+  // An issued bill whose period is gone (the term was shortened) should have charged nothing.
+  const periods = new Set(lines.map((l) => l.periodStart));
+  for (const old of issued.values()) if (!periods.has(old.periodStart)) carry -= old.amount;
   const bills: ReconciledBill[] = [];
   for (const line of lines) {
     if (issued.has(line.periodStart)) continue;

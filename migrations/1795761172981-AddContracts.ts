@@ -1,11 +1,11 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class AddContracts1795761057893 implements MigrationInterface {
-  name = 'AddContracts1795761057893';
+export class AddContracts1795761172981 implements MigrationInterface {
+  name = 'AddContracts1795761172981';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `CREATE TABLE "contract" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "version" integer NOT NULL DEFAULT '1', "park_id" uuid NOT NULL, "number" character varying(64) NOT NULL, "enterprise_id" uuid NOT NULL, "signed_on" date, "terminated_on" date, "termination_reason" text, "deposit_held" numeric(14,2) NOT NULL DEFAULT '0', CONSTRAINT "contract_id_park_id_key" UNIQUE ("id", "park_id"), CONSTRAINT "contract_termination_complete" CHECK (("terminated_on" IS NULL) = ("termination_reason" IS NULL)), CONSTRAINT "contract_deposit_held_non_negative" CHECK ("deposit_held" >= 0), CONSTRAINT "PK_17c3a89f58a2997276084e706e8" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "contract" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "version" integer NOT NULL DEFAULT '1', "park_id" uuid NOT NULL, "number" character varying(64) NOT NULL, "enterprise_id" uuid NOT NULL, "signed_on" date, "terminated_on" date, "termination_reason" text, "rent_free_from" date, "rent_free_until" date, "deposit_held" numeric(14,2) NOT NULL DEFAULT '0', CONSTRAINT "contract_id_park_id_key" UNIQUE ("id", "park_id"), CONSTRAINT "contract_termination_complete" CHECK (("terminated_on" IS NULL) = ("termination_reason" IS NULL)), CONSTRAINT "contract_deposit_held_non_negative" CHECK ("deposit_held" >= 0), CONSTRAINT "PK_17c3a89f58a2997276084e706e8" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(`CREATE INDEX "contract_enterprise_id_idx" ON "contract"  ("enterprise_id") `);
     await queryRunner.query(
@@ -76,6 +76,7 @@ export class AddContracts1795761057893 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "contract_incentive_policy_id_idx" ON "contract_incentive"  ("policy_id") `,
     );
+    await queryRunner.query(`ALTER TYPE "public"."role" ADD VALUE 'FINANCE'`);
     await queryRunner.query(
       `ALTER TABLE "contract" ADD CONSTRAINT "contract_enterprise_id_park_id_fkey" FOREIGN KEY ("enterprise_id", "park_id") REFERENCES "enterprise"("id","park_id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );
@@ -143,6 +144,14 @@ export class AddContracts1795761057893 implements MigrationInterface {
       `ALTER TABLE "contract_version" DROP CONSTRAINT "contract_version_contract_id_fkey"`,
     );
     await queryRunner.query(`ALTER TABLE "contract" DROP CONSTRAINT "contract_enterprise_id_park_id_fkey"`);
+    await queryRunner.query(
+      `CREATE TYPE "public"."role_old" AS ENUM('ADMIN', 'LEASING', 'RECRUITER', 'ANALYST')`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "app_user" ALTER COLUMN "roles" TYPE "public"."role_old"[] USING "roles"::"text"::"public"."role_old"[]`,
+    );
+    await queryRunner.query(`DROP TYPE "public"."role"`);
+    await queryRunner.query(`ALTER TYPE "public"."role_old" RENAME TO "role"`);
     await queryRunner.query(`DROP INDEX "public"."contract_incentive_policy_id_idx"`);
     await queryRunner.query(`DROP TABLE "contract_incentive"`);
     await queryRunner.query(`DROP INDEX "public"."incentive_policy_park_id_name_key"`);

@@ -1,0 +1,55 @@
+import { inForceSql, versionOnSql } from './contract.mappers';
+
+/**
+ * SQL shared by the rent roll, ParkOverview.rent and the bench's raw peer, so that the figures and the list behind
+ * them cannot disagree. Parameters: $1 park id, $2 zone id or null, $3 the date.
+ */
+
+/**
+ * Each unit let on $3 under a contract in force then: its tenancy holds the unit, and its monthly rent is the
+ * version's rate × floor area (or the fixed amount), escalated by whole years since the term start, rounded half-up
+ * to the fen.
+ */
+export const RENT_ROLL_SQL = `
+  SELECT u.code AS unit_code, z.code AS zone_code, u.floor_area::float8 AS floor_area, u.floor_area::text AS area,
+         c.id AS contract_id, c.number AS contract_number, e.name AS enterprise_name, v.ends_on::text AS ends_on,
+         round((CASE WHEN v.rent_basis = 'PER_SQUARE_METRE' THEN v.rate * u.floor_area ELSE v.rate END)
+               * power(1 + v.escalation_percent / 100, extract(year FROM age($3::date, v.starts_on))::int), 2)::text AS monthly,
+         (c.rent_free_from <= $3::date AND c.rent_free_until > $3::date) AS rent_free
+  FROM contract c
+  JOIN contract_version v ON v.id = ${versionOnSql('c', '$3::date')}
+  JOIN contract_tenancy ct ON ct.contract_id = c.id
+  JOIN tenancy t ON t.id = ct.tenancy_id AND t.starts_on <= $3::date AND (t.ends_on IS NULL OR t.ends_on > $3::date)
+  JOIN unit u ON u.id = t.unit_id
+  JOIN zone z ON z.id = u.zone_id
+  JOIN enterprise e ON e.id = c.enterprise_id
+  WHERE c.park_id = $1 AND ($2::uuid IS NULL OR u.zone_id = $2) AND ${inForceSql('c', 'v', '$3::date')}`;
+
+/** True when bill `b`'s contract covers a unit of zone $2 (or $2 is null). */
+export const billInZoneSql = (b: string): string =>
+  `($2::uuid IS NULL OR EXISTS (SELECT 1 FROM contract_tenancy zct JOIN tenancy zt ON zt.id = zct.tenancy_id
+     JOIN unit zu ON zu.id = zt.unit_id WHERE zct.contract_id = ${b}.contract_id AND zu.zone_id = $2))`;
+
+/** Bill `b`'s unpaid part on the date `asOf`: its amount less what payments received by then allocated to it. */
+export const owedOnSql = (b: string, asOf: string): string =>
+  `(${b}.amount - coalesce((SELECT sum(a.amount) FROM payment_allocation a WHERE a.bill_id = ${b}.id AND a.allocated_on <= ${asOf}), 0))`;
+
+/** Receivables aging per enterprise, in buckets of days overdue (bills due on or before $3). */
+export const AGING_SQL = `
+  WITH owed AS (
+    SELECT c.enterprise_id, $3::date - b.due_on AS days, ${owedOnSql('b', '$3::date')} AS owed
+    FROM contract_bill b JOIN contract c ON c.id = b.contract_id
+    WHERE b.park_id = $1 AND b.due_on <= $3::date AND ${billInZoneSql('b')}
+      -- Only bills with something unpaid now, or paid after the date: the rest owed nothing on it.
+      AND (b.paid < b.amount OR EXISTS (SELECT 1 FROM payment_allocation la WHERE la.bill_id = b.id AND la.allocated_on > $3::date))
+  )
+  SELECT o.enterprise_id, e.name AS enterprise_name,
+         coalesce(sum(o.owed) FILTER (WHERE o.days <= 30), 0)::text AS d0,
+         coalesce(sum(o.owed) FILTER (WHERE o.days BETWEEN 31 AND 60), 0)::text AS d31,
+         coalesce(sum(o.owed) FILTER (WHERE o.days BETWEEN 61 AND 90), 0)::text AS d61,
+         coalesce(sum(o.owed) FILTER (WHERE o.days > 90), 0)::text AS d90,
+         sum(o.owed)::text AS total
+  FROM owed o JOIN enterprise e ON e.id = o.enterprise_id
+  WHERE o.owed > 0
+  GROUP BY o.enterprise_id, e.name
+  ORDER BY sum(o.owed) DESC, e.name`;
