@@ -19,6 +19,15 @@ export const WRITTEN_TABLES = [
   'machine_event',
   'maintenance_plan',
   'maintenance_record',
+  'contract',
+  'contract_version',
+  'contract_tenancy',
+  'contract_incentive',
+  'incentive_policy',
+  'contract_bill',
+  'contract_payment',
+  'payment_allocation',
+  'deposit_event',
 ] as const;
 
 /** Row count of each table, counted directly in the database. */
@@ -119,6 +128,15 @@ export async function fingerprints(t: TestApp): Promise<Record<string, string>> 
     machine_event: 'SELECT * FROM machine_event',
     maintenance_plan: 'SELECT * FROM maintenance_plan',
     maintenance_record: 'SELECT * FROM maintenance_record',
+    contract: 'SELECT * FROM contract',
+    contract_version: 'SELECT * FROM contract_version',
+    contract_tenancy: 'SELECT * FROM contract_tenancy',
+    contract_incentive: 'SELECT * FROM contract_incentive',
+    incentive_policy: 'SELECT * FROM incentive_policy',
+    contract_bill: 'SELECT * FROM contract_bill',
+    contract_payment: 'SELECT * FROM contract_payment',
+    payment_allocation: 'SELECT * FROM payment_allocation',
+    deposit_event: 'SELECT * FROM deposit_event',
   };
   const [row] = await t.dataSource.query<Record<string, string>[]>(
     `SELECT ${Object.entries(sources)

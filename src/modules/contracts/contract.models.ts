@@ -294,5 +294,4 @@ export class IncentivePolicy {
   industries: Industry[] | null;
 }
 
-@ObjectType({ description: 'A page of contracts.' })
-export class ContractConnection extends ConnectionType(Contract, 'Contract') {}
+export const ContractConnection = ConnectionType(Contract, 'Contract');
