@@ -4,6 +4,7 @@ import { inTransaction } from '../database/transaction';
 import { Role } from '../modules/access/access.enums';
 import { hashPassword } from '../modules/access/passwords';
 import { buildDemoData, DEMO_PARK, DEMO_ZONES } from './demo-data';
+import { seedDemoContracts } from './demo-contracts-seed';
 import { seedDemoMachines } from './demo-machines-seed';
 
 const logger = new Logger('DemoSeed');
@@ -117,9 +118,26 @@ export async function seedDemoIfEmpty(db: DataSource, options: { users?: boolean
       enterpriseIds: enterprises.map((e) => e.id),
       unitIds: unitId,
     });
+    // RETURNING keeps no promised order either: map tenancy ids back by unit (one demo tenancy per unit).
+    const tenancyIdByUnit = new Map(
+      (
+        await m.query<{ id: string; unit_id: string }[]>(
+          'SELECT id, unit_id FROM tenancy WHERE park_id = $1',
+          [park.id],
+        )
+      ).map((t) => [t.unit_id, t.id]),
+    );
+    const contracts = await seedDemoContracts(m, {
+      parkId: park.id,
+      tenancies: data.tenancies,
+      tenancyIds: data.tenancies.map((t) => tenancyIdByUnit.get(unitId.get(t.unit)!)!),
+      enterpriseIds: enterprises.map((e) => e.id),
+      leadingCount: data.enterprises.filter((e) => e.leading).length,
+      zoneOfUnit: new Map(data.units.map((u) => [u.code, u.zone])),
+    });
     if (options.users !== false) await seedDemoUsers(m);
     logger.log(
-      `Demo park loaded: ${units.length} units, ${enterprises.length} enterprises, ${inserted.length} tenancies, ${machines} machines`,
+      `Demo park loaded: ${units.length} units, ${enterprises.length} enterprises, ${inserted.length} tenancies, ${machines} machines, ${contracts} contracts`,
     );
     return true;
   });
@@ -131,6 +149,7 @@ export const DEMO_USERS = [
   { username: 'leasing', displayName: '招商专员 (demo)', roles: [Role.LEASING] },
   { username: 'recruiter', displayName: '招聘专员 (demo)', roles: [Role.RECRUITER] },
   { username: 'analyst', displayName: '数据分析员 (demo)', roles: [Role.ANALYST] },
+  { username: 'finance', displayName: '财务专员 (demo)', roles: [Role.FINANCE] },
 ];
 export const DEMO_PASSWORD = 'shifosi-demo';
 

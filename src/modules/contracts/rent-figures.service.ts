@@ -7,7 +7,7 @@ import { addDays, addMonths } from './contract-dates';
 import { money } from './contract.mappers';
 import { AgingBuckets, CollectionRate, ParkRent, ReceivablesAging, RentRollEntry } from './figures.models';
 import { formatFen, frac, mul, parseDecimal, roundHalfUp, toFen } from './money';
-import { AGING_SQL, billInZoneSql, owedOnSql, RENT_ROLL_SQL } from './rent-sql';
+import { AGING_SQL, billInScopeSql, owedOnSql, RENT_ROLL_SQL } from './rent-sql';
 
 interface RollRow {
   unit_code: string;
@@ -111,7 +111,7 @@ export class RentFiguresService {
     if (to < from) throw UserInputError.field('to', 'must be on or after from');
     const [row] = await this.db.query<{ billed: string; collected: string }[]>(
       `SELECT coalesce(sum(b.amount), 0)::text AS billed, coalesce(sum(b.amount - ${owedOnSql('b', '$4::date')}), 0)::text AS collected
-       FROM contract_bill b WHERE b.park_id = $1 AND ${billInZoneSql('b')} AND b.due_on BETWEEN $3 AND $4`,
+       FROM contract_bill b WHERE b.park_id = $1 AND ${billInScopeSql('b')} AND b.due_on BETWEEN $3 AND $4`,
       [parkId, zoneId, from, to],
     );
     const billed = toFen(row.billed);
@@ -140,7 +140,7 @@ export class RentFiguresService {
         const [billed] = await this.db.query<{ effective: string; arrears: string }[]>(
           `SELECT round(coalesce(sum(b.rent_amount / b.cycle_months) FILTER (WHERE b.period_start <= $3 AND b.period_end > $3), 0), 6)::text AS effective,
                   coalesce(sum(${owedOnSql('b', '$3::date')}) FILTER (WHERE b.due_on < $3), 0)::text AS arrears
-           FROM contract_bill b WHERE b.park_id = $1 AND ${billInZoneSql('b')} AND (b.due_on < $3 OR b.period_start <= $3)`,
+           FROM contract_bill b WHERE b.park_id = $1 AND ${billInScopeSql('b')} AND (b.due_on < $3 OR b.period_start <= $3)`,
           [parkId, zoneId, asOf],
         );
         const effectiveFen = roundHalfUp(mul(parseDecimal(billed.effective), frac(100n)));

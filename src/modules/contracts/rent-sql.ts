@@ -25,10 +25,14 @@ export const RENT_ROLL_SQL = `
   JOIN enterprise e ON e.id = c.enterprise_id
   WHERE c.park_id = $1 AND ($2::uuid IS NULL OR u.zone_id = $2) AND ${inForceSql('c', 'v', '$3::date')}`;
 
-/** True when bill `b`'s contract covers a unit of zone $2 (or $2 is null). */
-export const billInZoneSql = (b: string): string =>
-  `($2::uuid IS NULL OR EXISTS (SELECT 1 FROM contract_tenancy zct JOIN tenancy zt ON zt.id = zct.tenancy_id
-     JOIN unit zu ON zu.id = zt.unit_id WHERE zct.contract_id = ${b}.contract_id AND zu.zone_id = $2))`;
+/**
+ * True when bill `b` counts in the figures of zone $2 (or of the park when $2 is null): its contract is signed (a
+ * draft's bills owe nothing yet) and covers a unit of the zone.
+ */
+export const billInScopeSql = (b: string): string =>
+  `(EXISTS (SELECT 1 FROM contract sc WHERE sc.id = ${b}.contract_id AND sc.signed_on IS NOT NULL)
+    AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM contract_tenancy zct JOIN tenancy zt ON zt.id = zct.tenancy_id
+     JOIN unit zu ON zu.id = zt.unit_id WHERE zct.contract_id = ${b}.contract_id AND zu.zone_id = $2)))`;
 
 /** Bill `b`'s unpaid part on the date `asOf`: its amount less what payments received by then allocated to it. */
 export const owedOnSql = (b: string, asOf: string): string =>
@@ -39,7 +43,7 @@ export const AGING_SQL = `
   WITH owed AS (
     SELECT c.enterprise_id, $3::date - b.due_on AS days, ${owedOnSql('b', '$3::date')} AS owed
     FROM contract_bill b JOIN contract c ON c.id = b.contract_id
-    WHERE b.park_id = $1 AND b.due_on <= $3::date AND ${billInZoneSql('b')}
+    WHERE b.park_id = $1 AND b.due_on <= $3::date AND ${billInScopeSql('b')}
       -- Only bills with something unpaid now, or paid after the date: the rest owed nothing on it.
       AND (b.paid < b.amount OR EXISTS (SELECT 1 FROM payment_allocation la WHERE la.bill_id = b.id AND la.allocated_on > $3::date))
   )
