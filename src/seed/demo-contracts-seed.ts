@@ -135,7 +135,7 @@ export async function seedDemoContracts(
     contract_id: string;
     bill_id: string;
     amount: string;
-    on: string;
+    paid_on: string;
     method: string;
   }[] = [];
   for (const b of bills) {
@@ -148,20 +148,20 @@ export async function seedDemoContracts(
       contract_id: b.contract_id,
       bill_id: b.id,
       amount: b.amount,
-      on,
+      paid_on: on,
       method: e % 2 === 0 ? 'BANK_TRANSFER' : 'WECHAT_PAY',
     });
   }
   const json = JSON.stringify(payments);
   await m.query(
     `INSERT INTO contract_payment (id, contract_id, park_id, amount, allocated, received_on, method, reference)
-     SELECT x.id, x.contract_id, $2, x.amount, x.amount, x.on, x.method::payment_method, 'demo data'
-     FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, contract_id uuid, amount numeric, on date, method text)`,
+     SELECT x.id, x.contract_id, $2, x.amount, x.amount, x.paid_on, x.method::payment_method, 'demo data'
+     FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, contract_id uuid, amount numeric, paid_on date, method text)`,
     [json, ctx.parkId],
   );
   await m.query(
     `INSERT INTO payment_allocation (payment_id, bill_id, amount, allocated_on)
-     SELECT x.id, x.bill_id, x.amount, x.on FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, bill_id uuid, amount numeric, on date)`,
+     SELECT x.id, x.bill_id, x.amount, x.paid_on FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, bill_id uuid, amount numeric, paid_on date)`,
     [json],
   );
   await m.query(
