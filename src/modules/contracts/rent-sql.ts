@@ -48,11 +48,11 @@ export const AGING_SQL = `
       AND (b.paid < b.amount OR EXISTS (SELECT 1 FROM payment_allocation la WHERE la.bill_id = b.id AND la.allocated_on > $3::date))
   )
   SELECT o.enterprise_id, e.name AS enterprise_name,
-         coalesce(sum(o.owed) FILTER (WHERE o.days <= 30), 0)::text AS d0,
-         coalesce(sum(o.owed) FILTER (WHERE o.days BETWEEN 31 AND 60), 0)::text AS d31,
-         coalesce(sum(o.owed) FILTER (WHERE o.days BETWEEN 61 AND 90), 0)::text AS d61,
-         coalesce(sum(o.owed) FILTER (WHERE o.days > 90), 0)::text AS d90,
-         sum(o.owed)::text AS total
+         coalesce(sum(o.owed) FILTER (WHERE o.days <= 30), 0) AS d0,
+         coalesce(sum(o.owed) FILTER (WHERE o.days BETWEEN 31 AND 60), 0) AS d31,
+         coalesce(sum(o.owed) FILTER (WHERE o.days BETWEEN 61 AND 90), 0) AS d61,
+         coalesce(sum(o.owed) FILTER (WHERE o.days > 90), 0) AS d90,
+         sum(o.owed) AS total
   FROM owed o JOIN enterprise e ON e.id = o.enterprise_id
   WHERE o.owed > 0
   GROUP BY o.enterprise_id, e.name

@@ -45,11 +45,11 @@ export class ScheduleService {
   /** Call inside the transaction that changed the contract, with the contract row locked. */
   async regenerate(m: EntityManager, contractId: string, recordedOn: string | null): Promise<void> {
     const [contract] = await m.query<{ park_id: string; terminated_on: string | null }[]>(
-      'SELECT park_id, terminated_on FROM contract WHERE id = $1',
+      'SELECT park_id, terminated_on::text FROM contract WHERE id = $1',
       [contractId],
     );
     const versions = await m.query<TermsRow[]>(
-      `SELECT v.effective_from, v.starts_on, v.ends_on, v.payment_cycle, v.due_day, v.escalation_percent::text,
+      `SELECT v.effective_from::text, v.starts_on::text, v.ends_on::text, v.payment_cycle, v.due_day, v.escalation_percent::text,
               v.rent_free_days, v.rent_free_start,
               (SELECT sum(CASE WHEN v.rent_basis = 'PER_SQUARE_METRE' THEN v.rate * u.floor_area ELSE v.rate END)::text
                FROM contract_tenancy ct JOIN tenancy t ON t.id = ct.tenancy_id JOIN unit u ON u.id = t.unit_id
@@ -109,7 +109,7 @@ export class ScheduleService {
     const stored = await m.query<
       { period_start: string; rent_amount: string; adjustment: string; issued: boolean }[]
     >(
-      `SELECT period_start, rent_amount::text, adjustment::text, (issued_on IS NOT NULL OR paid > 0) AS issued
+      `SELECT period_start::text, rent_amount::text, adjustment::text, (issued_on IS NOT NULL OR paid > 0) AS issued
        FROM contract_bill WHERE contract_id = $1`,
       [contractId],
     );
