@@ -68,7 +68,9 @@ export class ContractsService {
   /** Batch: the contract covering each tenancy (null when none). */
   async byTenancyIds(tenancyIds: readonly string[], asOf: string): Promise<(Contract | null)[]> {
     const rows = await this.db.query<(ContractRow & { tenancy_id: string })[]>(
-      `${this.select('$2::date').replace(' FROM contract c', ', ct.tenancy_id FROM contract c JOIN contract_tenancy ct ON ct.contract_id = c.id')}
+      `SELECT ${contractColumns('$2::date')}, ct.tenancy_id
+       FROM contract_tenancy ct JOIN contract c ON c.id = ct.contract_id
+       JOIN contract_version v ON v.id = ${versionOnSql('c', '$2::date')}
        WHERE ct.tenancy_id = ANY($1)`,
       [tenancyIds, asOf],
     );
