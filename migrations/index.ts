@@ -1,3 +1,4 @@
+import { AddReceivablesIndexes1795763647894 } from './1795763647894-AddReceivablesIndexes';
 import { AddContracts1795761172981 } from './1795761172981-AddContracts';
 import { AddMachines1795751165065 } from './1795751165065-AddMachines';
 import { EnforceParkConsistency1795705882194 } from './1795705882194-EnforceParkConsistency';
@@ -17,4 +18,5 @@ export const MIGRATIONS: Function[] = [
   AddMachines1795751165065,
   SortEnterpriseNamesByPinyin1795751500000,
   AddContracts1795761172981,
+  AddReceivablesIndexes1795763647894,
 ];

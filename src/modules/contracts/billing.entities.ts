@@ -20,6 +20,8 @@ import { DepositEventKind, PaymentMethod } from './contract.enums';
 @Entity('contract_bill')
 @Index('contract_bill_contract_id_period_start_key', ['contractId', 'periodStart'], { unique: true })
 @Index('contract_bill_park_id_due_on_idx', ['parkId', 'dueOn'])
+// Receivables read the bills still open: a partial index keeps that proportional to what is owed, not to history.
+@Index('contract_bill_open_park_id_due_on_idx', ['parkId', 'dueOn'], { where: '"paid" < "amount"' })
 @Check('contract_bill_period_order', '"period_end" > "period_start"')
 @Check('contract_bill_rent_free_days_range', '"rent_free_days" BETWEEN 0 AND "days"')
 @Check('contract_bill_amounts_non_negative', '"amount_before_incentives" >= 0 AND "incentive_discount" >= 0')
@@ -125,6 +127,8 @@ export class ContractPaymentEntity {
 /** Part of a payment paying part of a bill. */
 @Entity('payment_allocation')
 @Index('payment_allocation_bill_id_idx', ['billId'])
+// Aging as of a past date also counts bills paid after it: found from the allocations made after that date.
+@Index('payment_allocation_allocated_on_idx', ['allocatedOn', 'billId'])
 @Check('payment_allocation_amount_positive', '"amount" > 0')
 export class PaymentAllocationEntity {
   @PrimaryColumn({ type: 'uuid' })

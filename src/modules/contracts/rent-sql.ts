@@ -38,14 +38,22 @@ export const billInScopeSql = (b: string): string =>
 export const owedOnSql = (b: string, asOf: string): string =>
   `(${b}.amount - coalesce((SELECT sum(a.amount) FROM payment_allocation a WHERE a.bill_id = ${b}.id AND a.allocated_on <= ${asOf}), 0))`;
 
-/** Receivables aging per enterprise, in buckets of days overdue (bills due on or before $3). */
+/**
+ * Receivables aging per enterprise, in buckets of days overdue (bills due on or before $3). Only bills that were
+ * unpaid on $3 can owe anything: those still open now (partial index contract_bill_open_park_id_due_on_idx) and those
+ * paid after $3 (payment_allocation_allocated_on_idx), so the cost follows what is owed, not the park's history. The
+ * unpaid part is computed once per bill (MATERIALIZED), not once per bucket.
+ */
 export const AGING_SQL = `
-  WITH owed AS (
+  WITH candidate AS MATERIALIZED (
+    SELECT b.id FROM contract_bill b WHERE b.park_id = $1 AND b.due_on <= $3::date AND b.paid < b.amount
+    UNION
+    SELECT a.bill_id FROM payment_allocation a JOIN contract_bill b ON b.id = a.bill_id
+    WHERE a.allocated_on > $3::date AND b.park_id = $1 AND b.due_on <= $3::date
+  ), owed AS MATERIALIZED (
     SELECT c.enterprise_id, $3::date - b.due_on AS days, ${owedOnSql('b', '$3::date')} AS owed
-    FROM contract_bill b JOIN contract c ON c.id = b.contract_id
-    WHERE b.park_id = $1 AND b.due_on <= $3::date AND ${billInScopeSql('b')}
-      -- Only bills with something unpaid now, or paid after the date: the rest owed nothing on it.
-      AND (b.paid < b.amount OR EXISTS (SELECT 1 FROM payment_allocation la WHERE la.bill_id = b.id AND la.allocated_on > $3::date))
+    FROM candidate k JOIN contract_bill b ON b.id = k.id JOIN contract c ON c.id = b.contract_id
+    WHERE ${billInScopeSql('b')}
   )
   SELECT o.enterprise_id, e.name AS enterprise_name,
          coalesce(sum(o.owed) FILTER (WHERE o.days <= 30), 0) AS d0,
