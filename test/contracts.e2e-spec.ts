@@ -442,6 +442,63 @@ describe('lease contracts and rent', () => {
     expect(dataOf(after).tenancy).toEqual({ contractToTerminate: null, contract: { status: 'TERMINATED' } });
   });
 
+  it('lists contracts by status, expiring within days and term end, with keyset pages; Enterprise.contracts', async () => {
+    const x = await c.tenant([50, 50, 50]);
+    const make = (i: number, endsOn: string, signedOn: string | null) =>
+      c.create({
+        parkCode: x.parkCode,
+        number: `LIST-${i}`,
+        enterpriseId: x.enterprise.id,
+        tenancyIds: [x.tenancies[i]!.id],
+        startsOn: '2024-01-01',
+        endsOn,
+        rate: '20.00',
+        signedOn,
+      });
+    await make(0, '2024-08-01', '2023-12-01');
+    await make(1, '2025-01-01', '2023-12-01');
+    await make(2, '2025-06-01', null);
+    const list = (filter: Record<string, unknown>, extra = '') =>
+      t.gql<{
+        contracts: {
+          totalCount: number;
+          pageInfo: { endCursor: string };
+          edges: { node: { number: string; status: string } }[];
+        };
+      }>(
+        `query($f: ContractFilter, $after: String) { contracts(first: 2, after: $after, filter: $f, asOf: "2024-06-01"${extra}) {
+           totalCount pageInfo { endCursor } edges { node { number status } } } }`,
+        { f: { parkCode: x.parkCode, ...filter } },
+      );
+    const all = dataOf(await list({}, ', orderBy: { field: ENDS_ON, direction: ASC }')).contracts;
+    expect(all.totalCount).toBe(3);
+    expect(all.edges.map((e) => [e.node.number, e.node.status])).toEqual([
+      ['LIST-0', 'EXPIRING'],
+      ['LIST-1', 'ACTIVE'],
+    ]);
+    const next = await t.gql<{ contracts: { edges: { node: { number: string } }[] } }>(
+      `query($f: ContractFilter, $after: String) { contracts(first: 2, after: $after, filter: $f, asOf: "2024-06-01", orderBy: { field: ENDS_ON, direction: ASC }) {
+         edges { node { number } } } }`,
+      { f: { parkCode: x.parkCode }, after: all.pageInfo.endCursor },
+    );
+    expect(dataOf(next).contracts.edges.map((e) => e.node.number)).toEqual(['LIST-2']);
+    expect(dataOf(await list({ status: 'DRAFT' })).contracts.edges.map((e) => e.node.number)).toEqual([
+      'LIST-2',
+    ]);
+    expect(dataOf(await list({ expiringWithinDays: 90 })).contracts.edges.map((e) => e.node.number)).toEqual([
+      'LIST-0',
+    ]);
+    const byEnterprise = await t.gql<{ enterprise: { contracts: { number: string }[] } }>(
+      'query($id: ID!) { enterprise(id: $id) { contracts(asOf: "2024-06-01") { number } } }',
+      { id: x.enterprise.id },
+    );
+    expect(dataOf(byEnterprise).enterprise.contracts.map((k) => k.number)).toEqual([
+      'LIST-0',
+      'LIST-1',
+      'LIST-2',
+    ]);
+  });
+
   it('refuses a duplicate contract number, a tenancy of another enterprise and one already under contract', async () => {
     const x = await c.tenant([50, 50]);
     const first = await c.create({
