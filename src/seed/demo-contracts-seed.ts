@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { addDays, addMonths } from '../modules/contracts/contract-dates';
-import { ScheduleService } from '../modules/contracts/schedule.service';
+import { CYCLE_MONTHS, PaymentCycle } from '../modules/contracts/contract.enums';
+import { formatFen, toFen } from '../modules/contracts/money';
+import { computeSchedule, rentFreeWindow, ScheduleInput } from '../modules/contracts/rent-schedule';
 import { DemoTenancy } from './demo-data';
 
 /** The demo's reference date: payments up to it are recorded, some late and a few missing (arrears). */
@@ -37,6 +39,7 @@ export async function seedDemoContracts(
     enterpriseIds: string[];
     leadingCount: number;
     zoneOfUnit: Map<string, string>;
+    areaOfUnit: Map<string, number>;
   },
 ): Promise<number> {
   const byEnterprise = new Map<number, number[]>();
@@ -121,10 +124,71 @@ export async function seedDemoContracts(
     leading,
     policy.id,
   ]);
-  const schedule = new ScheduleService();
-  for (const r of rows) await schedule.regenerate(m, r.id, DEMO_RENT_DATE);
+  // The schedules, computed in memory by the same calculator the API uses (ScheduleService.regenerate), written in
+  // one statement: the demo loads on every fresh start, and a statement per contract made that start slower.
+  const bills: Record<string, unknown>[] = [];
+  const windows: Record<string, unknown>[] = [];
+  for (const r of rows) {
+    const indexes = byEnterprise.get(r.e)!;
+    // rate × area summed exactly, in 1/10,000 yuan (both have two decimals).
+    const monthly = indexes.reduce(
+      (sum, i) => sum + toFen(r.rate) * toFen(String(ctx.areaOfUnit.get(ctx.tenancies[i].unit))),
+      0n,
+    );
+    const fitOut = indexes
+      .map((i) => ctx.tenancies[i].fittingOutFrom)
+      .filter((d): d is string => !!d)
+      .sort()[0];
+    const terms = {
+      effectiveFrom: r.startsOn,
+      startsOn: r.startsOn,
+      endsOn: r.endsOn,
+      monthlyRent: `${monthly / 10000n}.${String(monthly % 10000n).padStart(4, '0')}`,
+      cycleMonths: CYCLE_MONTHS[r.cycle as PaymentCycle],
+      dueDay: 1,
+      escalationPercent: '3',
+      rentFreeDays: 90,
+    };
+    const input: ScheduleInput = {
+      versions: [terms],
+      rentFreeFrom: fitOut && fitOut > r.startsOn ? fitOut : r.startsOn,
+      incentives: r.e < ctx.leadingCount ? [{ policyId: policy.id, discountPercent: '50', months: 12 }] : [],
+    };
+    const window = rentFreeWindow(input, terms);
+    windows.push({ id: r.id, from: window.from, until: window.until });
+    for (const b of computeSchedule(input)) {
+      bills.push({
+        contract_id: r.id,
+        period_start: b.periodStart,
+        period_end: b.periodEnd,
+        due_on: b.dueOn,
+        cycle_months: terms.cycleMonths,
+        days: b.days,
+        rent_free_days: b.rentFreeDays,
+        amount_before_incentives: formatFen(b.amountBeforeIncentives),
+        incentive_discount: formatFen(b.incentiveDiscount),
+        amount: formatFen(b.amount),
+        issued_on: b.dueOn <= DEMO_RENT_DATE ? b.dueOn : null,
+      });
+    }
+  }
+  await m.query(
+    `UPDATE contract c SET rent_free_from = x.from_on, rent_free_until = x.until_on
+     FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, from_on date, until_on date) WHERE c.id = x.id`,
+    [JSON.stringify(windows.map((w) => ({ id: w.id, from_on: w.from, until_on: w.until })))],
+  );
+  await m.query(
+    `INSERT INTO contract_bill (contract_id, park_id, period_start, period_end, due_on, cycle_months, days, rent_free_days,
+       amount_before_incentives, incentive_discount, rent_amount, adjustment, amount, issued_on)
+     SELECT x.contract_id, $2, x.period_start, x.period_end, x.due_on, x.cycle_months, x.days, x.rent_free_days,
+            x.amount_before_incentives, x.incentive_discount, x.amount, 0, x.amount, x.issued_on
+     FROM jsonb_to_recordset($1::jsonb) AS x(contract_id uuid, period_start date, period_end date, due_on date,
+          cycle_months int, days int, rent_free_days int, amount_before_incentives numeric, incentive_discount numeric,
+          amount numeric, issued_on date)`,
+    [JSON.stringify(bills), ctx.parkId],
+  );
   // Payments: one per bill due by the reference date, on time, 20 days late, or missing since November 2023.
-  const bills = await m.query<{ id: string; contract_id: string; due_on: string; amount: string }[]>(
+  const due = await m.query<{ id: string; contract_id: string; due_on: string; amount: string }[]>(
     `SELECT id, contract_id, due_on::text, amount::text FROM contract_bill WHERE park_id = $1 AND due_on <= $2 AND amount > 0
      ORDER BY contract_id, due_on`,
     [ctx.parkId, DEMO_RENT_DATE],
@@ -138,7 +202,7 @@ export async function seedDemoContracts(
     paid_on: string;
     method: string;
   }[] = [];
-  for (const b of bills) {
+  for (const b of due) {
     const e = enterpriseOf.get(b.contract_id)!;
     if (e % 9 === 4 && b.due_on >= '2023-11-01') continue;
     const on = e % 7 === 2 ? addDays(b.due_on, 20) : b.due_on;

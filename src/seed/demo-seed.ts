@@ -134,6 +134,7 @@ export async function seedDemoIfEmpty(db: DataSource, options: { users?: boolean
       enterpriseIds: enterprises.map((e) => e.id),
       leadingCount: data.enterprises.filter((e) => e.leading).length,
       zoneOfUnit: new Map(data.units.map((u) => [u.code, u.zone])),
+      areaOfUnit: new Map(data.units.map((u) => [u.code, u.floorArea])),
     });
     if (options.users !== false) await seedDemoUsers(m);
     logger.log(
