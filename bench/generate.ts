@@ -61,6 +61,7 @@ export async function generate(url: string, scale: Scale, seed: number): Promise
         parkCodePrefix: null,
       });
       await fillMachines(m.query.bind(m), park.id);
+      await fillContracts(m.query.bind(m), `p.code = '${BENCH_PARK}'`, `z.code = '${BENCH_ZONE}'`);
       if (shape.parks > 0) {
         await m.query(
           `INSERT INTO park (code, name, name_en)
@@ -79,6 +80,7 @@ export async function generate(url: string, scale: Scale, seed: number): Promise
           enterprises: shape.enterprisesPerPark,
           parkCodePrefix: 'platform-',
         });
+        await fillContracts(m.query.bind(m), `p.code = '${PLATFORM_PARK}'`, 'true');
       }
       const hash = await hashPassword(BENCH_PASSWORD);
       await m.query(
@@ -91,7 +93,8 @@ export async function generate(url: string, scale: Scale, seed: number): Promise
     const [counts] = await db.query<Record<string, number>[]>(
       `SELECT (SELECT count(*) FROM park)::int AS parks, (SELECT count(*) FROM unit)::int AS units,
               (SELECT count(*) FROM enterprise)::int AS enterprises, (SELECT count(*) FROM tenancy)::int AS tenancies,
-              (SELECT count(*) FROM machine)::int AS machines, (SELECT count(*) FROM machine_event)::int AS machine_events`,
+              (SELECT count(*) FROM machine)::int AS machines, (SELECT count(*) FROM machine_event)::int AS machine_events,
+              (SELECT count(*) FROM contract)::int AS contracts, (SELECT count(*) FROM contract_bill)::int AS contract_bills`,
     );
     return counts;
   } finally {
@@ -233,4 +236,67 @@ async function fillMachines(query: Query, parkId: string): Promise<void> {
            WHERE b.r2 >= 0.05 ORDER BY b.serial, g) e
      CROSS JOIN (VALUES ('STATUS', interval '0'), ('METER', interval '1 hour')) x(kind, shift)`,
   );
+}
+
+/** The date the receivables scenarios (S9, S10) read on. */
+export const BENCH_RENT_AS_OF = '2024-02-01';
+
+/**
+ * Contracts (S9, S10): one per current tenancy of the matching zones, a 3-year term from the tenancy's start, monthly
+ * bills (rate 18–35 CNY/m² × area, due on the period's first day), and a payment per bill due by 2024-02-01 for 85%
+ * of them, 0–40 days after the due date: aging has every bucket to fill. Amounts are written directly (the schedule
+ * calculator is exercised by the tests, not here); set-based, random() after the caller's setseed.
+ */
+async function fillContracts(query: Query, parkWhere: string, zoneWhere: string): Promise<void> {
+  await query(
+    `CREATE TEMP TABLE bench_contract ON COMMIT DROP AS
+     SELECT gen_random_uuid() AS id, t.park_id, t.enterprise_id, t.id AS tenancy_id, t.starts_on,
+            round((18 + random() * 17)::numeric, 2) AS rate, u.floor_area,
+            'BENCH-HT-' || lpad((row_number() OVER (PARTITION BY t.park_id ORDER BY u.code))::text, 6, '0') AS number
+     FROM tenancy t JOIN unit u ON u.id = t.unit_id JOIN zone z ON z.id = u.zone_id JOIN park p ON p.id = u.park_id
+     WHERE ${parkWhere} AND ${zoneWhere} AND t.ends_on IS NULL
+     ORDER BY u.code`,
+  );
+  await query(
+    `INSERT INTO contract (id, park_id, number, enterprise_id, signed_on)
+     SELECT id, park_id, number, enterprise_id, starts_on - 3 FROM bench_contract`,
+  );
+  await query(
+    `INSERT INTO contract_version (contract_id, version_number, effective_from, starts_on, ends_on, rent_basis, rate,
+       payment_cycle, due_day, escalation_percent, rent_free_days, rent_free_start, notice_days, deposit_amount, note)
+     SELECT id, 1, starts_on, starts_on, (starts_on + interval '36 months')::date, 'PER_SQUARE_METRE', rate, 'MONTHLY',
+            1, 0, 0, 'TERM_START', 90, 0, 'bench'
+     FROM bench_contract`,
+  );
+  await query(
+    'INSERT INTO contract_tenancy (contract_id, tenancy_id) SELECT id, tenancy_id FROM bench_contract',
+  );
+  await query(
+    `INSERT INTO contract_bill (contract_id, park_id, period_start, period_end, due_on, cycle_months, days, rent_free_days,
+       amount_before_incentives, incentive_discount, rent_amount, amount)
+     SELECT c.id, c.park_id, s.ps, s.pe, s.ps, 1, s.pe - s.ps, 0, round(c.rate * c.floor_area, 2), 0,
+            round(c.rate * c.floor_area, 2), round(c.rate * c.floor_area, 2)
+     FROM bench_contract c
+     CROSS JOIN LATERAL generate_series(0, 35) k
+     CROSS JOIN LATERAL (SELECT (c.starts_on + k * interval '1 month')::date AS ps,
+                                (c.starts_on + (k + 1) * interval '1 month')::date AS pe) s`,
+  );
+  await query(
+    `CREATE TEMP TABLE bench_paid ON COMMIT DROP AS
+     SELECT gen_random_uuid() AS payment_id, b.id AS bill_id, b.contract_id, b.park_id, b.amount,
+            b.due_on + floor(random() * 40)::int AS paid_on
+     FROM contract_bill b JOIN bench_contract c ON c.id = b.contract_id
+     WHERE b.due_on <= DATE '${BENCH_RENT_AS_OF}' AND random() < 0.85`,
+  );
+  await query(
+    `INSERT INTO contract_payment (id, contract_id, park_id, amount, allocated, received_on, method, reference)
+     SELECT payment_id, contract_id, park_id, amount, amount, paid_on, 'BANK_TRANSFER', 'bench' FROM bench_paid`,
+  );
+  await query(
+    `INSERT INTO payment_allocation (payment_id, bill_id, amount, allocated_on)
+     SELECT payment_id, bill_id, amount, paid_on FROM bench_paid`,
+  );
+  await query('UPDATE contract_bill b SET paid = p.amount FROM bench_paid p WHERE b.id = p.bill_id');
+  await query('DROP TABLE bench_paid');
+  await query('DROP TABLE bench_contract');
 }

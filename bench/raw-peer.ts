@@ -1,3 +1,4 @@
+import { AGING_SQL } from '../src/modules/contracts/rent-sql';
 import { createServer } from 'node:http';
 import { Pool } from 'pg';
 
@@ -114,6 +115,27 @@ const S10 = `WITH st AS MATERIALIZED (
                               WHERE ce.park_id = (SELECT id FROM park WHERE code = $1) AND ce.recommended
                                 AND k.starts_on <= $2::date))))`;
 
+/**
+ * S11/S12: receivables aging, the API's own statement (src/modules/contracts/rent-sql.ts) with the park ($1) and zone
+ * ($2, or null) looked up by code, answered in the API's shape (amounts as decimal strings with two places).
+ */
+const MONEY = (x: string) => `to_char(${x}, 'FM999999999990.00')`;
+const BUCKETS = (r: string) =>
+  `json_build_object('days0to30', ${MONEY(`${r}.d0`)}, 'days31to60', ${MONEY(`${r}.d31`)}, 'days61to90', ${MONEY(`${r}.d61`)}, 'over90', ${MONEY(`${r}.d90`)}, 'total', ${MONEY(`${r}.total`)})`;
+const S11 = `WITH s AS MATERIALIZED (
+       SELECT p.id AS park_id, (SELECT z.id FROM zone z WHERE z.park_id = p.id AND z.code = $2) AS zone_id
+       FROM park p WHERE p.code = $1
+     )
+     SELECT json_build_object('data', json_build_object('receivablesAging', json_build_object(
+       'totals', json_build_object('days0to30', ${MONEY('coalesce(sum(r.d0), 0)')}, 'days31to60', ${MONEY('coalesce(sum(r.d31), 0)')},
+                   'days61to90', ${MONEY('coalesce(sum(r.d61), 0)')}, 'over90', ${MONEY('coalesce(sum(r.d90), 0)')},
+                   'total', ${MONEY('coalesce(sum(r.total), 0)')}),
+       'rows', coalesce(json_agg(json_build_object('enterpriseId', r.enterprise_id, 'enterpriseName', r.enterprise_name,
+                 'buckets', ${BUCKETS('r')}) ORDER BY r.total DESC, r.enterprise_name), '[]'))))
+     FROM (${AGING_SQL.replace(/\$1/g, '(SELECT park_id FROM s)')
+       .replace(/\$2::uuid/g, '(SELECT zone_id FROM s)')
+       .replace(/\$2/g, '(SELECT zone_id FROM s)')}) r`;
+
 export const RAW_SQL: Record<string, string> = {
   s1: `SELECT json_build_object('data', coalesce(json_agg(json_build_object(
          'code', u.code, 'floorArea', u.floor_area,
@@ -155,6 +177,7 @@ export const RAW_SQL: Record<string, string> = {
   s8: S8,
   s9: S9,
   s10: S10,
+  s11: S11,
 };
 
 function main(): void {

@@ -1,4 +1,11 @@
-import { BENCH_MACHINES_AS_OF, BENCH_PARK, BENCH_ZONE, PLATFORM_PARK, Scale } from './generate';
+import {
+  BENCH_MACHINES_AS_OF,
+  BENCH_PARK,
+  BENCH_RENT_AS_OF,
+  BENCH_ZONE,
+  PLATFORM_PARK,
+  Scale,
+} from './generate';
 
 /** Who answers: this API, the PostGraphile v4 peer, or one hand-written SQL statement behind a minimal server. */
 export type Target = 'api' | 'postgraphile' | 'raw';
@@ -160,6 +167,18 @@ const S10_PG = `query S10($park: String!) {
     cohortTrainees { nodes { cohort { code } } } } } }
 }`;
 
+/**
+ * S11/S12, receivables aging: per enterprise, the unpaid part on asOf of every bill due by then, in four buckets of
+ * days overdue, with totals. No PostGraphile shape: like S3 and S7 it is an aggregate, which PostGraphile v4 does not
+ * derive without a plugin (a client would fetch every bill and every allocation of the park).
+ */
+export const S11_API = `query S11($park: String!, $zone: String, $asOf: Date!) {
+  receivablesAging(parkCode: $park, zoneCode: $zone, asOf: $asOf) {
+    totals { days0to30 days31to60 days61to90 over90 total }
+    rows { enterpriseId enterpriseName buckets { days0to30 days31to60 days61to90 over90 total } }
+  }
+}`;
+
 /** The unit S2 looks up: the 500th of the bench zone. */
 export const S2_UNIT = 'B-1-0500';
 
@@ -260,6 +279,25 @@ export const SCENARIOS: Scenario[] = [
       api: () => gql(S10_API, { park: BENCH_PARK, asOf: BENCH_TALENT_AS_OF }),
       postgraphile: () => gql(S10_PG, { park: BENCH_PARK }),
       raw: () => raw('s10', [BENCH_PARK, BENCH_TALENT_AS_OF]),
+    },
+  },
+  {
+    id: 'S11',
+    title:
+      'receivablesAging(park+zone, asOf) of the bench zone (one contract per let unit, monthly bills since 2021)',
+    scales: ['tiny', 'park', 'platform'],
+    requests: {
+      api: () => gql(S11_API, { park: BENCH_PARK, zone: BENCH_ZONE, asOf: BENCH_RENT_AS_OF }),
+      raw: () => raw('s11', [BENCH_PARK, BENCH_ZONE, BENCH_RENT_AS_OF]),
+    },
+  },
+  {
+    id: 'S12',
+    title: `receivablesAging of ${PLATFORM_PARK} (2,000 units, about 1,400 contracts, 50,000 bills)`,
+    scales: ['platform'],
+    requests: {
+      api: () => gql(S11_API, { park: PLATFORM_PARK, asOf: BENCH_RENT_AS_OF }),
+      raw: () => raw('s11', [PLATFORM_PARK, null, BENCH_RENT_AS_OF]),
     },
   },
 ];

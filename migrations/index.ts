@@ -1,5 +1,7 @@
 import { AddAgreementsAndRecruitment1795761588466 } from './1795761588466-AddAgreementsAndRecruitment';
 import { AddInstitutions1795760992881 } from './1795760992881-AddInstitutions';
+import { AddReceivablesIndexes1795763647894 } from './1795763647894-AddReceivablesIndexes';
+import { AddContracts1795761172981 } from './1795761172981-AddContracts';
 import { AddMachines1795751165065 } from './1795751165065-AddMachines';
 import { EnforceParkConsistency1795705882194 } from './1795705882194-EnforceParkConsistency';
 import { AddAccessAndAudit1795703359854 } from './1795703359854-AddAccessAndAudit';
@@ -27,4 +29,6 @@ export const MIGRATIONS: Function[] = [
   AddAgreementsAndRecruitment1795761588466,
   AddTalentPipeline1795761033679,
   LinkCohortsToInstitutions1795761909259,
+  AddContracts1795761172981,
+  AddReceivablesIndexes1795763647894,
 ];

@@ -5,6 +5,7 @@ import { Role } from '../src/modules/access/access.enums';
 import { codesOf, createApiKey, fingerprints, tableCounts } from './support/access';
 import { createUserWithToken, TEST_PASSWORD } from './support/auth';
 import { dataOf, factories, nextCreditCode } from './support/factories';
+import { contractFactories } from './support/contracts';
 import { machineFactories } from './support/machines';
 import { partnerFactories } from './support/partners';
 import { enrol, nextIdNumber, person } from './support/talent';
@@ -24,7 +25,8 @@ import { GqlResponse, startTestApp, TestApp } from './support/test-app';
  * or a new operation, has to be made here too.
  */
 
-type Caller = 'anonymous' | 'ADMIN' | 'LEASING' | 'RECRUITER' | 'ANALYST' | 'API_KEY' | 'MACHINE_GATEWAY';
+type Caller =
+  'anonymous' | 'ADMIN' | 'LEASING' | 'RECRUITER' | 'ANALYST' | 'FINANCE' | 'API_KEY' | 'MACHINE_GATEWAY';
 /** MACHINE_GATEWAY: a gateway's API key, allowed only where a rule names it. */
 const CALLERS: Caller[] = [
   'anonymous',
@@ -32,6 +34,7 @@ const CALLERS: Caller[] = [
   'LEASING',
   'RECRUITER',
   'ANALYST',
+  'FINANCE',
   'API_KEY',
   'MACHINE_GATEWAY',
 ];
@@ -41,9 +44,9 @@ type Rule = 'PUBLIC' | readonly Grant[];
 
 const ADMIN_ONLY: Grant[] = ['ADMIN'];
 /** Parks, zones, units, enterprises and park figures: every role and read-only API keys. */
-const PARK_READERS: Grant[] = ['ADMIN', 'LEASING', 'ANALYST', 'RECRUITER', 'API_KEY'];
+const PARK_READERS: Grant[] = ['ADMIN', 'LEASING', 'ANALYST', 'RECRUITER', 'FINANCE', 'API_KEY'];
 /** Tenancies and their history (who holds which unit): not recruiters. */
-const TENANCY_READERS: Grant[] = ['ADMIN', 'LEASING', 'ANALYST', 'API_KEY'];
+const TENANCY_READERS: Grant[] = ['ADMIN', 'LEASING', 'ANALYST', 'FINANCE', 'API_KEY'];
 /** Who may change units, enterprises and tenancies. */
 const LEASING_WRITERS: Grant[] = ['ADMIN', 'LEASING'];
 /** Machines and their figures: every role and read keys. */
@@ -61,6 +64,13 @@ const PARTNER_WRITERS: Grant[] = ['ADMIN', 'LEASING'];
 const TALENT_READERS: Grant[] = ['ADMIN', 'RECRUITER', 'ANALYST'];
 /** Who may change the talent pipeline (issue 12); erasure is ADMIN only. */
 const TALENT_WRITERS: Grant[] = ['ADMIN', 'RECRUITER'];
+
+/** Contracts, bills, payments and rent figures: not recruiters (nor gateways). */
+const FINANCE_READERS: Grant[] = ['ADMIN', 'LEASING', 'FINANCE', 'ANALYST', 'API_KEY'];
+/** Contracts, amendments, terminations, incentive policies. */
+const CONTRACT_WRITERS: Grant[] = ['ADMIN', 'LEASING'];
+/** Payments and deposits. */
+const PAYMENT_WRITERS: Grant[] = ['ADMIN', 'FINANCE'];
 
 const RULES: Record<string, Rule> = {
   'Query.agreement': PARTNER_READERS,
@@ -88,6 +98,12 @@ const RULES: Record<string, Rule> = {
   'Mutation.recordContestEntries': TALENT_WRITERS,
   'Query.apiKeys': ADMIN_ONLY,
   'Query.auditLog': ADMIN_ONLY,
+  'Query.collectionRate': FINANCE_READERS,
+  'Query.contract': FINANCE_READERS,
+  'Query.contracts': FINANCE_READERS,
+  'Query.incentivePolicies': FINANCE_READERS,
+  'Query.receivablesAging': FINANCE_READERS,
+  'Query.rentRoll': FINANCE_READERS,
   'Query.enterprise': PARK_READERS,
   'Query.enterprises': PARK_READERS,
   'Query.health': 'PUBLIC',
@@ -125,6 +141,13 @@ const RULES: Record<string, Rule> = {
   'Mutation.updateAgreement': PARTNER_WRITERS,
   'Mutation.updateLead': PARTNER_WRITERS,
   'Mutation.advanceTenancyStage': LEASING_WRITERS,
+  'Mutation.amendContract': CONTRACT_WRITERS,
+  'Mutation.applyIncentive': CONTRACT_WRITERS,
+  'Mutation.createContract': CONTRACT_WRITERS,
+  'Mutation.createIncentivePolicy': CONTRACT_WRITERS,
+  'Mutation.recordDepositEvent': PAYMENT_WRITERS,
+  'Mutation.recordPayment': PAYMENT_WRITERS,
+  'Mutation.terminateContract': CONTRACT_WRITERS,
   'Mutation.changeMyPassword': ['ANY_USER'],
   'Mutation.correctTenancyStage': LEASING_WRITERS,
   'Mutation.createApiKey': ADMIN_ONLY,
@@ -184,7 +207,22 @@ const TYPE_RULES: Record<string, Rule | 'PART_OF_PARENT'> = {
   TraineeEdge: 'PART_OF_PARENT',
   TraineeStatusCount: 'PART_OF_PARENT',
   TraineeStatusEvent: TALENT_READERS,
+  AgingBuckets: 'PART_OF_PARENT',
+  AgingRow: 'PART_OF_PARENT',
   ApiKey: ADMIN_ONLY,
+  Bill: FINANCE_READERS,
+  CollectionRate: FINANCE_READERS,
+  Contract: FINANCE_READERS,
+  ContractBalance: FINANCE_READERS,
+  ContractConnection: 'PART_OF_PARENT',
+  ContractEdge: 'PART_OF_PARENT',
+  ContractVersion: FINANCE_READERS,
+  DepositEvent: FINANCE_READERS,
+  IncentivePolicy: FINANCE_READERS,
+  ParkRent: FINANCE_READERS,
+  Payment: FINANCE_READERS,
+  ReceivablesAging: FINANCE_READERS,
+  RentRollEntry: FINANCE_READERS,
   AuditChange: 'PART_OF_PARENT',
   AuditEntry: ADMIN_ONLY,
   AuditEntryConnection: 'PART_OF_PARENT',
@@ -303,7 +341,7 @@ describe('access matrix: every operation × every caller', () => {
     operations = new Map(operationsOf(schemaOf(t.app)).map((op) => [op.key, op]));
     authorization.anonymous = '';
     authorization.ADMIN = t.adminAuthorization;
-    for (const role of [Role.LEASING, Role.RECRUITER, Role.ANALYST] as const) {
+    for (const role of [Role.LEASING, Role.RECRUITER, Role.ANALYST, Role.FINANCE] as const) {
       const user = await createUserWithToken(t.app, t.dataSource, {
         roles: [role],
         username: `matrix-${role}`,
@@ -501,6 +539,9 @@ describe('access matrix: every operation × every caller', () => {
           'Query.units.edges.node.currentTenancy',
           'Query.units.edges.node.tenancies',
           'Query.tenancy.strandedMachines',
+          'Query.parkOverview.rent',
+          'Query.tenancy.contract',
+          'Query.contract.schedule',
           'Query.parkOverview.machinesByStatus',
           'Mutation.recordMachineEvents.results.error',
           'Query.enterprise.tenancies',
@@ -720,6 +761,10 @@ describe('access matrix: every operation × every caller', () => {
       toErase: string;
       carver: string;
       contestId: string;
+      /** A tenancy with no contract yet, a signed contract (amended, paid, terminated last) and a policy. */
+      uncontracted: string;
+      contractId: string;
+      policyId: string;
     }
     type Request = { query: string; variables: Record<string, unknown> };
     let fx: Fixture;
@@ -809,7 +854,7 @@ describe('access matrix: every operation × every caller', () => {
             id: fx.toConvert,
             version: await versionOf('lead', fx.toConvert),
             enterpriseId: fx.enterpriseId,
-            unitCodes: ['M-005'],
+            unitCodes: ['M-007'],
             startsOn: '2024-02-01',
           },
         },
@@ -1164,6 +1209,75 @@ describe('access matrix: every operation × every caller', () => {
           },
         },
       }),
+      createIncentivePolicy: async () => ({
+        query:
+          'mutation($input: CreateIncentivePolicyInput!) { createIncentivePolicy(input: $input) { id } }',
+        variables: {
+          input: {
+            parkCode: fx.parkCode,
+            name: 'matrix policy',
+            kind: 'DISCOUNT',
+            discountPercent: '10',
+            months: 6,
+          },
+        },
+      }),
+      createContract: async () => ({
+        query: 'mutation($input: CreateContractInput!) { createContract(input: $input) { id } }',
+        variables: {
+          input: {
+            parkCode: fx.parkCode,
+            number: 'MATRIX-NEW',
+            enterpriseId: fx.enterpriseId,
+            tenancyIds: [fx.uncontracted],
+            startsOn: '2024-01-01',
+            endsOn: '2025-01-01',
+            rentBasis: 'PER_SQUARE_METRE',
+            rate: '20.00',
+            paymentCycle: 'MONTHLY',
+          },
+        },
+      }),
+      amendContract: async () => ({
+        query: 'mutation($input: AmendContractInput!) { amendContract(input: $input) { id } }',
+        variables: {
+          input: {
+            contractId: fx.contractId,
+            version: await versionOf('contract', fx.contractId),
+            effectiveFrom: '2024-06-01',
+            recordedOn: '2024-05-01',
+            rate: '22.00',
+            note: 'matrix amendment',
+          },
+        },
+      }),
+      applyIncentive: async () => ({
+        query: 'mutation($input: ApplyIncentiveInput!) { applyIncentive(input: $input) { id } }',
+        variables: { input: { contractId: fx.contractId, policyId: fx.policyId, recordedOn: '2024-05-01' } },
+      }),
+      recordPayment: async () => ({
+        query: 'mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }',
+        variables: {
+          input: {
+            contractId: fx.contractId,
+            amount: '500',
+            receivedOn: '2024-02-01',
+            method: 'BANK_TRANSFER',
+          },
+        },
+      }),
+      recordDepositEvent: async () => ({
+        query: 'mutation($input: RecordDepositEventInput!) { recordDepositEvent(input: $input) { id } }',
+        variables: {
+          input: { contractId: fx.contractId, kind: 'RECEIVED', amount: '1000', occurredOn: '2024-01-02' },
+        },
+      }),
+      terminateContract: async () => ({
+        query: 'mutation($input: TerminateContractInput!) { terminateContract(input: $input) { id } }',
+        variables: {
+          input: { contractId: fx.contractId, on: '2025-01-01', reason: 'matrix', recordedOn: '2024-12-01' },
+        },
+      }),
       updateZone: async () => ({
         query: 'mutation($input: UpdateZoneInput!) { updateZone(input: $input) { id } }',
         variables: {
@@ -1181,6 +1295,8 @@ describe('access matrix: every operation × every caller', () => {
         { code: 'M-002' },
         { code: 'M-003' },
         { code: 'M-004' },
+        { code: 'M-005' },
+        { code: 'M-006' },
       ]);
       const enterprise = await f.enterprise({ parkCode: park.code });
       const [toAdvance, toCorrect, toEnd] = await f.lease({
@@ -1207,7 +1323,7 @@ describe('access matrix: every operation × every caller', () => {
         ),
       ).createInstitution;
       const pf = partnerFactories(t);
-      await f.units(park.code, zone.code, [{ code: 'M-005' }]);
+      await f.units(park.code, zone.code, [{ code: 'M-007' }]);
       const agreement = await pf.agreement({
         parkCode: park.code,
         signedOn: '2024-01-01',
@@ -1226,6 +1342,26 @@ describe('access matrix: every operation × every caller', () => {
       const toAdvanceLead = await pf.lead(park.code, { name: '矩阵线索二' });
       const toConvert = await pf.signedLead(park.code, { name: '矩阵线索三' });
       const talent = await matrixTalent(park.code);
+      const [uncontracted, contracted] = await f.lease({
+        enterpriseId: enterprise.id,
+        parkCode: park.code,
+        unitCodes: ['M-005', 'M-006'],
+        startsOn: '2024-01-01',
+      });
+      const cf = contractFactories(t);
+      const contract = await cf.create({
+        parkCode: park.code,
+        enterpriseId: enterprise.id,
+        tenancyIds: [contracted!.id],
+        startsOn: '2024-01-01',
+        endsOn: '2026-01-01',
+        rate: '20.00',
+      });
+      const policy = await cf.policy(park.code, {
+        name: 'matrix fixture policy',
+        kind: 'EXTRA_RENT_FREE',
+        months: 1,
+      });
       fx = {
         ...talent,
         parkCode: park.code,
@@ -1249,6 +1385,9 @@ describe('access matrix: every operation × every caller', () => {
         toUpdateLead: toUpdateLead.id,
         toAdvanceLead: toAdvanceLead.id,
         toConvert: toConvert.id,
+        uncontracted: uncontracted!.id,
+        contractId: contract.id,
+        policyId: policy.id,
       };
     });
 
@@ -1331,6 +1470,15 @@ describe('access matrix: every operation × every caller', () => {
         'contest_entry',
         'talent_target',
         'cohort_institution',
+        'contract',
+        'contract_version',
+        'contract_tenancy',
+        'contract_incentive',
+        'incentive_policy',
+        'contract_bill',
+        'contract_payment',
+        'payment_allocation',
+        'deposit_event',
       ].filter((table) => after[table] === before[table]);
       expect({ failures, unchanged }).toEqual({ failures: [], unchanged: [] });
     });

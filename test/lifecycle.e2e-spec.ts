@@ -250,7 +250,7 @@ describe('process lifecycle (dist/src/main.js)', () => {
         `Database  embedded PostgreSQL on 127.0.0.1:${env.EMBEDDED_PG_PORT}, data in ${dataDir}`,
       );
       expect(text).toContain(
-        'Sign in   demo users admin, analyst, leasing, recruiter, password "shifosi-demo"',
+        'Sign in   demo users admin, analyst, finance, leasing, recruiter, password "shifosi-demo"',
       );
     }
     expect(second.output()).toMatch(/^\d\d:\d\d:\d\d INFO {2}\[Main\] Shifosi park API listening/m);
@@ -521,7 +521,7 @@ describe('process lifecycle (dist/src/main.js)', () => {
       expect(await refused.exited).toBe(1);
       const remove = run(env, USER_CLI, ['remove-demo']);
       expect(await remove.exited).toBe(0);
-      expect(remove.output()).toContain('Removed demo users: admin, analyst, leasing, recruiter');
+      expect(remove.output()).toContain('Removed demo users: admin, analyst, finance, leasing, recruiter');
 
       const prod = run(production);
       await waitForReady(Number(env.PORT), prod);

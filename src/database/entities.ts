@@ -3,6 +3,18 @@ import { AuditLogEntity } from '../modules/access/audit-log.entity';
 import { LoginFailureEntity } from '../modules/access/login-failure.entity';
 import { ApiKeyParkEntity, UserParkEntity } from '../modules/access/scope.entities';
 import { UserEntity } from '../modules/access/user.entity';
+import {
+  ContractBillEntity,
+  ContractPaymentEntity,
+  DepositEventEntity,
+  PaymentAllocationEntity,
+} from '../modules/contracts/billing.entities';
+import {
+  ContractEntity,
+  ContractTenancyEntity,
+  ContractVersionEntity,
+} from '../modules/contracts/contract.entities';
+import { ContractIncentiveEntity, IncentivePolicyEntity } from '../modules/contracts/incentive.entities';
 import { EnterpriseEntity } from '../modules/enterprises/enterprise.entity';
 import { MachineEventEntity } from '../modules/machines/machine-event.entity';
 import { MachinePlacementEntity } from '../modules/machines/machine-placement.entity';
@@ -79,4 +91,13 @@ export const ENTITIES: Function[] = [
   ContestEntryEntity,
   TalentTargetEntity,
   CohortInstitutionEntity,
+  ContractEntity,
+  ContractVersionEntity,
+  ContractTenancyEntity,
+  IncentivePolicyEntity,
+  ContractIncentiveEntity,
+  ContractBillEntity,
+  ContractPaymentEntity,
+  PaymentAllocationEntity,
+  DepositEventEntity,
 ];

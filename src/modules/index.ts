@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { AccessModule } from './access/access.module';
+import { ContractsModule } from './contracts/contracts.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { MachinesModule } from './machines/machines.module';
 import { PartnersModule } from './partners/partners.module';
@@ -20,4 +21,5 @@ export const DOMAIN_MODULES: Type[] = [
   PartnersModule,
   RecruitmentModule,
   TalentModule,
+  ContractsModule,
 ];

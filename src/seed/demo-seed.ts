@@ -4,6 +4,7 @@ import { inTransaction } from '../database/transaction';
 import { Role } from '../modules/access/access.enums';
 import { hashPassword } from '../modules/access/passwords';
 import { buildDemoData, DEMO_PARK, DEMO_ZONES } from './demo-data';
+import { seedDemoContracts } from './demo-contracts-seed';
 import { seedDemoMachines } from './demo-machines-seed';
 import { seedDemoAgreements, seedDemoInstitutions } from './demo-partners-seed';
 import { seedDemoRecruitment } from './demo-recruitment-seed';
@@ -136,6 +137,24 @@ export async function seedDemoIfEmpty(
       pii,
       institutionIds: institutions,
     });
+    // RETURNING keeps no promised order either: map tenancy ids back by unit (one demo tenancy per unit).
+    const tenancyIdByUnit = new Map(
+      (
+        await m.query<{ id: string; unit_id: string }[]>(
+          'SELECT id, unit_id FROM tenancy WHERE park_id = $1',
+          [park.id],
+        )
+      ).map((t) => [t.unit_id, t.id]),
+    );
+    const contracts = await seedDemoContracts(m, {
+      parkId: park.id,
+      tenancies: data.tenancies,
+      tenancyIds: data.tenancies.map((t) => tenancyIdByUnit.get(unitId.get(t.unit)!)!),
+      enterpriseIds: enterprises.map((e) => e.id),
+      leadingCount: data.enterprises.filter((e) => e.leading).length,
+      zoneOfUnit: new Map(data.units.map((u) => [u.code, u.zone])),
+      areaOfUnit: new Map(data.units.map((u) => [u.code, u.floorArea])),
+    });
     if (options.users !== false) await seedDemoUsers(m);
     // After the users: the demo leads are owned by the demo accounts when there are any.
     const recruitment = await seedDemoRecruitment(m, {
@@ -145,7 +164,7 @@ export async function seedDemoIfEmpty(
       enterpriseIds: enterprises.map((e) => e.id),
     });
     logger.log(
-      `Demo park loaded: ${units.length} units, ${enterprises.length} enterprises, ${inserted.length} tenancies, ${machines} machines, ${institutions.size} institutions, ${agreements} agreements, ${recruitment.events} recruitment events, ${recruitment.leads} leads, ${talent.trainees} people in the talent pipeline`,
+      `Demo park loaded: ${units.length} units, ${enterprises.length} enterprises, ${inserted.length} tenancies, ${machines} machines, ${institutions.size} institutions, ${agreements} agreements, ${recruitment.events} recruitment events, ${recruitment.leads} leads, ${talent.trainees} people in the talent pipeline, ${contracts} contracts`,
     );
     return true;
   });
@@ -157,6 +176,7 @@ export const DEMO_USERS = [
   { username: 'leasing', displayName: '招商专员 (demo)', roles: [Role.LEASING] },
   { username: 'recruiter', displayName: '招聘专员 (demo)', roles: [Role.RECRUITER] },
   { username: 'analyst', displayName: '数据分析员 (demo)', roles: [Role.ANALYST] },
+  { username: 'finance', displayName: '财务专员 (demo)', roles: [Role.FINANCE] },
 ];
 export const DEMO_PASSWORD = 'shifosi-demo';
 

@@ -38,6 +38,15 @@ export const WRITTEN_TABLES = [
   'contest_entry',
   'talent_target',
   'cohort_institution',
+  'contract',
+  'contract_version',
+  'contract_tenancy',
+  'contract_incentive',
+  'incentive_policy',
+  'contract_bill',
+  'contract_payment',
+  'payment_allocation',
+  'deposit_event',
 ] as const;
 
 /** Row count of each table, counted directly in the database. */
@@ -157,6 +166,15 @@ export async function fingerprints(t: TestApp): Promise<Record<string, string>> 
     contest_entry: 'SELECT * FROM contest_entry',
     talent_target: 'SELECT * FROM talent_target',
     cohort_institution: 'SELECT * FROM cohort_institution',
+    contract: 'SELECT * FROM contract',
+    contract_version: 'SELECT * FROM contract_version',
+    contract_tenancy: 'SELECT * FROM contract_tenancy',
+    contract_incentive: 'SELECT * FROM contract_incentive',
+    incentive_policy: 'SELECT * FROM incentive_policy',
+    contract_bill: 'SELECT * FROM contract_bill',
+    contract_payment: 'SELECT * FROM contract_payment',
+    payment_allocation: 'SELECT * FROM payment_allocation',
+    deposit_event: 'SELECT * FROM deposit_event',
   };
   const [row] = await t.dataSource.query<Record<string, string>[]>(
     `SELECT ${Object.entries(sources)

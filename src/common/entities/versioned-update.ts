@@ -34,6 +34,8 @@ export const NATURAL_KEY_COLUMNS: Readonly<Record<string, string>> = {
   contest: 'name',
   talent_target: 'name',
   // No trainee: a person's name is personal data, so messages name a trainee by id.
+  contract: 'number',
+  incentive_policy: 'name',
 };
 
 /** How a row is named in messages: `Unit W-A-001`, or `Tenancy <id>` for a table without a natural key. */

@@ -62,9 +62,16 @@ export const PersonalData = (kind: PersonalDataKind) =>
 // The policy, by what is read or written. README "Accounts, roles and park scoping" describes it in words.
 
 /** Parks, zones, units, enterprises and the park figures: every role and read-only API keys. */
-export const PARK_READERS: Grant[] = [Role.ADMIN, Role.LEASING, Role.ANALYST, Role.RECRUITER, API_KEY];
+export const PARK_READERS: Grant[] = [
+  Role.ADMIN,
+  Role.LEASING,
+  Role.ANALYST,
+  Role.RECRUITER,
+  Role.FINANCE,
+  API_KEY,
+];
 /** Tenancies and their stage history (who holds which unit): not recruiters. */
-export const TENANCY_READERS: Grant[] = [Role.ADMIN, Role.LEASING, Role.ANALYST, API_KEY];
+export const TENANCY_READERS: Grant[] = [Role.ADMIN, Role.LEASING, Role.ANALYST, Role.FINANCE, API_KEY];
 /** Who may change zones, units, enterprises and tenancies. */
 export const LEASING_WRITERS: Grant[] = [Role.ADMIN, Role.LEASING];
 /** Machines and their figures: every role and read-only API keys (the park readers). */
@@ -81,5 +88,11 @@ export const PARTNER_READERS: Grant[] = PARK_READERS;
 export const INSTITUTION_WRITERS: Grant[] = [Role.ADMIN, Role.RECRUITER];
 /** Who may change agreements, obligations, recruitment events and leads (and convert a lead into a lease). */
 export const PARTNER_WRITERS: Grant[] = [Role.ADMIN, Role.LEASING];
+/** Contracts, bills, payments, deposits and rent figures: not recruiters. */
+export const FINANCE_READERS: Grant[] = [Role.ADMIN, Role.LEASING, Role.FINANCE, Role.ANALYST, API_KEY];
+/** Who may write contracts, amendments, terminations and incentive policies. */
+export const CONTRACT_WRITERS: Grant[] = [Role.ADMIN, Role.LEASING];
+/** Who may record payments and deposit movements. */
+export const PAYMENT_WRITERS: Grant[] = [Role.ADMIN, Role.FINANCE];
 /** Users, API keys and the audit log. */
 export const ADMINS: Grant[] = [Role.ADMIN];

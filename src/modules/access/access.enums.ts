@@ -6,6 +6,7 @@ export enum Role {
   LEASING = 'LEASING',
   RECRUITER = 'RECRUITER',
   ANALYST = 'ANALYST',
+  FINANCE = 'FINANCE',
 }
 
 /** What an API key may do. */
@@ -32,6 +33,10 @@ registerEnumType(Role, {
         'Trainees, cohorts, certifications and partner institutions; reads parks, zones, units, enterprises, agreements, recruitment events, leads and park figures, not tenancies (who holds a unit), users or the audit log.',
     },
     ANALYST: { description: 'Reads park data, tenancies and figures; personal data masked.' },
+    FINANCE: {
+      description:
+        'Records payments and deposits; reads contracts, bills, payments and rent figures, and the park data, tenancies and enterprises behind them.',
+    },
   },
 });
 

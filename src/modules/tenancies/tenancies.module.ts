@@ -4,6 +4,7 @@ import { createTenancyLoaders } from './tenancies.loaders';
 import { TenanciesResolver } from './tenancies.resolver';
 import { TenanciesService } from './tenancies.service';
 import { LeaseKeys } from './lease-keys';
+import { TenancyHooks } from './tenancy-hooks';
 import {
   EnterpriseTenancyFieldsResolver,
   TenancyFieldsResolver,
@@ -14,13 +15,14 @@ import {
 @Module({
   providers: [
     TenanciesService,
+    TenancyHooks,
     LeaseKeys,
     TenanciesResolver,
     TenancyFieldsResolver,
     UnitTenancyFieldsResolver,
     EnterpriseTenancyFieldsResolver,
   ],
-  exports: [TenanciesService, LeaseKeys],
+  exports: [TenanciesService, LeaseKeys, TenancyHooks],
 })
 export class TenanciesModule implements OnModuleInit {
   constructor(

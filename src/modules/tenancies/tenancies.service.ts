@@ -22,12 +22,16 @@ import { requireParkId } from '../space/park-scope';
 import { StageEventKind, TenancyStage } from './tenancy.enums';
 import { StageEventRow, TenancyRow, toStageEvent, toTenancy } from './tenancy.mappers';
 import { Tenancy, TenancyStageEvent } from './tenancy.models';
+import { TenancyHooks } from './tenancy-hooks';
 import { allowedMoves, latestStage, stageColumn } from './tenancy-stages';
 
 /** Leasing units and moving tenancies through their stages. Every write is one transaction. */
 @Injectable()
 export class TenanciesService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly hooks: TenancyHooks,
+  ) {}
 
   /** Batch: the tenancy holding each unit on a date (null when vacant), in key order. */
   async holdingUnitsOn(unitIds: readonly string[], date: string): Promise<(Tenancy | null)[]> {
@@ -344,6 +348,7 @@ export class TenanciesService {
            VALUES ($1, 'CORRECTION', $2, $3, $4, $5)`,
           [t.id, input.stage, value, previous, input.reason],
         );
+        await this.hooks.run(m, t.id);
         await writeAudit(m, actor, [
           {
             entityType: 'Tenancy',
@@ -418,6 +423,7 @@ export class TenanciesService {
       `INSERT INTO tenancy_stage_event (tenancy_id, kind, stage, effective_on, note) VALUES ($1, $2, $3, $4, $5)`,
       [t.id, StageEventKind.CHANGE, stage, date, note],
     );
+    await this.hooks.run(m, t.id);
     await writeAudit(m, actor, [
       {
         entityType: 'Tenancy',
