@@ -3,6 +3,7 @@ import { AccessModule } from './access/access.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { MachinesModule } from './machines/machines.module';
 import { OccupancyModule } from './occupancy/occupancy.module';
+import { ReportsModule } from './reports/reports.module';
 import { SpaceModule } from './space/space.module';
 import { TenanciesModule } from './tenancies/tenancies.module';
 
@@ -14,4 +15,6 @@ export const DOMAIN_MODULES: Type[] = [
   TenanciesModule,
   OccupancyModule,
   MachinesModule,
+  // Last: it reads the measures every module above registered.
+  ReportsModule,
 ];

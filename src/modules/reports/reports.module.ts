@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { OccupancyModule } from '../occupancy/occupancy.module';
+import { FiguresResolver } from './figures.resolver';
+import { FiguresService } from './figures.service';
+
+/**
+ * Reports over the measure registry (measure-registry.ts): grouped figures and published figures. Domain modules
+ * register their measures in their own `*.measures.ts`; nothing here names them.
+ */
+@Module({
+  imports: [OccupancyModule],
+  providers: [FiguresService, FiguresResolver],
+  exports: [FiguresService],
+})
+export class ReportsModule {}
