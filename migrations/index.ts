@@ -3,6 +3,7 @@ import { EnforceParkConsistency1795705882194 } from './1795705882194-EnforcePark
 import { AddAccessAndAudit1795703359854 } from './1795703359854-AddAccessAndAudit';
 import { AddOccupancyIndexes1795704088159 } from './1795704088159-AddOccupancyIndexes';
 import { CreateSpaceAndTenancies1795701980286 } from './1795701980286-CreateSpaceAndTenancies';
+import { AddPublishedFigures1795762664244 } from './1795762664244-AddPublishedFigures';
 import { GrantAppRole1795751106192 } from './1795751106192-GrantAppRole';
 import { SortEnterpriseNamesByPinyin1795751500000 } from './1795751500000-SortEnterpriseNamesByPinyin';
 
@@ -15,4 +16,5 @@ export const MIGRATIONS: Function[] = [
   GrantAppRole1795751106192,
   AddMachines1795751165065,
   SortEnterpriseNamesByPinyin1795751500000,
+  AddPublishedFigures1795762664244,
 ];

@@ -66,11 +66,13 @@ const RULES: Record<string, Rule> = {
   'Query.park': PARK_READERS,
   'Query.parkOverview': PARK_READERS,
   'Query.parks': PARK_READERS,
+  'Query.publishedFigures': PARK_READERS,
   'Query.tenancies': TENANCY_READERS,
   'Query.tenancy': TENANCY_READERS,
   'Query.unit': PARK_READERS,
   'Query.units': PARK_READERS,
   'Query.users': ADMIN_ONLY,
+  'Query.verifyPublishedFigure': ADMIN_ONLY,
   'Mutation.advanceTenancyStage': LEASING_WRITERS,
   'Mutation.changeMyPassword': ['ANY_USER'],
   'Mutation.correctTenancyStage': LEASING_WRITERS,
@@ -88,6 +90,7 @@ const RULES: Record<string, Rule> = {
   'Mutation.leaseUnits': LEASING_WRITERS,
   'Mutation.login': 'PUBLIC',
   'Mutation.moveMachine': LEASING_WRITERS,
+  'Mutation.publishFigure': ADMIN_ONLY,
   'Mutation.recordMachineEvents': MACHINE_REPORTERS,
   'Mutation.recordMaintenance': LEASING_WRITERS,
   'Mutation.registerMachine': LEASING_WRITERS,
@@ -114,7 +117,9 @@ const TYPE_RULES: Record<string, Rule | 'PART_OF_PARENT'> = {
   Enterprise: PARK_READERS,
   EnterpriseConnection: 'PART_OF_PARENT',
   EnterpriseEdge: 'PART_OF_PARENT',
+  FigureCorrection: 'PART_OF_PARENT',
   FigureRow: PARK_READERS,
+  FigureVerification: ADMIN_ONLY,
   HealthStatus: 'PUBLIC',
   LoginResult: 'PUBLIC',
   Machine: MACHINE_READERS,
@@ -136,6 +141,9 @@ const TYPE_RULES: Record<string, Rule | 'PART_OF_PARENT'> = {
   PageInfo: 'PART_OF_PARENT',
   RecordMachineEventsResult: 'PART_OF_PARENT',
   Park: PARK_READERS,
+  PublishedFigure: PARK_READERS,
+  PublishedFigureConnection: 'PART_OF_PARENT',
+  PublishedFigureEdge: 'PART_OF_PARENT',
   ParkOverview: PARK_READERS,
   Tenancy: TENANCY_READERS,
   TenancyConnection: 'PART_OF_PARENT',
@@ -737,6 +745,17 @@ describe('access matrix: every operation × every caller', () => {
           input: { id: fx.userId, version: await versionOf('app_user', fx.userId), displayName: 'Renamed' },
         },
       }),
+      publishFigure: async () => ({
+        query: 'mutation($input: PublishFigureInput!) { publishFigure(input: $input) { id } }',
+        variables: {
+          input: {
+            measure: 'OCCUPANCY_RATE',
+            scope: { parkCode: fx.parkCode },
+            asOf: '2024-06-30',
+            label: 'matrix',
+          },
+        },
+      }),
       registerMachine: async () => ({
         query: 'mutation($input: RegisterMachineInput!) { registerMachine(input: $input) { id } }',
         variables: {
@@ -902,6 +921,7 @@ describe('access matrix: every operation × every caller', () => {
         'machine_event',
         'maintenance_plan',
         'maintenance_record',
+        'published_figure',
       ].filter((table) => after[table] === before[table]);
       expect({ failures, unchanged }).toEqual({ failures: [], unchanged: [] });
     });

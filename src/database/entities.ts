@@ -8,6 +8,7 @@ import { MachineEventEntity } from '../modules/machines/machine-event.entity';
 import { MachinePlacementEntity } from '../modules/machines/machine-placement.entity';
 import { MachineEntity } from '../modules/machines/machine.entity';
 import { MaintenancePlanEntity, MaintenanceRecordEntity } from '../modules/machines/maintenance.entities';
+import { PublishedFigureEntity } from '../modules/reports/published-figure.entity';
 import { ParkEntity } from '../modules/space/park.entity';
 import { UnitEntity } from '../modules/space/unit.entity';
 import { ZoneEntity } from '../modules/space/zone.entity';
@@ -33,4 +34,5 @@ export const ENTITIES: Function[] = [
   MachineEventEntity,
   MaintenancePlanEntity,
   MaintenanceRecordEntity,
+  PublishedFigureEntity,
 ];

@@ -19,6 +19,7 @@ export const WRITTEN_TABLES = [
   'machine_event',
   'maintenance_plan',
   'maintenance_record',
+  'published_figure',
 ] as const;
 
 /** Row count of each table, counted directly in the database. */
@@ -119,6 +120,7 @@ export async function fingerprints(t: TestApp): Promise<Record<string, string>> 
     machine_event: 'SELECT * FROM machine_event',
     maintenance_plan: 'SELECT * FROM maintenance_plan',
     maintenance_record: 'SELECT * FROM maintenance_record',
+    published_figure: 'SELECT * FROM published_figure',
   };
   const [row] = await t.dataSource.query<Record<string, string>[]>(
     `SELECT ${Object.entries(sources)

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { OccupancyModule } from '../occupancy/occupancy.module';
 import { FiguresResolver } from './figures.resolver';
 import { FiguresService } from './figures.service';
+import { PublishedFiguresResolver } from './published-figures.resolver';
+import { PublishedFiguresService } from './published-figures.service';
 
 /**
  * Reports over the measure registry (measure-registry.ts): grouped figures and published figures. Domain modules
@@ -9,7 +11,7 @@ import { FiguresService } from './figures.service';
  */
 @Module({
   imports: [OccupancyModule],
-  providers: [FiguresService, FiguresResolver],
+  providers: [FiguresService, FiguresResolver, PublishedFiguresService, PublishedFiguresResolver],
   exports: [FiguresService],
 })
 export class ReportsModule {}
