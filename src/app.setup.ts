@@ -14,6 +14,7 @@ import { registerGraphQLHttpFixes } from './graphql/http-fixes';
 import { registerBatchLimit } from './graphql/limits/batch-limit';
 import { registerDocumentGuard } from './graphql/limits/document-guard';
 import { corsOptions, securityHeadersOptions } from './graphql/limits/http-hardening';
+import { registerExport } from './modules/reports/export/export.route';
 
 /** Where Mercurius serves GraphQL (the `path` option in graphql.module.ts). */
 const GRAPHQL_PATH = '/graphql';
@@ -61,6 +62,8 @@ export async function configureApp(app: NestFastifyApplication, options: AppModu
   registerBatchLimit(fastify, GRAPHQL_PATH, config.GRAPHQL_MAX_BATCH);
   registerDocumentGuard(fastify, GRAPHQL_PATH, config.GRAPHQL_MAX_NESTING);
   registerFavicon(fastify);
+  // Spreadsheet export: runs its query through GRAPHQL_PATH, so every rule of /graphql applies (README "Reports").
+  registerExport(fastify, GRAPHQL_PATH, config.EXPORT_MAX_ROWS);
   if (!config.isProduction) registerGraphiQL(fastify);
   await app.init();
 }

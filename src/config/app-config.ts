@@ -191,6 +191,13 @@ export class AppConfig {
   @Max(104_857_600, { message: 'must be a whole number of bytes between 1024 and 104857600' })
   BODY_LIMIT_BYTES: number = 1_048_576;
 
+  /** Most rows one `POST /export` writes (it pages through a connection up to this many). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number between 1 and 5000000' })
+  @Min(1, { message: 'must be a whole number between 1 and 5000000' })
+  @Max(5_000_000, { message: 'must be a whole number between 1 and 5000000' })
+  EXPORT_MAX_ROWS: number = 200_000;
+
   /**
    * Behind a reverse proxy: take the client IP (sign-in limits, logs) from X-Forwarded-For. Leave off when clients
    * reach the app directly, or anyone can claim any address.
@@ -243,6 +250,7 @@ export const CONFIG_KEYS = [
   'GRAPHQL_MAX_BATCH',
   'GRAPHQL_MAX_NESTING',
   'BODY_LIMIT_BYTES',
+  'EXPORT_MAX_ROWS',
   'TRUST_PROXY',
   'CORS_ORIGINS',
 ] as const satisfies readonly (keyof AppConfig)[];
