@@ -61,7 +61,7 @@ describe('reports: export', () => {
     const rows: string[] = [];
     wb.worksheets[0]!.eachRow((row) => {
       rows.push(
-        (row.values as unknown[])
+        (row.values as (string | number | null | undefined)[])
           .slice(1)
           .map((v) => (v === null || v === undefined ? '' : String(v)))
           .join(','),

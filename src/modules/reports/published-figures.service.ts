@@ -5,6 +5,7 @@ import { NotFoundError } from '../../common/errors/app-error';
 import { Connection, SortDirection } from '../../common/pagination/connection';
 import { paginate } from '../../common/pagination/keyset';
 import { inTransaction } from '../../database/transaction';
+import { ActorKind } from '../access/access.enums';
 import { writeAudit } from '../access/audit';
 import { Actor, parkScope } from '../access/principal';
 import { OccupancyService } from '../occupancy/occupancy.service';
@@ -80,7 +81,7 @@ export class PublishedFiguresService {
   async publish(actor: Actor, input: PublishFigureInput): Promise<PublishedFigure> {
     const [def] = this.figures.definitions([input.measure]);
     const scope = await this.occupancy.scope(actor, input.scope.parkCode, input.scope.zoneCode);
-    const inputs = await this.inputsOf(def!, scope, input.asOf);
+    const inputs = await this.inputsOf(def, scope, input.asOf);
     const id = await inTransaction(this.db, async (m) => {
       const [row] = await m.query<{ id: string }[]>(
         `INSERT INTO published_figure (park_id, zone_id, measure, as_of, label, note, value, definition, inputs,
@@ -89,27 +90,27 @@ export class PublishedFiguresService {
         [
           scope.parkId,
           scope.zoneId,
-          def!.name,
+          def.name,
           input.asOf,
           input.label,
           input.note ?? null,
-          inputs[def!.name] ?? 0,
-          definitionText(def!),
+          inputs[def.name] ?? 0,
+          definitionText(def),
           JSON.stringify(inputs),
-          actor.principal.kind === 'SYSTEM' ? null : actor.principal.id,
+          actor.principal.kind === ActorKind.SYSTEM ? null : actor.principal.id,
           actor.principal.name,
         ],
       );
       await writeAudit(m, actor, [
         {
           entityType: 'PublishedFigure',
-          entityId: row!.id,
+          entityId: row.id,
           parkId: scope.parkId,
           before: null,
-          after: { measure: def!.name, asOf: input.asOf, label: input.label, value: inputs[def!.name] ?? 0 },
+          after: { measure: def.name, asOf: input.asOf, label: input.label, value: inputs[def.name] ?? 0 },
         },
       ]);
-      return row!.id;
+      return row.id;
     });
     return this.get(actor, id);
   }
@@ -160,8 +161,8 @@ export class PublishedFiguresService {
   async verify(actor: Actor, id: string): Promise<FigureVerification> {
     const row = await this.row(actor, id);
     const [def] = this.figures.definitions([row.measure]);
-    const current = await this.inputsOf(def!, { parkId: row.park_id, zoneId: row.zone_id }, row.as_of);
-    const currentValue = current[def!.name] ?? 0;
+    const current = await this.inputsOf(def, { parkId: row.park_id, zoneId: row.zone_id }, row.as_of);
+    const currentValue = current[def.name] ?? 0;
     const corrections = await this.db.query<
       {
         id: string;
@@ -191,7 +192,7 @@ export class PublishedFiguresService {
        WHERE d.date_on_or_before OR (NOT d.has_date AND d.updates)
        ORDER BY a.occurred_at, a.id
        LIMIT 100`,
-      [row.park_id, row.published_at, def!.source.auditedEntities, row.as_of],
+      [row.park_id, row.published_at, def.source.auditedEntities, row.as_of],
     );
     const figure = toModel(row);
     return {
@@ -200,7 +201,7 @@ export class PublishedFiguresService {
       difference: currentValue - figure.value,
       matches: currentValue === figure.value,
       currentInputs: Object.entries(current).map(([measure, value]) => ({ measure, value })),
-      definitionChanged: definitionText(def!) !== row.definition,
+      definitionChanged: definitionText(def) !== row.definition,
       corrections: corrections.map((c): FigureCorrection => ({
         auditEntryId: c.id,
         occurredAt: c.occurred_at,

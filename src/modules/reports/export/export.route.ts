@@ -58,21 +58,15 @@ export function registerExport(fastify: FastifyInstance, graphqlPath: string, ma
     const pages = typeof body.query === 'string' && /\$after\s*:/.test(body.query);
     const out = new PassThrough();
     void reply
-      .header('content-type', CONTENT_TYPES[format as SheetFormat])
+      .header('content-type', CONTENT_TYPES[format])
       .header('content-disposition', `attachment; filename="export.${format}"`)
       .send(out);
-    streamRows(
-      out,
-      format as SheetFormat,
-      first.body.data,
-      loc,
-      maxRows,
-      pages ? ask : null,
-      body.variables,
-    ).catch((error: unknown) => {
-      logger.warn(`Export stopped: ${(error as Error).message}`);
-      out.destroy(error as Error);
-    });
+    streamRows(out, format, first.body.data, loc, maxRows, pages ? ask : null, body.variables).catch(
+      (error: unknown) => {
+        logger.warn(`Export stopped: ${(error as Error).message}`);
+        out.destroy(error as Error);
+      },
+    );
     return reply;
   });
 }
@@ -104,7 +98,7 @@ async function streamRows(
     }
     const cursor = written < maxRows && ask ? nextCursor(data, loc) : null;
     if (!cursor || !ask) break;
-    const next = await ask({ ...((variables as Record<string, unknown>) ?? {}), after: cursor });
+    const next = await ask({ ...(variables ?? {}), after: cursor });
     if (next.body.errors?.length || !next.body.data) throw new Error(`page after ${written} rows failed`);
     data = next.body.data;
   }
