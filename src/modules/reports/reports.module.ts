@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { OccupancyModule } from '../occupancy/occupancy.module';
 import { FiguresResolver } from './figures.resolver';
 import { FiguresService } from './figures.service';
+import { ImportService } from './import/import.service';
 import { PublishedFiguresResolver } from './published-figures.resolver';
 import { PublishedFiguresService } from './published-figures.service';
 
@@ -11,7 +12,13 @@ import { PublishedFiguresService } from './published-figures.service';
  */
 @Module({
   imports: [OccupancyModule],
-  providers: [FiguresService, FiguresResolver, PublishedFiguresService, PublishedFiguresResolver],
-  exports: [FiguresService],
+  providers: [
+    FiguresService,
+    FiguresResolver,
+    PublishedFiguresService,
+    PublishedFiguresResolver,
+    ImportService,
+  ],
+  exports: [FiguresService, ImportService],
 })
 export class ReportsModule {}
