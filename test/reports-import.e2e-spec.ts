@@ -200,3 +200,45 @@ describe('reports: spreadsheet import', () => {
     expect((await exportOf(target.code)).body).toBe(exported.body);
   });
 });
+
+/**
+ * The size the issue asks for: 100,000 unit rows, streamed, in batches of 5,000 (measured here on real PostgreSQL).
+ * The target is 30 s on this machine when it is not shared; the bound below leaves room for a loaded machine (07:30
+ * UTC, load average 15 on 2 cores: 82 s), so it fails on a regression of the batching (row-by-row inserts take
+ * minutes), not on noise.
+ */
+describe('reports: import at scale', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  }, 60_000);
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('imports 100,000 unit rows in one streamed, batched run', async () => {
+    const f = factories(t);
+    const park = await f.park();
+    await f.zone(park.code, 'bulk');
+    const lines = ['分区代码,单元编号,类型,楼栋,楼层,面积'];
+    for (let i = 0; i < 100_000; i++) lines.push(`bulk,K-${i},BAY,石雕厅${i % 50},${i % 5},${40 + (i % 30)}.5`);
+    const file = Buffer.from(lines.join('\r\n'), 'utf8');
+    const started = Date.now();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/import/units?parkCode=${park.code}`,
+      headers: { 'content-type': 'text/csv', authorization: t.adminAuthorization },
+      payload: file,
+    });
+    const seconds = (Date.now() - started) / 1000;
+    console.log(`import: 100,000 unit rows (${(file.length / 1e6).toFixed(1)} MB) in ${seconds.toFixed(1)} s`);
+    expect(res.json()).toMatchObject({ rows: 100_000, written: 100_000, errors: [] });
+    expect(seconds).toBeLessThan(150);
+    const [n] = await t.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM unit u JOIN park p ON p.id = u.park_id WHERE p.code = $1`,
+      [park.code],
+    );
+    expect(n!.n).toBe(100_000);
+  }, 200_000);
+});

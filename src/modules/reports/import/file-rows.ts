@@ -146,7 +146,8 @@ async function* xlsxRows(input: Readable): AsyncGenerator<FileRow> {
           if (typeof v === 'object' && v !== null && 'richText' in v)
             return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
           if (typeof v === 'object') return JSON.stringify(v);
-          return String(v as string | number | boolean);
+          if (typeof v === 'string') return v;
+          return typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
         });
         yield { line: row.number, cells };
       }
