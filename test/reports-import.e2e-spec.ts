@@ -222,7 +222,8 @@ describe('reports: import at scale', () => {
     const park = await f.park();
     await f.zone(park.code, 'bulk');
     const lines = ['分区代码,单元编号,类型,楼栋,楼层,面积'];
-    for (let i = 0; i < 100_000; i++) lines.push(`bulk,K-${i},BAY,石雕厅${i % 50},${i % 5},${40 + (i % 30)}.5`);
+    for (let i = 0; i < 100_000; i++)
+      lines.push(`bulk,K-${i},BAY,石雕厅${i % 50},${i % 5},${40 + (i % 30)}.5`);
     const file = Buffer.from(lines.join('\r\n'), 'utf8');
     const started = Date.now();
     const res = await t.app.inject({
@@ -232,7 +233,9 @@ describe('reports: import at scale', () => {
       payload: file,
     });
     const seconds = (Date.now() - started) / 1000;
-    console.log(`import: 100,000 unit rows (${(file.length / 1e6).toFixed(1)} MB) in ${seconds.toFixed(1)} s`);
+    console.log(
+      `import: 100,000 unit rows (${(file.length / 1e6).toFixed(1)} MB) in ${seconds.toFixed(1)} s`,
+    );
     expect(res.json()).toMatchObject({ rows: 100_000, written: 100_000, errors: [] });
     expect(seconds).toBeLessThan(150);
     const [n] = await t.dataSource.query<{ n: number }[]>(

@@ -41,12 +41,9 @@ describe('reports: published figures', () => {
       startsOn: '2024-01-01',
       stage: 'OPERATING',
     });
-    [{ id: reservedTenancy }] = (await f.lease({
-      enterpriseId: e.id,
-      parkCode,
-      unitCodes: ['B-002'],
-      startsOn: '2024-01-01',
-    })) as [{ id: string }];
+    reservedTenancy = (
+      await f.leaseOne({ enterpriseId: e.id, parkCode, unitCode: 'B-002', startsOn: '2024-01-01' })
+    ).id;
   }, 60_000);
   afterAll(async () => {
     await t.close();
