@@ -87,6 +87,15 @@ const S7_API = `query S7($park: String!) {
   occupancyTrend(parkCode: $park, from: "2022-03-01", to: "2024-02-29") { date occupiedUnits operatingUnits }
 }`;
 
+/** S13, a report builder's table: measures of two sources grouped by zone and month (two statements + park lookup). */
+export const S13_API = `query S13($park: String!) {
+  figures(parkCode: $park, from: "2023-03-01", to: "2024-02-29", groupBy: [ZONE, MONTH],
+          measures: [OCCUPIED_UNITS, OCCUPANCY_RATE, OCCUPANCY_RATE_AREA, OPERATING_UNITS, ENTERPRISES, TOTAL_UNITS,
+                     INSTALLED_MACHINES]) {
+    date zoneCode values { measure value }
+  }
+}`;
+
 /** S8, the machines dashboard of the bench zone: the first 100 machines standing in it on asOf, and its figures. */
 export const S8_API = `query S8($park: String!, $zone: String!, $asOf: Date!) {
   machines(first: 100, filter: { parkCode: $park, zoneCode: $zone }, asOf: $asOf) {
@@ -298,6 +307,14 @@ export const SCENARIOS: Scenario[] = [
     requests: {
       api: () => gql(S11_API, { park: PLATFORM_PARK, asOf: BENCH_RENT_AS_OF }),
       raw: () => raw('s11', [PLATFORM_PARK, null, BENCH_RENT_AS_OF]),
+    },
+  },
+  {
+    id: 'S13',
+    title: 'figures: 6 occupancy measures + installed machines by zone × month over 12 months (reports)',
+    scales: ['tiny', 'park', 'platform'],
+    requests: {
+      api: () => gql(S13_API, { park: BENCH_PARK }),
     },
   },
 ];

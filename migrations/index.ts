@@ -7,6 +7,7 @@ import { EnforceParkConsistency1795705882194 } from './1795705882194-EnforcePark
 import { AddAccessAndAudit1795703359854 } from './1795703359854-AddAccessAndAudit';
 import { AddOccupancyIndexes1795704088159 } from './1795704088159-AddOccupancyIndexes';
 import { CreateSpaceAndTenancies1795701980286 } from './1795701980286-CreateSpaceAndTenancies';
+import { AddPublishedFigures1795762664244 } from './1795762664244-AddPublishedFigures';
 import { GrantAppRole1795751106192 } from './1795751106192-GrantAppRole';
 import { SortEnterpriseNamesByPinyin1795751500000 } from './1795751500000-SortEnterpriseNamesByPinyin';
 import { AddTenancyParkIndex1795761741596 } from './1795761741596-AddTenancyParkIndex';
@@ -31,4 +32,5 @@ export const MIGRATIONS: Function[] = [
   LinkCohortsToInstitutions1795761909259,
   AddContracts1795761172981,
   AddReceivablesIndexes1795763647894,
+  AddPublishedFigures1795762664244,
 ];

@@ -14,6 +14,10 @@ import { registerGraphQLHttpFixes } from './graphql/http-fixes';
 import { registerBatchLimit } from './graphql/limits/batch-limit';
 import { registerDocumentGuard } from './graphql/limits/document-guard';
 import { corsOptions, securityHeadersOptions } from './graphql/limits/http-hardening';
+import { HttpAccess } from './modules/access/http-access';
+import { registerExport } from './modules/reports/export/export.route';
+import { ImportService } from './modules/reports/import/import.service';
+import { registerImport } from './modules/reports/import/import.route';
 
 /** Where Mercurius serves GraphQL (the `path` option in graphql.module.ts). */
 const GRAPHQL_PATH = '/graphql';
@@ -61,6 +65,9 @@ export async function configureApp(app: NestFastifyApplication, options: AppModu
   registerBatchLimit(fastify, GRAPHQL_PATH, config.GRAPHQL_MAX_BATCH);
   registerDocumentGuard(fastify, GRAPHQL_PATH, config.GRAPHQL_MAX_NESTING);
   registerFavicon(fastify);
+  // Spreadsheet export: runs its query through GRAPHQL_PATH, so every rule of /graphql applies (README "Reports").
+  registerExport(fastify, GRAPHQL_PATH, config.EXPORT_MAX_ROWS);
+  registerImport(fastify, app.get(ImportService), app.get(HttpAccess), config.IMPORT_MAX_BYTES);
   if (!config.isProduction) registerGraphiQL(fastify);
   await app.init();
 }

@@ -106,6 +106,7 @@ const RULES: Record<string, Rule> = {
   'Query.rentRoll': FINANCE_READERS,
   'Query.enterprise': PARK_READERS,
   'Query.enterprises': PARK_READERS,
+  'Query.figures': PARK_READERS,
   'Query.health': 'PUBLIC',
   'Query.institution': PARTNER_READERS,
   'Query.institutions': PARTNER_READERS,
@@ -125,6 +126,7 @@ const RULES: Record<string, Rule> = {
   'Query.park': PARK_READERS,
   'Query.parkOverview': PARK_READERS,
   'Query.parks': PARK_READERS,
+  'Query.publishedFigures': PARK_READERS,
   'Query.tenancies': TENANCY_READERS,
   'Query.tenancy': TENANCY_READERS,
   'Query.unit': PARK_READERS,
@@ -140,6 +142,7 @@ const RULES: Record<string, Rule> = {
   'Mutation.terminateAgreement': PARTNER_WRITERS,
   'Mutation.updateAgreement': PARTNER_WRITERS,
   'Mutation.updateLead': PARTNER_WRITERS,
+  'Query.verifyPublishedFigure': ADMIN_ONLY,
   'Mutation.advanceTenancyStage': LEASING_WRITERS,
   'Mutation.amendContract': CONTRACT_WRITERS,
   'Mutation.applyIncentive': CONTRACT_WRITERS,
@@ -165,6 +168,7 @@ const RULES: Record<string, Rule> = {
   'Mutation.leaseUnits': LEASING_WRITERS,
   'Mutation.login': 'PUBLIC',
   'Mutation.moveMachine': LEASING_WRITERS,
+  'Mutation.publishFigure': ADMIN_ONLY,
   'Mutation.recordMachineEvents': MACHINE_REPORTERS,
   'Mutation.recordMaintenance': LEASING_WRITERS,
   'Mutation.registerMachine': LEASING_WRITERS,
@@ -235,6 +239,9 @@ const TYPE_RULES: Record<string, Rule | 'PART_OF_PARENT'> = {
   EventKindCount: 'PART_OF_PARENT',
   FunnelGroup: 'PART_OF_PARENT',
   FunnelMedians: 'PART_OF_PARENT',
+  FigureCorrection: 'PART_OF_PARENT',
+  FigureRow: PARK_READERS,
+  FigureVerification: ADMIN_ONLY,
   HealthStatus: 'PUBLIC',
   Institution: PARTNER_READERS,
   InstitutionConnection: 'PART_OF_PARENT',
@@ -260,6 +267,7 @@ const TYPE_RULES: Record<string, Rule | 'PART_OF_PARENT'> = {
   MaintenanceDue: MACHINE_READERS,
   MaintenancePlan: MACHINE_READERS,
   MaintenanceRecord: MACHINE_READERS,
+  MeasureValue: 'PART_OF_PARENT',
   Me: ['ANY_USER', 'API_KEY'],
   Obligation: PARTNER_READERS,
   Occupancy: 'PART_OF_PARENT',
@@ -273,6 +281,9 @@ const TYPE_RULES: Record<string, Rule | 'PART_OF_PARENT'> = {
   RecruitmentEventEdge: 'PART_OF_PARENT',
   RecruitmentFigures: PARTNER_READERS,
   RecruitmentFunnel: PARTNER_READERS,
+  PublishedFigure: PARK_READERS,
+  PublishedFigureConnection: 'PART_OF_PARENT',
+  PublishedFigureEdge: 'PART_OF_PARENT',
   ParkOverview: PARK_READERS,
   Tenancy: TENANCY_READERS,
   TenancyConnection: 'PART_OF_PARENT',
@@ -1157,6 +1168,17 @@ describe('access matrix: every operation × every caller', () => {
           input: { id: fx.userId, version: await versionOf('app_user', fx.userId), displayName: 'Renamed' },
         },
       }),
+      publishFigure: async () => ({
+        query: 'mutation($input: PublishFigureInput!) { publishFigure(input: $input) { id } }',
+        variables: {
+          input: {
+            measure: 'OCCUPANCY_RATE',
+            scope: { parkCode: fx.parkCode },
+            asOf: '2024-06-30',
+            label: 'matrix',
+          },
+        },
+      }),
       registerMachine: async () => ({
         query: 'mutation($input: RegisterMachineInput!) { registerMachine(input: $input) { id } }',
         variables: {
@@ -1479,6 +1501,7 @@ describe('access matrix: every operation × every caller', () => {
         'contract_payment',
         'payment_allocation',
         'deposit_event',
+        'published_figure',
       ].filter((table) => after[table] === before[table]);
       expect({ failures, unchanged }).toEqual({ failures: [], unchanged: [] });
     });

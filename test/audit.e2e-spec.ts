@@ -166,6 +166,7 @@ describe('audit trail', () => {
       'moveTrainee',
       'recordCertification',
       'recordContestEntries',
+      'publishFigure',
       'recordMachineEvents',
       'recordMaintenance',
       'recordObligationProgress',
@@ -366,6 +367,20 @@ describe('audit trail', () => {
       expect(entry.changes.every((c) => c.before === null)).toBe(true);
       expect(entry.changes.map((c) => c.field)).not.toContain('version');
       expect(entry.reason).toBeNull();
+    });
+
+    it('publishFigure: the published figure as after, nothing before', async () => {
+      const { entry } = await audited<{ publishFigure: { id: string; value: number } }>(
+        'publishFigure',
+        'mutation($input: PublishFigureInput!) { publishFigure(input: $input) { id value } }',
+        {
+          input: { measure: 'TOTAL_UNITS', scope: { parkCode }, asOf: '2024-06-30', label: 'audited figure' },
+        },
+        (d) => ({ entityType: 'PublishedFigure', entityId: d.publishFigure.id }),
+      );
+      byAdmin(entry);
+      expect(changeOf(entry, 'label')).toEqual({ field: 'label', before: null, after: 'audited figure' });
+      expect(changeOf(entry, 'measure')).toEqual({ field: 'measure', before: null, after: 'TOTAL_UNITS' });
     });
 
     it('createZone and updateZone: the changed name with before and after, and nothing else', async () => {

@@ -200,6 +200,20 @@ export class AppConfig {
   @Max(104_857_600, { message: 'must be a whole number of bytes between 1024 and 104857600' })
   BODY_LIMIT_BYTES: number = 1_048_576;
 
+  /** Most rows one `POST /export` writes (it pages through a connection up to this many). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number between 1 and 5000000' })
+  @Min(1, { message: 'must be a whole number between 1 and 5000000' })
+  @Max(5_000_000, { message: 'must be a whole number between 1 and 5000000' })
+  EXPORT_MAX_ROWS: number = 200_000;
+
+  /** Largest spreadsheet one import reads, in bytes (the upload is streamed and refused past this). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of bytes between 1024 and 1073741824' })
+  @Min(1024, { message: 'must be a whole number of bytes between 1024 and 1073741824' })
+  @Max(1_073_741_824, { message: 'must be a whole number of bytes between 1024 and 1073741824' })
+  IMPORT_MAX_BYTES: number = 52_428_800;
+
   /**
    * Behind a reverse proxy: take the client IP (sign-in limits, logs) from X-Forwarded-For. Leave off when clients
    * reach the app directly, or anyone can claim any address.
@@ -266,6 +280,8 @@ export const CONFIG_KEYS = [
   'GRAPHQL_MAX_BATCH',
   'GRAPHQL_MAX_NESTING',
   'BODY_LIMIT_BYTES',
+  'EXPORT_MAX_ROWS',
+  'IMPORT_MAX_BYTES',
   'TRUST_PROXY',
   'CORS_ORIGINS',
   'AGREEMENT_NOTICE_DAYS',

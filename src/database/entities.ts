@@ -33,6 +33,7 @@ import {
   LeadStageEventEntity,
   RecruitmentEventEntity,
 } from '../modules/recruitment/recruitment.entities';
+import { PublishedFigureEntity } from '../modules/reports/published-figure.entity';
 import { ParkEntity } from '../modules/space/park.entity';
 import {
   CertificationEntity,
@@ -100,4 +101,5 @@ export const ENTITIES: Function[] = [
   ContractPaymentEntity,
   PaymentAllocationEntity,
   DepositEventEntity,
+  PublishedFigureEntity,
 ];

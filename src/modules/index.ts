@@ -6,6 +6,7 @@ import { MachinesModule } from './machines/machines.module';
 import { PartnersModule } from './partners/partners.module';
 import { RecruitmentModule } from './recruitment/recruitment.module';
 import { OccupancyModule } from './occupancy/occupancy.module';
+import { ReportsModule } from './reports/reports.module';
 import { SpaceModule } from './space/space.module';
 import { TalentModule } from './talent/talent.module';
 import { TenanciesModule } from './tenancies/tenancies.module';
@@ -22,4 +23,6 @@ export const DOMAIN_MODULES: Type[] = [
   RecruitmentModule,
   TalentModule,
   ContractsModule,
+  // Last: it reads the measures every module above registered.
+  ReportsModule,
 ];

@@ -47,6 +47,7 @@ export const WRITTEN_TABLES = [
   'contract_payment',
   'payment_allocation',
   'deposit_event',
+  'published_figure',
 ] as const;
 
 /** Row count of each table, counted directly in the database. */
@@ -175,6 +176,7 @@ export async function fingerprints(t: TestApp): Promise<Record<string, string>> 
     contract_payment: 'SELECT * FROM contract_payment',
     payment_allocation: 'SELECT * FROM payment_allocation',
     deposit_event: 'SELECT * FROM deposit_event',
+    published_figure: 'SELECT * FROM published_figure',
   };
   const [row] = await t.dataSource.query<Record<string, string>[]>(
     `SELECT ${Object.entries(sources)

@@ -4,6 +4,7 @@ import { AccessGuard } from './access.guard';
 import { AccessResolver } from './access.resolver';
 import { AccessService } from './access.service';
 import { Authenticator } from './authenticator';
+import { HttpAccess } from './http-access';
 import { PrincipalCache } from './principal-cache';
 
 /** Accounts, API keys, the access guard on every operation, and the audit trail. */
@@ -14,8 +15,9 @@ import { PrincipalCache } from './principal-cache';
     PrincipalCache,
     AccessService,
     AccessResolver,
+    HttpAccess,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [Authenticator, AccessService, PrincipalCache],
+  exports: [Authenticator, AccessService, PrincipalCache, HttpAccess],
 })
 export class AccessModule {}

@@ -18,6 +18,8 @@ import {
 import { MachineRegistryService } from './machine-registry.service';
 import { createMachineLoaders } from './machines.loaders';
 import { MachinesResolver } from './machines.resolver';
+// Registers this module's measures with the reports registry (figures, snapshots, published figures).
+import './machine.measures';
 import { MachinesService } from './machines.service';
 import { MaintenanceService } from './maintenance.service';
 

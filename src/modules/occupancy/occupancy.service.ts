@@ -5,8 +5,25 @@ import { NotFoundError, UserInputError } from '../../common/errors/app-error';
 import { today } from '../../graphql/scalars/date.scalar';
 import { VersionedCache } from '../../common/versioned-cache';
 import { occupancy } from './occupancy';
+import { OCCUPANCY_MEASURES } from './occupancy.measures';
+import { figuresSql, measureColumn } from '../reports/figures-sql';
 import { Actor, parkScope } from '../access/principal';
 import { OccupancyBasis, OccupancyPoint, ParkOverview } from './occupancy.models';
+
+/** What ParkOverview shows, as measures of occupancy.measures.ts. */
+const OVERVIEW = (
+  [
+    'TOTAL_UNITS',
+    'TOTAL_AREA',
+    'OCCUPIED_UNITS',
+    'OCCUPIED_AREA',
+    'ENTERPRISES',
+    'OPERATING_UNITS',
+    'OPERATING_ENTERPRISES',
+    'RESERVED_UNITS',
+    'VACANT_UNITS',
+  ] as const
+).map((name) => OCCUPANCY_MEASURES[name]);
 
 interface Scope {
   parkId: string;
@@ -59,47 +76,26 @@ export class OccupancyService {
   }
 
   private async computeOverview(scope: Scope, asOf: string): Promise<ParkOverview> {
-    const [r] = await this.db.query<Record<string, number>[]>(
-      // One pass: each leasable unit in scope LEFT JOIN the tenancy holding it on asOf, summed per enterprise (vacant
-      // units form the NULL group). Counting the enterprise groups then replaces two COUNT(DISTINCT) sorts, and the
-      // units are read once instead of through a CTE materialised for three readers. Occupied = FITTING_OUT or
-      // OPERATING (the stage CASE of stage-sql.ts as plain comparisons); reserved = held and not occupied.
-      `SELECT coalesce(sum(units), 0)::int AS total_units,
-              coalesce(sum(area), 0)::float8 AS total_area,
-              coalesce(sum(occupied_units), 0)::int AS occupied_units,
-              coalesce(sum(occupied_area), 0)::float8 AS occupied_area,
-              count(*) FILTER (WHERE occupied_units > 0)::int AS occupied_enterprises,
-              coalesce(sum(operating_units), 0)::int AS operating_units,
-              count(*) FILTER (WHERE operating_units > 0)::int AS operating_enterprises,
-              coalesce(sum(held_units - occupied_units), 0)::int AS reserved_units,
-              coalesce(sum(held_units), 0)::int AS held_units
-       FROM (
-         SELECT t.enterprise_id, count(*) AS units, sum(u.floor_area) AS area,
-                count(t.unit_id) AS held_units,
-                count(*) FILTER (WHERE t.operating_from <= $3 OR t.fitting_out_from <= $3) AS occupied_units,
-                sum(u.floor_area) FILTER (WHERE t.operating_from <= $3 OR t.fitting_out_from <= $3) AS occupied_area,
-                count(*) FILTER (WHERE t.operating_from <= $3) AS operating_units
-         FROM unit u
-         LEFT JOIN tenancy t
-           ON t.unit_id = u.id AND t.park_id = u.park_id AND t.starts_on <= $3 AND (t.ends_on IS NULL OR t.ends_on > $3)
-         WHERE u.park_id = $1 AND ($2::uuid IS NULL OR u.zone_id = $2) AND u.leasable
-         GROUP BY t.enterprise_id
-       ) per_enterprise`,
-      [scope.parkId, scope.zoneId, asOf],
-    );
+    // The expressions of occupancy.measures.ts, the ones `figures` runs: one statement, one row for the date.
+    const [r] = await this.db.query<Record<string, number>[]>(figuresSql(OVERVIEW, []), [
+      scope.parkId,
+      scope.zoneId,
+      [asOf],
+    ]);
+    const v = (name: keyof typeof OCCUPANCY_MEASURES): number => Number(r?.[measureColumn(name)] ?? 0);
     return {
       parkId: scope.parkId,
       zoneId: scope.zoneId,
       asOf,
-      totalUnits: r.total_units,
-      totalArea: r.total_area,
-      occupiedUnits: r.occupied_units,
-      occupiedArea: r.occupied_area,
-      occupiedEnterprises: r.occupied_enterprises,
-      operatingUnits: r.operating_units,
-      operatingEnterprises: r.operating_enterprises,
-      reservedUnits: r.reserved_units,
-      vacantUnits: r.total_units - r.held_units,
+      totalUnits: v('TOTAL_UNITS'),
+      totalArea: v('TOTAL_AREA'),
+      occupiedUnits: v('OCCUPIED_UNITS'),
+      occupiedArea: v('OCCUPIED_AREA'),
+      occupiedEnterprises: v('ENTERPRISES'),
+      operatingUnits: v('OPERATING_UNITS'),
+      operatingEnterprises: v('OPERATING_ENTERPRISES'),
+      reservedUnits: v('RESERVED_UNITS'),
+      vacantUnits: v('VACANT_UNITS'),
     };
   }
 

@@ -4,6 +4,8 @@ import { ParkFieldsResolver, UnitFieldsResolver, ZoneFieldsResolver } from './sp
 import { createSpaceLoaders } from './space.loaders';
 import { SpaceResolver } from './space.resolver';
 import { SpaceService } from './space.service';
+// Registers the spreadsheet import of units (reports/import).
+import './unit.import';
 
 /** Parks, zones and units. */
 @Module({

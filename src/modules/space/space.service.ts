@@ -4,7 +4,13 @@ import { inTransaction } from '../../database/transaction';
 import { DataSource, EntityManager } from 'typeorm';
 import { manyByKey, oneByKey } from '../../common/batch';
 import { updateVersioned } from '../../common/entities/versioned-update';
-import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from '../../common/errors/app-error';
+import {
+  ConflictError,
+  FieldError,
+  ForbiddenError,
+  NotFoundError,
+  UserInputError,
+} from '../../common/errors/app-error';
 import { writeAudit } from '../access/audit';
 import { Actor, parkScope } from '../access/principal';
 import { PG_CHECK_VIOLATION, PG_UNIQUE_VIOLATION, pgError } from '../../common/errors/pg-errors';
@@ -19,6 +25,7 @@ import {
   CreateParkInput,
   CreateUnitsInput,
   CreateZoneInput,
+  UnitInput,
   UpdateUnitInput,
   UpdateZoneInput,
 } from './dto/space.inputs';
@@ -36,6 +43,13 @@ const UNIT_COLUMNS =
   'unit.id, unit.park_id, unit.zone_id, unit.code, unit.kind, unit.building, unit.floor, unit.floor_area, unit.leasable, unit.unleasable_reason, unit.version';
 
 /** Parks, zones and units: lookups, lists and edits. No GraphQL types beyond the returned models. */
+/** The rule of a new unit beyond its input class (also applied to spreadsheet imports, unit.import.ts). */
+export function unitRuleError(unit: Pick<UnitInput, 'leasable' | 'unleasableReason'>): FieldError | null {
+  if (unit.leasable === false && !unit.unleasableReason)
+    return { field: 'unleasableReason', message: 'is required when leasable is false' };
+  return null;
+}
+
 @Injectable()
 export class SpaceService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -320,9 +334,8 @@ export class SpaceService {
       if (codes.has(unit.code))
         throw UserInputError.field(`input.units.${i}.code`, `duplicates code ${unit.code}`);
       codes.add(unit.code);
-      if (unit.leasable === false && !unit.unleasableReason) {
-        throw UserInputError.field(`input.units.${i}.unleasableReason`, 'is required when leasable is false');
-      }
+      const rule = unitRuleError(unit);
+      if (rule) throw UserInputError.field(`input.units.${i}.${rule.field}`, rule.message);
     });
     let parkId: string | undefined;
     try {

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { UserInputError } from '../../common/errors/app-error';
+import { today } from '../../graphql/scalars/date.scalar';
+import { Actor } from '../access/principal';
+import { Industry, Province } from '../enterprises/enterprise.enums';
+import { OccupancyService } from '../occupancy/occupancy.service';
+import { FiguresArgs } from './dto/figures.args';
+import { FigureRow } from './figures.models';
+import { dimensionColumn, figuresSql, measureColumn } from './figures-sql';
+import { dimensionsOf, FigureDimension, MeasureDefinition, measureDefinition } from './measure-registry';
+import { monthEnds } from './months';
+
+/** A park (or zone) scope and the dates of the figures. */
+export interface FigureScope {
+  parkId: string;
+  zoneId: string | null;
+  dates: string[];
+}
+
+/**
+ * Grouped figures over the measure registry: one statement per source of the requested measures (one in all when
+ * they share a source), rows merged by date and dimension values.
+ */
+@Injectable()
+export class FiguresService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly occupancy: OccupancyService,
+  ) {}
+
+  /** The definitions of `names`, refusing unknown ones and dimensions a measure cannot be grouped by. */
+  definitions(names: readonly string[], groupBy: readonly FigureDimension[] = []): MeasureDefinition[] {
+    const defs = [...new Set(names)].map((name) => {
+      const d = measureDefinition(name);
+      if (!d) throw UserInputError.field('measures', `unknown measure ${name}`);
+      return d;
+    });
+    for (const d of defs) {
+      const supported = dimensionsOf(d);
+      const missing = groupBy.filter((g) => !supported.includes(g));
+      if (missing.length > 0)
+        throw UserInputError.field('groupBy', `${d.name} cannot be grouped by ${missing.join(', ')}`);
+    }
+    return defs;
+  }
+
+  async figures(actor: Actor, args: FiguresArgs): Promise<FigureRow[]> {
+    const groupBy = [...new Set(args.groupBy ?? [])];
+    const defs = this.definitions(args.measures, groupBy);
+    let dates: string[];
+    if (groupBy.includes(FigureDimension.MONTH)) {
+      if (!args.from) throw UserInputError.field('from', 'is required when grouping by MONTH');
+      if (!args.to) throw UserInputError.field('to', 'is required when grouping by MONTH');
+      dates = monthEnds(args.from, args.to);
+    } else {
+      dates = [args.asOf ?? today()];
+    }
+    const scope = await this.occupancy.scope(actor, args.parkCode, args.zoneCode);
+    return this.compute({ ...scope, dates }, defs, groupBy);
+  }
+
+  /** Runs the figures statements of `defs` in `scope`; used by `figures`, published figures and snapshots. */
+  async compute(
+    scope: FigureScope,
+    defs: readonly MeasureDefinition[],
+    groupBy: readonly FigureDimension[],
+    db: Pick<DataSource, 'query'> = this.db,
+  ): Promise<FigureRow[]> {
+    const bySource = new Map<MeasureDefinition['source'], MeasureDefinition[]>();
+    for (const d of defs) bySource.set(d.source, [...(bySource.get(d.source) ?? []), d]);
+    const dims: FigureDimension[] = groupBy.filter((g) => g !== FigureDimension.MONTH);
+    const rows = new Map<string, FigureRow & { byName: Map<string, number> }>();
+    for (const measures of bySource.values()) {
+      const result = await db.query<Record<string, string | number | null>[]>(figuresSql(measures, groupBy), [
+        scope.parkId,
+        scope.zoneId,
+        scope.dates,
+      ]);
+      for (const r of result) {
+        const dimValues = dims.map((g) => r[dimensionColumn(g)] ?? null);
+        const key = JSON.stringify([r.point, ...dimValues]);
+        let row = rows.get(key);
+        if (!row) {
+          const at = (g: FigureDimension) =>
+            dims.includes(g) ? (r[dimensionColumn(g)] as string | null) : null;
+          row = {
+            date: r.point as string,
+            zoneCode: at(FigureDimension.ZONE),
+            industry: at(FigureDimension.INDUSTRY) as Industry | null,
+            originProvince: at(FigureDimension.ORIGIN_PROVINCE) as Province | null,
+            values: [],
+            byName: new Map(),
+          };
+          rows.set(key, row);
+        }
+        for (const m of measures) row.byName.set(m.name, Number(r[measureColumn(m.name)] ?? 0));
+      }
+    }
+    // A group one source has and another lacks (e.g. a zone with units but no machines) shows 0 for the other.
+    return [...rows.values()]
+      .sort((a, b) => compareRows(a, b))
+      .map(({ byName, ...row }) => ({
+        ...row,
+        values: defs.map((d) => ({ measure: d.name, value: byName.get(d.name) ?? 0 })),
+      }));
+  }
+}
+
+function compareRows(a: FigureRow, b: FigureRow): number {
+  const keys: (keyof FigureRow)[] = ['date', 'zoneCode', 'industry', 'originProvince'];
+  for (const k of keys) {
+    const x = (a[k] as string | null) ?? '\uffff';
+    const y = (b[k] as string | null) ?? '\uffff';
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
