@@ -31,7 +31,7 @@ export class AddAgreementsAndRecruitment1795761588466 implements MigrationInterf
       `CREATE UNIQUE INDEX "agreement_party_agreement_id_institution_id_key" ON "agreement_party"  ("agreement_id", "institution_id") `,
     );
     await queryRunner.query(
-      `CREATE TYPE "public"."obligation_metric" AS ENUM('MANUAL', 'LEADS_CONVERTED', 'ENTERPRISES_OPENED', 'EVENTS_HELD')`,
+      `CREATE TYPE "public"."obligation_metric" AS ENUM('MANUAL', 'LEADS_CONVERTED', 'ENTERPRISES_OPENED', 'EVENTS_HELD', 'TRAINEES_ENROLLED', 'TRAINEES_PLACED')`,
     );
     await queryRunner.query(
       `CREATE TABLE "obligation" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "version" integer NOT NULL DEFAULT '1', "agreement_id" uuid NOT NULL, "description" text NOT NULL, "metric" "public"."obligation_metric" NOT NULL DEFAULT 'MANUAL', "target" numeric(12,2), "due_on" date, "manual_progress" numeric(12,2), CONSTRAINT "obligation_manual_progress" CHECK ("manual_progress" IS NULL OR ("metric" = 'MANUAL' AND "manual_progress" >= 0)), CONSTRAINT "obligation_target_positive" CHECK ("target" IS NULL OR "target" > 0), CONSTRAINT "PK_3a70be17386980c9fec1df4d25d" PRIMARY KEY ("id"))`,

@@ -1,5 +1,6 @@
 import { dataOf, errorOf, factories, fieldsOf } from './support/factories';
 import { partnerFactories } from './support/partners';
+import { enrol, MOVE, person, talentPark } from './support/talent';
 import { startTestApp, TestApp } from './support/test-app';
 
 interface AgreementNode {
@@ -249,6 +250,69 @@ describe('agreements: status from dates, renewals, obligations', () => {
     expect((await obligations('2024-03-01'))[1]).toMatchObject({ progress: 1, progressRate: 1 });
     expect((await obligations('2024-01-31'))[1]).toMatchObject({ progress: 0 });
     void a;
+  });
+
+  it("counts what the agreement's institutions deliver: trainees of their cohorts enrolled and placed", async () => {
+    const { parkCode: p, cohortId: otherCohort, programCode } = await talentPark(t);
+    const college = await pf.institution(p, '重庆健康职业学院', 'VOCATIONAL_COLLEGE');
+    const delivered = dataOf(
+      await t.gql<{ createCohort: { id: string } }>(
+        'mutation($input: CreateCohortInput!) { createCohort(input: $input) { id } }',
+        {
+          input: {
+            parkCode: p,
+            programCode,
+            code: 'delivered-cohort',
+            name: '合作院校班',
+            intakeOn: '2024-03-01',
+            plannedSize: 3,
+            institutionIds: [college.id],
+          },
+        },
+      ),
+    ).createCohort.id;
+    const [first] = await enrol(
+      t,
+      delivered,
+      [person('甲 (test)'), person('乙 (test)'), person('丙 (test)')],
+      '2024-03-01',
+    );
+    // A cohort no party delivers: its people do not count for this agreement.
+    await enrol(t, otherCohort, [person('丁 (test)')], '2024-03-01');
+    const employer = await factories(t).enterprise({ parkCode: p });
+    dataOf(
+      await t.gql(MOVE, {
+        input: {
+          traineeId: first,
+          status: 'PLACED',
+          on: '2024-09-01',
+          enterpriseId: employer.id,
+          position: '雕刻工',
+        },
+      }),
+    );
+    await pf.agreement({
+      parkCode: p,
+      kind: 'INDUSTRY_EDUCATION_BASE',
+      title: '产教融合协议',
+      signedOn: '2024-01-01',
+      startsOn: '2024-01-01',
+      institutionIds: [college.id],
+      obligations: [
+        { description: '输送学员', metric: 'TRAINEES_ENROLLED', target: 3, dueOn: '2024-12-31' },
+        { description: '学员就业', metric: 'TRAINEES_PLACED', target: 2, dueOn: '2024-12-31' },
+      ],
+    });
+    const progressOn = async (asOf: string) => {
+      const res = await t.gql<{ agreements: { edges: { node: AgreementNode }[] } }>(LIST, { p, asOf });
+      const byDescription = new Map(
+        dataOf(res).agreements.edges[0]!.node.obligations.map((o) => [o.description, o.progress]),
+      );
+      return [byDescription.get('输送学员'), byDescription.get('学员就业')];
+    };
+    expect(await progressOn('2024-02-01')).toEqual([0, 0]);
+    expect(await progressOn('2024-06-01')).toEqual([3, 0]);
+    expect(await progressOn('2024-12-31')).toEqual([3, 1]);
   });
 
   it('reads a page of agreements with parties, renewals and obligations in a fixed number of statements', async () => {

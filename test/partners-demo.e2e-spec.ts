@@ -53,6 +53,39 @@ describe('demo partners and recruitment (article rows 4, 5, 6, 10, 11, 15)', () 
     expect(countOf(o.recruitment.leadsByStage, 'stage', 'CONVERTED')).toBeGreaterThan(20);
   });
 
+  it("counts the co-built college's promised students from the talent pipeline (TRAINEES_ENROLLED)", async () => {
+    const query = `query ($asOf: Date) {
+      agreements(first: 5, filter: { parkCode: "dazu-carving-park", kind: CO_BUILT_COLLEGE }, asOf: $asOf) {
+        edges { node { title obligations { description metric target progress overdue } } }
+      }
+    }`;
+    type Page = {
+      agreements: {
+        edges: {
+          node: {
+            obligations: {
+              description: string;
+              metric: string;
+              target: number;
+              progress: number;
+              overdue: boolean;
+            }[];
+          };
+        }[];
+      };
+    };
+    const obligationsOn = async (asOf: string) =>
+      dataOf(await t.gql<Page>(query, { asOf })).agreements.edges.flatMap((e) => e.node.obligations);
+    // The demo cohort of the college's two institutions enrolled on 2023-09-01: 156 people.
+    const feb = await obligationsOn('2024-02-01');
+    expect(feb.map((o) => [o.metric, o.target, o.progress, o.overdue])).toEqual([
+      ['TRAINEES_ENROLLED', 156, 156, false],
+      ['TRAINEES_ENROLLED', 3000, 156, false],
+    ]);
+    // Before the intake nobody had been delivered yet.
+    expect((await obligationsOn('2023-08-31')).map((o) => o.progress)).toEqual([0, 0]);
+  });
+
   it('honours asOf: fewer events and partners earlier in 2023, two base agreements expired after March 2024', async () => {
     const june = await overview('2023-06-30');
     expect(countOf(june.recruitment.eventsByKind, 'kind', 'MARKET_VISIT')).toBe(9);

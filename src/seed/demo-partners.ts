@@ -137,17 +137,15 @@ export const DEMO_AGREEMENTS: DemoAgreement[] = [
     obligations: [
       {
         description: '首批高职学生入学（156名）',
-        metric: ObligationMetric.MANUAL,
+        metric: ObligationMetric.TRAINEES_ENROLLED,
         target: 156,
         dueOn: '2023-10-31',
-        manualProgress: 156,
       },
       {
         description: '3年内培育熟练数字文创产业工人约3000名',
-        metric: ObligationMetric.MANUAL,
+        metric: ObligationMetric.TRAINEES_ENROLLED,
         target: 3000,
         dueOn: '2026-08-31',
-        manualProgress: 156,
       },
     ],
   },

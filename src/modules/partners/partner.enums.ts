@@ -55,6 +55,8 @@ export enum ObligationMetric {
   LEADS_CONVERTED = 'LEADS_CONVERTED',
   ENTERPRISES_OPENED = 'ENTERPRISES_OPENED',
   EVENTS_HELD = 'EVENTS_HELD',
+  TRAINEES_ENROLLED = 'TRAINEES_ENROLLED',
+  TRAINEES_PLACED = 'TRAINEES_PLACED',
 }
 
 registerEnumType(AgreementKind, {
@@ -97,5 +99,13 @@ registerEnumType(ObligationMetric, {
       description: 'Enterprises from converted leads that opened for business (a tenancy OPERATING).',
     },
     EVENTS_HELD: { description: 'Recruitment events held.' },
+    TRAINEES_ENROLLED: {
+      description:
+        "Trainees delivered: people of cohorts delivered by the agreement's institutions who reached ENROLLED (or a later status) in the window.",
+    },
+    TRAINEES_PLACED: {
+      description:
+        "People of cohorts delivered by the agreement's institutions who were PLACED in a job in the window.",
+    },
   },
 });
