@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
 import { Role } from '../src/modules/access/access.enums';
 import { createUserWithToken } from './support/auth';
-import { factories, Factories } from './support/factories';
+import { factories, Factories, nextCreditCode } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
 type Result = {
@@ -166,6 +166,59 @@ describe('reports: spreadsheet import', () => {
     expect(zh.body).toBe('\uFEFF分区代码,单元编号,类型,楼栋,楼层,面积,可租,不可租原因\r\n');
     const en = await t.app.inject({ method: 'GET', url: '/import/units/template?lang=en' });
     expect(en.body).toContain('zoneCode,code,kind');
+  });
+
+  it('imports enterprises under the rules of createEnterprise: check character, enums, codes taken or repeated', async () => {
+    const park = (await f.park()).code;
+    const existing = nextCreditCode();
+    await f.enterprise({ parkCode: park, creditCode: existing });
+    const post = (csv: string, dryRun = false) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/import/enterprises?parkCode=${park}&dryRun=${dryRun}`,
+        headers: { 'content-type': 'text/csv', authorization: t.adminAuthorization },
+        payload: csv,
+      });
+    const [a, b] = [nextCreditCode(), nextCreditCode()];
+    const wrongCheck = `${a.slice(0, 17)}${a[17] === '0' ? '1' : '0'}`;
+    const bad = [
+      '企业名称,统一社会信用代码,行业,来源省份,龙头企业,联系电话',
+      `石刻甲,${a},SCULPTURE,SICHUAN,是,13800001234`,
+      `石刻乙,${wrongCheck},SCULPTURE,SICHUAN,否,`,
+      `石刻丙,${b},CASTLES,CHONGQING,否,`,
+      `石刻丁,${existing},STONE_CARVING,CHONGQING,否,`,
+      `石刻戊,${a},SCULPTURE,SICHUAN,否,`,
+    ].join('\n');
+    const dry = (await post(bad, true)).json<Result>();
+    expect(dry.written).toBe(0);
+    expect(dry.errors.map((e) => [e.row, e.column]).sort()).toEqual(
+      [
+        [3, '统一社会信用代码'],
+        [4, '行业'],
+        [5, '统一社会信用代码'],
+        [6, '统一社会信用代码'],
+      ].sort(),
+    );
+    const good = [
+      'name,creditCode,industry,originProvince,leading,registeredOn',
+      `石刻甲,${a},SCULPTURE,SICHUAN,true,2024-01-18`,
+      `石刻丙,${b.toLowerCase()},STONE_CARVING,CHONGQING,false,`,
+    ].join('\n');
+    expect((await post(good)).json<Result>()).toMatchObject({ errors: [], written: 2 });
+    const rows = await t.dataSource.query<
+      { credit_code: string; leading: boolean; registered_on: string | null }[]
+    >(
+      `SELECT e.credit_code, e.leading, e.registered_on::text FROM enterprise e JOIN park p ON p.id = e.park_id
+       WHERE p.code = $1 AND e.credit_code <> $2 ORDER BY e.name`,
+      [park, existing],
+    );
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { credit_code: a, leading: true, registered_on: '2024-01-18' },
+        { credit_code: b, leading: false, registered_on: null },
+      ]),
+    );
+    expect(rows).toHaveLength(2);
   });
 
   it('imports an export back to the same data (round trip)', async () => {

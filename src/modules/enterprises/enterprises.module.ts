@@ -3,6 +3,7 @@ import { LoaderRegistry } from '../../graphql/graphql-context';
 import { createEnterpriseLoaders } from './enterprises.loaders';
 import { EnterprisesResolver } from './enterprises.resolver';
 import { EnterprisesService } from './enterprises.service';
+import './enterprise.import';
 
 /** Tenant enterprises. */
 @Module({ providers: [EnterprisesService, EnterprisesResolver], exports: [EnterprisesService] })

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, UserInputError } from '../../../common/errors/app-error';
+import { Logger } from '@nestjs/common';
+import { AppError, ErrorCode, UserInputError } from '../../../common/errors/app-error';
 import { HttpAccess } from '../../access/http-access';
 import { csvLine, UTF8_BOM } from '../export/cells';
 import { importDefinition, importEntities } from './import-registry';
@@ -14,13 +15,24 @@ const FILE_TYPES = [
   'application/octet-stream',
 ];
 
-function sendError(reply: FastifyReply, error: unknown): FastifyReply {
+const logger = new Logger('Import');
+
+/** A domain error as the client's to fix; anything else is logged and masked, like GraphQL's INTERNAL_SERVER_ERROR. */
+function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
   if (error instanceof AppError) {
     return reply
       .code(error.getStatus())
       .send({ errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] });
   }
-  throw error;
+  logger.error({ err: error, requestId: request.id }, 'Unexpected error in an import');
+  return reply.code(500).send({
+    errors: [
+      {
+        message: 'Internal server error',
+        extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId: request.id },
+      },
+    ],
+  });
 }
 
 /**
@@ -75,7 +87,7 @@ export function registerImport(
       } catch (error) {
         // Drain what is left of the upload so the connection can answer.
         (request.body as Readable | undefined)?.resume?.();
-        return sendError(reply, error);
+        return sendError(request, reply, error);
       }
     });
   });
