@@ -78,7 +78,7 @@ export const LEASING_WRITERS: Grant[] = [Role.ADMIN, Role.LEASING];
 export const MACHINE_READERS: Grant[] = PARK_READERS;
 /** Who may report shop-floor events: leasing writers and machine gateways. */
 export const MACHINE_REPORTERS: Grant[] = [...LEASING_WRITERS, MACHINE_GATEWAY];
-/** Who may change the talent modules (trainees, cohorts, certifications, institutions, agreements) once they land. */
+/** Who may change the talent pipeline (programs, cohorts, trainees, certifications, contests, targets). */
 export const TALENT_WRITERS: Grant[] = [Role.ADMIN, Role.RECRUITER];
 /** Trainees, cohorts, certifications and contests (people): recruiters and admins, analysts with personal data masked. */
 export const TALENT_READERS: Grant[] = [Role.ADMIN, Role.RECRUITER, Role.ANALYST];
