@@ -11,9 +11,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { SortDirection } from '../../../common/pagination/connection';
 import { PageArgs } from '../../../common/pagination/page-args';
 import { ContractOrderField, ContractStatus } from '../contract.enums';
+import { OrderInput, OrderInputType } from '../../../common/pagination/order-input';
 
 @InputType({
   description: 'Which contracts to list. All conditions must hold; statuses and terms are as of asOf.',
@@ -55,16 +55,8 @@ export class ContractFilter {
   expiringWithinDays?: number;
 }
 
-@InputType({ description: 'How to sort contracts; ties are broken by id.' })
-export class ContractOrder {
-  @Field(() => ContractOrderField, { description: 'Sort key.' })
-  @IsEnum(ContractOrderField)
-  field: ContractOrderField;
-
-  @Field(() => SortDirection, { nullable: true, defaultValue: SortDirection.ASC, description: 'Direction.' })
-  @IsEnum(SortDirection)
-  direction: SortDirection = SortDirection.ASC;
-}
+export const ContractOrder = OrderInputType('ContractOrder', ContractOrderField, 'contracts');
+export type ContractOrder = OrderInput<ContractOrderField>;
 
 @ArgsType()
 export class ContractListArgs extends PageArgs {

@@ -1,11 +1,11 @@
 import { ArgsType, Field, InputType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { SortDirection } from '../../../common/pagination/connection';
 import { PageArgs } from '../../../common/pagination/page-args';
 import { TenancyStage } from '../../tenancies/tenancy.enums';
 import { IsCreditCode } from '../credit-code';
 import { Industry, OriginRegion, Province } from '../enterprise.enums';
+import { OrderInput, OrderInputType } from '../../../common/pagination/order-input';
 
 export enum EnterpriseOrderField {
   NAME = 'NAME',
@@ -90,16 +90,8 @@ export class EnterpriseFilter {
   zoneCode?: string;
 }
 
-@InputType({ description: 'How to sort enterprises; ties are broken by id.' })
-export class EnterpriseOrder {
-  @Field(() => EnterpriseOrderField, { description: 'Sort key.' })
-  @IsEnum(EnterpriseOrderField)
-  field: EnterpriseOrderField;
-
-  @Field(() => SortDirection, { nullable: true, defaultValue: SortDirection.ASC, description: 'Direction.' })
-  @IsEnum(SortDirection)
-  direction: SortDirection = SortDirection.ASC;
-}
+export const EnterpriseOrder = OrderInputType('EnterpriseOrder', EnterpriseOrderField, 'enterprises');
+export type EnterpriseOrder = OrderInput<EnterpriseOrderField>;
 
 @ArgsType()
 export class EnterpriseListArgs extends PageArgs {

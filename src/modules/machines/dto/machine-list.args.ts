@@ -1,9 +1,9 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { SortDirection } from '../../../common/pagination/connection';
 import { PageArgs } from '../../../common/pagination/page-args';
 import { MachineOrderField, MachineStatus, MachineType } from '../machine.enums';
+import { OrderInput, OrderInputType } from '../../../common/pagination/order-input';
 
 @InputType({
   description: 'Which machines to list. All conditions must hold; places and statuses are as of asOf.',
@@ -49,16 +49,8 @@ export class MachineFilter {
   status?: MachineStatus;
 }
 
-@InputType({ description: 'How to sort machines; ties are broken by id.' })
-export class MachineOrder {
-  @Field(() => MachineOrderField, { description: 'Sort key.' })
-  @IsEnum(MachineOrderField)
-  field: MachineOrderField;
-
-  @Field(() => SortDirection, { nullable: true, defaultValue: SortDirection.ASC, description: 'Direction.' })
-  @IsEnum(SortDirection)
-  direction: SortDirection = SortDirection.ASC;
-}
+export const MachineOrder = OrderInputType('MachineOrder', MachineOrderField, 'machines');
+export type MachineOrder = OrderInput<MachineOrderField>;
 
 @ArgsType()
 export class MachineListArgs extends PageArgs {

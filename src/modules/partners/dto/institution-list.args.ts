@@ -1,9 +1,9 @@
 import { ArgsType, Field, InputType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEnum, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { SortDirection } from '../../../common/pagination/connection';
 import { ForwardPageArgs } from '../../../common/pagination/page-args';
 import { InstitutionKind } from '../partner.enums';
+import { OrderInput, OrderInputType } from '../../../common/pagination/order-input';
 
 export enum InstitutionOrderField {
   NAME = 'NAME',
@@ -42,16 +42,8 @@ export class InstitutionFilter {
   kind?: InstitutionKind;
 }
 
-@InputType({ description: 'How to sort institutions; ties are broken by id.' })
-export class InstitutionOrder {
-  @Field(() => InstitutionOrderField, { description: 'Sort key.' })
-  @IsEnum(InstitutionOrderField)
-  field: InstitutionOrderField;
-
-  @Field(() => SortDirection, { nullable: true, defaultValue: SortDirection.ASC, description: 'Direction.' })
-  @IsEnum(SortDirection)
-  direction: SortDirection = SortDirection.ASC;
-}
+export const InstitutionOrder = OrderInputType('InstitutionOrder', InstitutionOrderField, 'institutions');
+export type InstitutionOrder = OrderInput<InstitutionOrderField>;
 
 @ArgsType()
 export class InstitutionListArgs extends ForwardPageArgs {

@@ -1,9 +1,9 @@
 import { ArgsType, Field, Float, InputType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEnum, IsNumber, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
-import { SortDirection } from '../../../common/pagination/connection';
 import { PageArgs } from '../../../common/pagination/page-args';
 import { UnitKind, UnitStatus } from '../space.enums';
+import { OrderInput, OrderInputType } from '../../../common/pagination/order-input';
 
 export enum UnitOrderField {
   CODE = 'CODE',
@@ -65,16 +65,8 @@ export class UnitFilter {
   maxArea?: number;
 }
 
-@InputType({ description: 'How to sort units; ties are broken by id.' })
-export class UnitOrder {
-  @Field(() => UnitOrderField, { description: 'Sort key.' })
-  @IsEnum(UnitOrderField)
-  field: UnitOrderField;
-
-  @Field(() => SortDirection, { nullable: true, defaultValue: SortDirection.ASC, description: 'Direction.' })
-  @IsEnum(SortDirection)
-  direction: SortDirection = SortDirection.ASC;
-}
+export const UnitOrder = OrderInputType('UnitOrder', UnitOrderField, 'units');
+export type UnitOrder = OrderInput<UnitOrderField>;
 
 @ArgsType()
 export class UnitListArgs extends PageArgs {
