@@ -10,6 +10,7 @@ import { AgreementsService } from './agreements.service';
 import { InstitutionsResolver } from './institutions.resolver';
 import { InstitutionsService } from './institutions.service';
 import { PartnerFiguresService } from './partner-figures.service';
+import './agreement.measures';
 import { createPartnerLoaders } from './partners.loaders';
 
 /** Partners: institutions (the partner register), agreements with their parties, renewals and obligations. */

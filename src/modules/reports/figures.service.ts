@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { UserInputError } from '../../common/errors/app-error';
+import { ForbiddenError, UserInputError } from '../../common/errors/app-error';
 import { today } from '../../graphql/scalars/date.scalar';
+import { PARK_READERS } from '../access/access.decorators';
+import { granted } from '../access/access-plan';
 import { Actor } from '../access/principal';
 import { Industry, Province } from '../enterprises/enterprise.enums';
 import { OccupancyService } from '../occupancy/occupancy.service';
@@ -30,8 +32,16 @@ export class FiguresService {
     private readonly occupancy: OccupancyService,
   ) {}
 
-  /** The definitions of `names`, refusing unknown ones and dimensions a measure cannot be grouped by. */
-  definitions(names: readonly string[], groupBy: readonly FigureDimension[] = []): MeasureDefinition[] {
+  /**
+   * The definitions of `names`, refusing unknown ones, dimensions a measure cannot be grouped by, a zone scope for a
+   * measure without zones (BAD_USER_INPUT naming both), and measures the caller's role may not read (FORBIDDEN).
+   */
+  definitions(
+    actor: Actor,
+    names: readonly string[],
+    groupBy: readonly FigureDimension[] = [],
+    zoned = false,
+  ): MeasureDefinition[] {
     const defs = [...new Set(names)].map((name) => {
       const d = measureDefinition(name);
       if (!d) throw UserInputError.field('measures', `unknown measure ${name}`);
@@ -42,13 +52,17 @@ export class FiguresService {
       const missing = groupBy.filter((g) => !supported.includes(g));
       if (missing.length > 0)
         throw UserInputError.field('groupBy', `${d.name} cannot be grouped by ${missing.join(', ')}`);
+      if (zoned && d.source.zoned === false)
+        throw UserInputError.field('zoneCode', `${d.name} has no zones (its rows are park-wide)`);
+      if (!granted(d.source.readers ?? PARK_READERS, actor.principal))
+        throw new ForbiddenError(`Your role does not allow the measure ${d.name}`, { denied: d.name });
     }
     return defs;
   }
 
   async figures(actor: Actor, args: FiguresArgs): Promise<FigureRow[]> {
     const groupBy = [...new Set(args.groupBy ?? [])];
-    const defs = this.definitions(args.measures, groupBy);
+    const defs = this.definitions(actor, args.measures, groupBy, !!args.zoneCode);
     let dates: string[];
     if (groupBy.includes(FigureDimension.MONTH)) {
       if (!args.from) throw UserInputError.field('from', 'is required when grouping by MONTH');

@@ -24,6 +24,7 @@ import { createTalentLoaders } from './talent.loaders';
 import { TraineeWritesService } from './trainee-writes.service';
 import { TraineesResolver } from './trainees.resolver';
 import { TraineesService } from './trainees.service';
+import './talent.measures';
 
 /**
  * The personal-data cipher from PII_KEY (main.ts generates a development key under DATA_DIR; production refuses to
