@@ -13,6 +13,7 @@ import { FigureRow } from './figures.models';
 import { dimensionColumn, figuresSql, measureColumn } from './figures-sql';
 import { dimensionsOf, FigureDimension, MeasureDefinition, measureDefinition } from './measure-registry';
 import { monthEnds } from './months';
+import { FigureSnapshotsService, isMonthEnd, MonthSnapshot, monthStart } from './figure-snapshots.service';
 
 /** A park (or zone) scope and the dates of the figures. */
 export interface FigureScope {
@@ -30,6 +31,7 @@ export class FiguresService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly occupancy: OccupancyService,
+    private readonly snapshots: FigureSnapshotsService,
   ) {}
 
   /**
@@ -72,7 +74,38 @@ export class FiguresService {
       dates = [args.asOf ?? today()];
     }
     const scope = await this.occupancy.scope(actor, args.parkCode, args.zoneCode);
-    return this.compute({ ...scope, dates }, defs, groupBy);
+    if (!groupBy.includes(FigureDimension.MONTH)) return this.compute({ ...scope, dates }, defs, groupBy);
+    return this.monthly({ ...scope, dates }, scope.zoneId ? (args.zoneCode ?? null) : null, defs, groupBy);
+  }
+
+  /**
+   * Rows by MONTH: closed months (before the month of today) come from the stored month-end snapshots
+   * (figure-snapshots.service.ts) when the request can be answered from them (the park or a zone, grouped by nothing
+   * else than ZONE, and for a zone only measures that group by ZONE); the current month, a `to` that is not a month
+   * end, and other groupings are computed live. Both give the same numbers (reports-snapshots.e2e-spec.ts).
+   */
+  private async monthly(
+    scope: FigureScope,
+    zoneCode: string | null,
+    defs: readonly MeasureDefinition[],
+    groupBy: readonly FigureDimension[],
+  ): Promise<FigureRow[]> {
+    const dims = groupBy.filter((g) => g !== FigureDimension.MONTH);
+    const byZone = dims.includes(FigureDimension.ZONE);
+    const servable =
+      dims.every((g) => g === FigureDimension.ZONE) &&
+      (!(byZone || scope.zoneId) || defs.every((d) => d.source.dimensions.ZONE));
+    const firstOpen = monthStart(today());
+    const closed = servable ? scope.dates.filter((d) => d < firstOpen && isMonthEnd(d)) : [];
+    const open = scope.dates.filter((d) => !closed.includes(d));
+    const rows = open.length > 0 ? await this.compute({ ...scope, dates: open }, defs, groupBy) : [];
+    if (closed.length > 0) {
+      const snapshots = await this.snapshots.read(scope.parkId, closed, (dates, measures, g, db) =>
+        this.compute({ parkId: scope.parkId, zoneId: null, dates }, measures, g, db),
+      );
+      for (const d of closed) rows.push(...snapshotRows(snapshots.get(d)!, defs, byZone, zoneCode));
+    }
+    return rows.sort(compareRows);
   }
 
   /** Runs the figures statements of `defs` in `scope`; used by `figures`, published figures and snapshots. */
@@ -105,6 +138,7 @@ export class FiguresService {
             industry: at(FigureDimension.INDUSTRY) as Industry | null,
             originProvince: at(FigureDimension.ORIGIN_PROVINCE) as Province | null,
             values: [],
+            computedAt: null,
             byName: new Map(),
           };
           rows.set(key, row);
@@ -120,6 +154,34 @@ export class FiguresService {
         values: defs.map((d) => ({ measure: d.name, value: byName.get(d.name) ?? 0 })),
       }));
   }
+}
+
+/** The rows of a stored month for `defs`, merged across sources as compute() merges them (0 where one lacks a zone). */
+function snapshotRows(
+  s: MonthSnapshot,
+  defs: readonly MeasureDefinition[],
+  byZone: boolean,
+  zoneCode: string | null,
+): FigureRow[] {
+  const row = (zone: string | null, value: (name: string) => number | undefined): FigureRow => ({
+    date: s.monthEnd,
+    zoneCode: zone,
+    industry: null,
+    originProvince: null,
+    computedAt: s.computedAt,
+    values: defs.map((d) => ({ measure: d.name, value: value(d.name) ?? 0 })),
+  });
+  if (!byZone && !zoneCode) return [row(null, (n) => s.parkValues[n])];
+  const zones = new Map<string | null, Map<string, number>>();
+  for (const source of new Set(defs.map((d) => d.source))) {
+    for (const z of s.zoneRows[source.name] ?? []) {
+      const values = zones.get(z.zoneCode) ?? new Map<string, number>();
+      for (const d of defs) if (d.source === source) values.set(d.name, z.values[d.name] ?? 0);
+      zones.set(z.zoneCode, values);
+    }
+  }
+  if (zoneCode) return [row(null, (n) => zones.get(zoneCode)?.get(n))];
+  return [...zones].map(([zone, values]) => row(zone, (n) => values.get(n)));
 }
 
 function compareRows(a: FigureRow, b: FigureRow): number {

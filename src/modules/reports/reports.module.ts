@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OccupancyModule } from '../occupancy/occupancy.module';
+import { FigureSnapshotsService } from './figure-snapshots.service';
 import { FiguresResolver } from './figures.resolver';
 import { FiguresService } from './figures.service';
 import { ImportService } from './import/import.service';
@@ -14,6 +15,7 @@ import { PublishedFiguresService } from './published-figures.service';
   imports: [OccupancyModule],
   providers: [
     FiguresService,
+    FigureSnapshotsService,
     FiguresResolver,
     PublishedFiguresService,
     PublishedFiguresResolver,
