@@ -96,6 +96,18 @@ export const S13_API = `query S13($park: String!) {
   }
 }`;
 
+/**
+ * S14, a 24-month trend over month-end snapshots: measures of units, machines, trainees and rent by month. Closed
+ * months are read from figure_snapshot (computed and stored by the first request, the warm-up's).
+ */
+export const S14_API = `query S14($park: String!) {
+  figures(parkCode: $park, from: "2022-03-01", to: "2024-02-29", groupBy: [MONTH],
+          measures: [OCCUPIED_UNITS, OCCUPANCY_RATE, ENTERPRISES, INSTALLED_MACHINES, TRAINEES_ENROLLED,
+                     CONTRACTED_RENT, RECEIVABLES_OVERDUE]) {
+    date computedAt values { measure value }
+  }
+}`;
+
 /** S8, the machines dashboard of the bench zone: the first 100 machines standing in it on asOf, and its figures. */
 export const S8_API = `query S8($park: String!, $zone: String!, $asOf: Date!) {
   machines(first: 100, filter: { parkCode: $park, zoneCode: $zone }, asOf: $asOf) {
@@ -315,6 +327,14 @@ export const SCENARIOS: Scenario[] = [
     scales: ['tiny', 'park', 'platform'],
     requests: {
       api: () => gql(S13_API, { park: BENCH_PARK }),
+    },
+  },
+  {
+    id: 'S14',
+    title: 'figures: a 24-month trend of 7 measures (units, machines, trainees, rent) over month-end snapshots',
+    scales: ['tiny', 'park', 'platform'],
+    requests: {
+      api: () => gql(S14_API, { park: BENCH_PARK }),
     },
   },
 ];

@@ -18,7 +18,7 @@ export const rentRollSql = (date: string): string => `
                * power(1 + v.escalation_percent / 100, extract(year FROM age(${date}, v.starts_on))::int), 2)::text AS monthly,
          (c.rent_free_from <= ${date} AND c.rent_free_until > ${date}) AS rent_free
   FROM contract c
-  JOIN contract_version v ON v.id = ${versionOnSql('c', date)}
+  JOIN contract_version v ON v.contract_id = c.id AND v.id = ${versionOnSql('c', date)}
   JOIN contract_tenancy ct ON ct.contract_id = c.id
   JOIN tenancy t ON t.id = ct.tenancy_id AND t.starts_on <= ${date} AND (t.ends_on IS NULL OR t.ends_on > ${date})
   JOIN unit u ON u.id = t.unit_id
