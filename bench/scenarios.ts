@@ -331,7 +331,8 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     id: 'S14',
-    title: 'figures: a 24-month trend of 7 measures (units, machines, trainees, rent) over month-end snapshots',
+    title:
+      'figures: a 24-month trend of 7 measures (units, machines, trainees, rent) over month-end snapshots',
     scales: ['tiny', 'park', 'platform'],
     requests: {
       api: () => gql(S14_API, { park: BENCH_PARK }),
