@@ -69,9 +69,12 @@ export class AddFigureSnapshots1795772594044 implements MigrationInterface {
           RETURN NULL;
         END IF;
         -- Fast path for bulk inserts of dateless rows (units, enterprises…): the park is already done from -infinity.
-        IF TG_OP = 'INSERT' AND TG_NARGS = 1 AND TG_ARGV[0] = 'park_id' AND nullif(current_setting(
-             'shifosi.snapshots_' || replace(NEW.park_id::text, '-', ''), true), '') = '-infinity' THEN
-          RETURN NULL;
+        -- (Nested: one SQL expression would read NEW.park_id on tables without that column too.)
+        IF TG_OP = 'INSERT' AND TG_NARGS = 1 AND TG_ARGV[0] = 'park_id' THEN
+          IF nullif(current_setting('shifosi.snapshots_' || replace(NEW.park_id::text, '-', ''), true), '')
+             = '-infinity' THEN
+            RETURN NULL;
+          END IF;
         END IF;
         recs := CASE TG_OP WHEN 'INSERT' THEN ARRAY[to_jsonb(NEW)] WHEN 'DELETE' THEN ARRAY[to_jsonb(OLD)]
                 ELSE ARRAY[to_jsonb(OLD), to_jsonb(NEW)] END;
