@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Type } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
@@ -11,7 +12,7 @@ import { writeAudit } from '../../access/audit';
 import { Actor } from '../../access/principal';
 import { OccupancyService } from '../../occupancy/occupancy.service';
 import { fileRows } from './file-rows';
-import { ImportColumn, ImportDefinition } from './import-registry';
+import { ImportBatchContext, ImportColumn, ImportDefinition } from './import-registry';
 
 /** A problem with one cell (or row) of the file: `row` is the row number in the file (the header is row 1). */
 export interface ImportRowError {
@@ -50,6 +51,7 @@ export class ImportService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly occupancy: OccupancyService,
+    private readonly modules: ModuleRef,
   ) {}
 
   async run(
@@ -88,7 +90,13 @@ export class ImportService {
       await inTransaction(
         this.db,
         async (m) => {
-          const ctx = { parkId: scope.parkId, m };
+          const ctx: ImportBatchContext = {
+            parkId: scope.parkId,
+            parkCode,
+            m,
+            actor,
+            get: <T>(type: Type<T>) => this.modules.get(type, { strict: false }),
+          };
           let columns: { col: ImportColumn; index: number; header: string }[] | null = null;
           let batch: { line: number; row: object }[] = [];
           const seen = new Map<string, number>();
@@ -99,9 +107,18 @@ export class ImportService {
           const flush = async () => {
             if (batch.length === 0) return;
             const rows = batch.map((b) => b.row);
-            for (const { index, error } of await def.checkBatch(ctx, rows))
-              fail({ row: batch[index].line, column: header(error.field), message: error.message });
-            if (result.errors.length === 0 && !dryRun) result.written += await def.insertBatch(ctx, rows);
+            if (def.writeBatch) {
+              // The service path writes (and so checks) every row; the rollback below undoes a dry run.
+              const { written, errors } = await def.writeBatch(ctx, rows);
+              for (const { index, error } of errors)
+                fail({ row: batch[index].line, column: header(error.field), message: error.message });
+              result.written += written;
+            } else {
+              for (const { index, error } of (await def.checkBatch?.(ctx, rows)) ?? [])
+                fail({ row: batch[index].line, column: header(error.field), message: error.message });
+              if (result.errors.length === 0 && !dryRun)
+                result.written += (await def.insertBatch?.(ctx, rows)) ?? 0;
+            }
             batch = [];
           };
           for await (const { line, cells } of fileRows(counted)) {
@@ -131,8 +148,8 @@ export class ImportService {
               fail({ row: line, column: header(field), message });
             const rule = errors.length === 0 ? def.rowRule?.(row) : null;
             if (rule) fail({ row: line, column: header(rule.field), message: rule.message });
-            if (def.uniqueKey && errors.length === 0) {
-              const key = def.uniqueKey(row);
+            const key = def.uniqueKey && errors.length === 0 ? def.uniqueKey(row) : undefined;
+            if (key) {
               const earlier = seen.get(key);
               if (earlier !== undefined)
                 fail({ row: line, column: header(def.uniqueField ?? ''), message: `repeats row ${earlier}` });
