@@ -65,13 +65,17 @@ export class MachineRegistryService {
         owner.id,
       ],
     );
-    await writeAudit(m, actor, [{ entityType: 'Machine', entityId: row.id, parkId, before: null, after: row }]);
+    await writeAudit(m, actor, [
+      { entityType: 'Machine', entityId: row.id, parkId, before: null, after: row },
+    ]);
     return toMachine(row);
   }
 
   /** What a failed registration tells the client: a serial number taken (the unique index decides) is CONFLICT. */
   registerError(error: unknown, input: RegisterMachineInput): unknown {
-    return pgError(error).code === PG_UNIQUE_VIOLATION ? MachineErrors.serialTaken(input.serialNumber) : error;
+    return pgError(error).code === PG_UNIQUE_VIOLATION
+      ? MachineErrors.serialTaken(input.serialNumber)
+      : error;
   }
 
   /** Places an unplaced machine in a unit its owner holds on that date. */

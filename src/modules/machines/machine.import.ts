@@ -11,7 +11,10 @@ import { MachineRegistryService } from './machine-registry.service';
  * A machine row of a spreadsheet: registerMachine's input (its validation), the owner by credit code, and optionally
  * the bay it stands in from a date (installMachine's rules: the owner must hold the unit then).
  */
-export class MachineImportRow extends OmitType(RegisterMachineInput, ['parkCode', 'ownerEnterpriseId'] as const) {
+export class MachineImportRow extends OmitType(RegisterMachineInput, [
+  'parkCode',
+  'ownerEnterpriseId',
+] as const) {
   @IsOptional()
   @IsString()
   @MaxLength(64)
@@ -135,11 +138,18 @@ export const MACHINE_IMPORT = defineImport<MachineImportRow>({
         }
         if (!unitCode && !installedOn) return;
         if (!unitCode || !installedOn)
-          throw UserInputError.field(unitCode ? 'installedOn' : 'unitCode', 'give unitCode and installedOn together');
+          throw UserInputError.field(
+            unitCode ? 'installedOn' : 'unitCode',
+            'give unitCode and installedOn together',
+          );
         await registry.installIn(
           ctx.m,
           ctx.actor,
-          Object.assign(new InstallMachineInput(), { serialNumber: row.serialNumber, unitCode, on: installedOn }),
+          Object.assign(new InstallMachineInput(), {
+            serialNumber: row.serialNumber,
+            unitCode,
+            on: installedOn,
+          }),
         );
       },
     );

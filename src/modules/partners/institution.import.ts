@@ -10,7 +10,10 @@ import { InstitutionsService } from './institutions.service';
  * An institution row of a spreadsheet: createInstitution's input (its validation) with one contact person in flat
  * columns, under InstitutionContactInput's rules.
  */
-export class InstitutionImportRow extends OmitType(CreateInstitutionInput, ['parkCode', 'contacts'] as const) {
+export class InstitutionImportRow extends OmitType(CreateInstitutionInput, [
+  'parkCode',
+  'contacts',
+] as const) {
   @IsOptional()
   @IsString()
   @MinLength(1)

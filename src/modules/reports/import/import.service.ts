@@ -149,13 +149,12 @@ export class ImportService {
             const rule = errors.length === 0 ? def.rowRule?.(row) : null;
             if (rule) fail({ row: line, column: header(rule.field), message: rule.message });
             const key = def.uniqueKey && errors.length === 0 ? def.uniqueKey(row) : undefined;
-            if (key) {
-              const earlier = seen.get(key);
-              if (earlier !== undefined)
-                fail({ row: line, column: header(def.uniqueField ?? ''), message: `repeats row ${earlier}` });
-              else seen.set(key, line);
-            }
-            if (errors.length === 0 && !rule) batch.push({ line, row });
+            const earlier = key ? seen.get(key) : undefined;
+            if (earlier !== undefined)
+              fail({ row: line, column: header(def.uniqueField ?? ''), message: `repeats row ${earlier}` });
+            else if (key) seen.set(key, line);
+            // A repeated row is not checked further (nor written): its error is the repeat.
+            if (errors.length === 0 && !rule && earlier === undefined) batch.push({ line, row });
             if (batch.length >= (def.batchSize ?? 1000)) await flush();
           }
           if (!columns) throw UserInputError.field('file', 'has no header row');
