@@ -12,7 +12,16 @@ import { writeAudit } from '../../access/audit';
 import { Actor } from '../../access/principal';
 import { OccupancyService } from '../../occupancy/occupancy.service';
 import { fileRows } from './file-rows';
-import { ImportBatchContext, ImportColumn, ImportDefinition } from './import-registry';
+import { HttpAccess } from '../../access/http-access';
+import { ImportSpreadsheetInput } from '../dto/import.inputs';
+import {
+  ImportBatchContext,
+  ImportColumn,
+  ImportDefinition,
+  importDefinition,
+  importEntities,
+} from './import-registry';
+import { ImportUploads } from './import-uploads';
 
 /** A problem with one cell (or row) of the file: `row` is the row number in the file (the header is row 1). */
 export interface ImportRowError {
@@ -52,7 +61,19 @@ export class ImportService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly occupancy: OccupancyService,
     private readonly modules: ModuleRef,
+    private readonly access: HttpAccess,
+    private readonly uploads: ImportUploads,
   ) {}
+
+  /** Step two of a GraphQL import: the file uploaded by POST /import/uploads, under its entity's access rule. */
+  async runUpload(actor: Actor, input: ImportSpreadsheetInput): Promise<ImportResult> {
+    const def = importDefinition(input.entity);
+    if (!def) throw UserInputError.field('input.entity', `must be one of ${importEntities().join(', ')}`);
+    this.access.assertAllowed(actor, def.operation);
+    const file = await this.uploads.take(actor.principal, input.uploadId);
+    // The upload was held to IMPORT_MAX_BYTES when it was received.
+    return this.run(actor, def, input.parkCode, file, input.dryRun, Number.MAX_SAFE_INTEGER);
+  }
 
   async run(
     actor: Actor,
@@ -77,6 +98,9 @@ export class ImportService {
       }),
     );
     file.on('error', (e) => counted.destroy(e));
+    // The error (too large, a broken upload) may come before the reader starts iterating: the iterator rethrows it
+    // then (the stream keeps it as `errored`); without a listener it would crash the process as an unhandled event.
+    counted.on('error', () => undefined);
     const result: ImportResult = {
       entity: def.entity,
       dryRun,
