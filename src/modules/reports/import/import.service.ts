@@ -3,8 +3,6 @@ import { Readable, Transform } from 'node:stream';
 import { Injectable, Type } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { plainToInstance } from 'class-transformer';
-import { validateSync, ValidationError } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AppError, ErrorCode, UserInputError } from '../../../common/errors/app-error';
 import { inTransaction } from '../../../database/transaction';
@@ -22,6 +20,7 @@ import {
   importEntities,
 } from './import-registry';
 import { ImportUploads } from './import-uploads';
+import { rowValidator, RowValidator } from './row-validator';
 
 /** A problem with one cell (or row) of the file: `row` is the row number in the file (the header is row 1). */
 export interface ImportRowError {
@@ -121,6 +120,7 @@ export class ImportService {
             actor,
             get: <T>(type: Type<T>) => this.modules.get(type, { strict: false }),
           };
+          const validator = validatorOf(def);
           let columns: { col: ImportColumn; index: number; header: string }[] | null = null;
           let batch: { line: number; row: object }[] = [];
           const seen = new Map<string, number>();
@@ -160,14 +160,10 @@ export class ImportService {
               const value = col.parse ? col.parse(text) : text;
               if (value !== undefined) plain[col.field] = value;
             }
-            const row = plainToInstance(def.rowClass, plain);
-            const errors = validateSync(row, { whitelist: true, forbidNonWhitelisted: true });
+            const row = validator.toRow(plain);
+            const errors = validator.problems(row);
             // One message per column: the first rule it breaks.
-            const byField = new Map(
-              flattenErrors(errors)
-                .reverse()
-                .map((e) => [e.field, e.message]),
-            );
+            const byField = new Map([...errors].reverse().map((e) => [e.field, e.message]));
             for (const [field, message] of [...byField].reverse())
               fail({ row: line, column: header(field), message });
             const rule = errors.length === 0 ? def.rowRule?.(row) : null;
@@ -255,9 +251,17 @@ function mapHeaders(def: ImportDefinition, cells: string[]) {
   return columns;
 }
 
-function flattenErrors(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
-  return errors.flatMap((e) => [
-    ...Object.values(e.constraints ?? {}).map((message) => ({ field: prefix + e.property, message })),
-    ...flattenErrors(e.children ?? [], `${prefix}${e.property}.`),
-  ]);
+const validators = new WeakMap<ImportDefinition, RowValidator<object>>();
+
+/** The definition's row class rules, compiled on first use (row-validator.ts). */
+function validatorOf(def: ImportDefinition): RowValidator<object> {
+  let validator = validators.get(def);
+  if (!validator) {
+    validator = rowValidator(
+      def.rowClass,
+      def.columns.map((c) => c.field),
+    );
+    validators.set(def, validator);
+  }
+  return validator;
 }
