@@ -66,7 +66,7 @@ export function rowValidator<Row extends object>(
   const transformed = fields.filter(
     (f) => transformers.findTransformMetadatas(rowClass, f, TransformationType.PLAIN_TO_CLASS).length > 0,
   );
-  const properties = Object.keys(grouped).map((property) => compileProperty(property, grouped[property]!));
+  const properties = Object.keys(grouped).map((property) => compileProperty(property, grouped[property]));
   return {
     compiled: true,
     toRow(plain) {
