@@ -52,7 +52,7 @@ export async function runBulk(
       i: { code: park, name: `批量导入${round + 1}` },
     });
     await gql(server, headers, 'mutation($i: CreateZoneInput!) { createZone(input: $i) { id } }', {
-      i: { parkCode: park, code: 'bulk', name: '批量分区' },
+      i: { parkCode: park, code: 'bulk', name: '批量分区', kind: 'INDUSTRIAL' },
     });
     const file = unitFile();
     request = () =>
