@@ -1,3 +1,4 @@
+import type { BulkKind } from './bulk';
 import {
   BENCH_MACHINES_AS_OF,
   BENCH_PARK,
@@ -29,6 +30,8 @@ export interface Scenario {
   requests: Partial<Record<Target, (f: Fixtures) => Body>>;
   /** Writes (S5): autocannon then cycles through a sequence of requests per connection (see writes.ts). */
   writes?: boolean;
+  /** One timed bulk request per round instead of a load (S14, S15: see bulk.ts); `rps` is then rows per second. */
+  bulk?: BulkKind;
 }
 
 const gql = (query: string, variables: Record<string, unknown> = {}): Body => ({
@@ -337,5 +340,19 @@ export const SCENARIOS: Scenario[] = [
     requests: {
       api: () => gql(S14_API, { park: BENCH_PARK }),
     },
+  },
+  {
+    id: 'S15',
+    title: 'import 100,000 unit rows (CSV, 3.7 MB) into a new park: POST /import/units (rows/s; one request)',
+    scales: ['tiny', 'park', 'platform'],
+    bulk: 'import',
+    requests: { api: () => ({ path: '/import/units', body: '' }) },
+  },
+  {
+    id: 'S16',
+    title: "export that park's 100,000 units as CSV: POST /export, paged 100 at a time (rows/s; one request)",
+    scales: ['tiny', 'park', 'platform'],
+    bulk: 'export',
+    requests: { api: () => ({ path: '/export', body: '' }) },
   },
 ];

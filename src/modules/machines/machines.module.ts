@@ -1,5 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { LoaderRegistry } from '../../graphql/graphql-context';
+import './machine.import';
 import { OccupancyModule } from '../occupancy/occupancy.module';
 import { MachineEventsService } from './machine-events.service';
 import {

@@ -1,4 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import './institution.import';
 import { LoaderRegistry } from '../../graphql/graphql-context';
 import {
   AgreementFieldsResolver,

@@ -3,6 +3,8 @@ import { OccupancyModule } from '../occupancy/occupancy.module';
 import { FigureSnapshotsService } from './figure-snapshots.service';
 import { FiguresResolver } from './figures.resolver';
 import { FiguresService } from './figures.service';
+import { ImportResolver } from './import/import.resolver';
+import { ImportUploads } from './import/import-uploads';
 import { ImportService } from './import/import.service';
 import { PublishedFiguresResolver } from './published-figures.resolver';
 import { PublishedFiguresService } from './published-figures.service';
@@ -20,7 +22,9 @@ import { PublishedFiguresService } from './published-figures.service';
     PublishedFiguresService,
     PublishedFiguresResolver,
     ImportService,
+    ImportResolver,
+    ImportUploads,
   ],
-  exports: [FiguresService, ImportService],
+  exports: [FiguresService, ImportService, ImportUploads],
 })
 export class ReportsModule {}

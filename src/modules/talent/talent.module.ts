@@ -2,6 +2,7 @@ import { Logger, Module, OnModuleInit } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
+import './trainee.import';
 import { LoaderRegistry } from '../../graphql/graphql-context';
 import { AchievementsResolver } from './achievements.resolver';
 import { AchievementsService } from './achievements.service';
