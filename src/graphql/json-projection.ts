@@ -112,7 +112,11 @@ function compile(
  * JsonSelection of `type`, or null when any field in it cannot be projected (then the caller takes its usual path).
  * Aliases are fine (GraphQL reads each field by its name from the object); the same field selected twice merges.
  */
-export function jsonSelection(info: GraphQLResolveInfo, path: string[], type: JsonType): JsonSelection | null {
+export function jsonSelection(
+  info: GraphQLResolveInfo,
+  path: string[],
+  type: JsonType,
+): JsonSelection | null {
   let level: readonly (SelectionSetNode | undefined)[] = info.fieldNodes.map((f) => f.selectionSet);
   for (const step of path) {
     const byName = fieldsByName(level, '', info);

@@ -54,7 +54,8 @@ export function answerReadAhead(schema: GraphQLSchema): GraphQLSchema {
         const ahead = (source as CarriesAhead | null | undefined)?.[AHEAD];
         if (ahead !== undefined && Object.hasOwn(ahead, name) && !hasArguments(args)) return ahead[name];
         const built = source as Record<string, unknown> | null | undefined;
-        if (built?.[FROM_SQL] === true && Object.hasOwn(built, name) && !hasArguments(args)) return built[name];
+        if (built?.[FROM_SQL] === true && Object.hasOwn(built, name) && !hasArguments(args))
+          return built[name];
         return inner(source, args, context, info);
       };
     }
