@@ -17,7 +17,7 @@ export class PreparingClient extends Client {
 
   // pg's query has many overloads; only (text, values) from TypeORM is rewritten.
   override query(config: unknown, values?: unknown, callback?: unknown): never {
-    const query = super.query as (...args: unknown[]) => never;
+    const query = (...args: unknown[]) => (super.query as (...a: unknown[]) => never).apply(this, args);
     if (typeof config === 'string' && Array.isArray(values) && values.length > 0 && READ.test(config)) {
       let name = this.names.get(config);
       if (name === undefined && this.names.size < MAX_PREPARED_PER_CONNECTION) {
@@ -26,9 +26,9 @@ export class PreparingClient extends Client {
       }
       if (name !== undefined) {
         const named = { name, text: config, values };
-        return typeof callback === 'function' ? query.call(this, named, callback) : query.call(this, named);
+        return typeof callback === 'function' ? query(named, callback) : query(named);
       }
     }
-    return query.call(this, config, values, callback);
+    return query(config, values, callback);
   }
 }

@@ -171,7 +171,12 @@ export class SpaceService {
         .addSelect('unit.id', 'id')
         .addSelect(jsonProjectionSql(ahead.nodes, 'unit', params), 'node')
         .setParameters(params.values);
-      return paginate<{ sort_key: unknown; id: string; node: Unit }, Unit>(query, sort, args, (row) => row.node);
+      return paginate<{ sort_key: unknown; id: string; node: Unit }, Unit>(
+        query,
+        sort,
+        args,
+        (row) => row.node,
+      );
     }
     // Look-ahead: the page's tenancies (and their enterprises) in the same statement as the page.
     if (ahead.tenancies) query.addSelect(tenancyRowsSql('unit', !!ahead.enterprises), 'tenancy_rows');
