@@ -12,6 +12,7 @@ import { maskPersonalData } from '../modules/access/personal-data.schema';
 import { GraphQLSchema } from 'graphql';
 import { answerReadAhead } from './resolved-ahead';
 import { GraphQLDateTime } from 'graphql-scalars';
+import { persistedQueryDefaults } from 'mercurius';
 
 @Global()
 @Module({
@@ -41,6 +42,11 @@ class LoaderRegistryModule {}
         graphiql: false,
         ide: false,
         jit: 1,
+        // Automatic persisted queries (extensions.persistedQuery.sha256Hash, as Apollo Client and urql send it), over
+        // POST and GET; a persisted query runs through the same validation rules and hooks as its text.
+        ...(config.GRAPHQL_PERSISTED_QUERIES > 0
+          ? { persistedQueryProvider: persistedQueryDefaults.automatic(config.GRAPHQL_PERSISTED_QUERIES) }
+          : {}),
         // Depth, alias, cost and batch limits; introspection is refused in production by a validation rule (see
         // limits/): Mercurius has no `introspection` option.
         ...graphqlLimitOptions(config),
