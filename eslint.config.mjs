@@ -8,6 +8,7 @@ export default tseslint.config(
       'dist/**',
       'node_modules/**',
       'bench/peers/**',
+      'web/src/gql/**',
       'coverage/**',
       '.data/**',
       'jest.config.js',
