@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Alert, Card, Col, Row, Select, Space, Spin, Statistic, Tooltip, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
@@ -8,6 +8,7 @@ import type { Session } from '../auth/session';
 import { EChart } from '../charts/EChart';
 import { DateInput, today } from '../components/DateInput';
 import { useParks } from '../components/parks';
+import { useUrlState } from '../components/url-state';
 import { graphql } from '../gql';
 import { useI18n } from '../i18n/i18n';
 
@@ -70,9 +71,10 @@ export default function Dashboard({ session }: { session: Session }) {
   const { t, lang } = useI18n();
   const parks = useParks();
   const park = parks.data?.parks[0];
-  const [asOf, setAsOf] = useState(today);
-  const [zoneCode, setZoneCode] = useState<string | undefined>(undefined);
-  const zone = zoneCode ?? park?.zones[0]?.code;
+  const [asOf, setAsOf] = useUrlState('asOf', today());
+  const [zoneCode, setZoneCode] = useUrlState('zone');
+  // No zone in the URL: the park's first zone; `all` is the whole park.
+  const zone = zoneCode === 'all' ? undefined : (zoneCode ?? park?.zones[0]?.code);
   const variables = {
     parkCode: park?.code ?? '',
     zoneCode: zone,
@@ -107,11 +109,11 @@ export default function Dashboard({ session }: { session: Session }) {
         <Select
           aria-label={t('zone')}
           style={{ minWidth: 220 }}
-          value={zone ?? ''}
+          value={zone ?? 'all'}
           onChange={(value) => setZoneCode(value)}
           options={[
             ...(park?.zones ?? []).map((z) => ({ value: z.code, label: lang === 'en' ? (z.nameEn ?? z.name) : z.name })),
-            { value: '', label: t('allZones') },
+            { value: 'all', label: t('allZones') },
           ]}
         />
       </Space>
