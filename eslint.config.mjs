@@ -9,6 +9,7 @@ export default tseslint.config(
       'node_modules/**',
       'bench/peers/**',
       'web/src/gql/**',
+      'web/scripts/*.mjs',
       'coverage/**',
       '.data/**',
       'jest.config.js',

@@ -17,7 +17,8 @@ describe('park console in a browser', () => {
   const refused: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(consoleDir(), 'index.html'))) throw new Error('console not built: run npm run build');
+    if (!existsSync(join(consoleDir(), 'index.html')))
+      throw new Error('console not built: run npm run build');
     t = await startTestApp();
     expect(await seedDemoIfEmpty(t.dataSource)).toBe(true);
     await t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -37,7 +38,10 @@ describe('park console in a browser', () => {
     await page.goto(`${base}/console/`);
     await page.locator('#username').fill(username);
     await page.locator('#password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
+    await page
+      .getByRole('button', { name: '登 录' })
+      .or(page.getByRole('button', { name: '登录' }))
+      .click();
     await page.getByTestId('who').waitFor();
     return page;
   }
@@ -79,7 +83,10 @@ describe('park console in a browser', () => {
     const page = await signIn('leasing');
     await page.goto(`${base}/console/bays?zone=shifosi-west&asOf=2024-02-01`);
     await page.locator('button.bay').first().waitFor();
-    const vacant = (await page.locator('button.bay[data-status="VACANT"]').first().getAttribute('data-code'))!;
+    const vacant = (await page
+      .locator('button.bay[data-status="VACANT"]')
+      .first()
+      .getAttribute('data-code'))!;
     const held = page.locator('button.bay[data-status="OPERATING"]').first();
     const heldCode = (await held.getAttribute('data-code'))!;
     const holder = (await held.getAttribute('title'))!.split(' · ').pop()!;

@@ -52,7 +52,7 @@ export function registerConsole(fastify: FastifyInstance, root = consoleDir()): 
   const files = existsSync(root) ? listFiles(root) : new Map<string, string>();
   const index = files.get('index.html');
   const send = (url: string, reply: import('fastify').FastifyReply) => {
-    const path = url.split('?')[0]!.slice(CONSOLE_PATH.length).replace(/^\/+/, '');
+    const path = url.split('?')[0].slice(CONSOLE_PATH.length).replace(/^\/+/, '');
     const file = files.get(path);
     if (file && path !== 'index.html') {
       const immutable = path.startsWith('assets/');
@@ -68,7 +68,7 @@ export function registerConsole(fastify: FastifyInstance, root = consoleDir()): 
         .type('text/plain; charset=utf-8')
         .send('The console is not built: run `npm run build` (it builds the API and the console).');
     }
-    return reply.header('cache-control', 'no-cache').type(TYPES['.html']!).send(readFileSync(index));
+    return reply.header('cache-control', 'no-cache').type(TYPES['.html']).send(readFileSync(index));
   };
   fastify.get(CONSOLE_PATH, (request, reply) => reply.redirect(`${CONSOLE_PATH}/`));
   fastify.get(`${CONSOLE_PATH}/*`, (request, reply) => send(request.url, reply));

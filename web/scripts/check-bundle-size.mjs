@@ -7,7 +7,9 @@ import { gzipSync } from 'node:zlib';
 const BUDGET = 500 * 1024;
 const dir = join(import.meta.dirname, '..', '..', 'dist', 'console');
 const html = readFileSync(join(dir, 'index.html'), 'utf8');
-const initial = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="\/console\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+const initial = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="\/console\/(assets\/[^"]+\.js)"/g)].map(
+  (m) => m[1],
+);
 if (!initial.length) throw new Error('no script found in dist/console/index.html');
 const gz = (file) => gzipSync(readFileSync(join(dir, file))).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

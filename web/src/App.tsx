@@ -43,7 +43,9 @@ const THEME = {
   components: { Menu: { itemSelectedBg: '#f6ece9' } },
 };
 
-const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
+});
 
 function initialSession(): Session | undefined {
   const session = loadSession();
@@ -53,7 +55,9 @@ function initialSession(): Session | undefined {
 
 export function App() {
   const [session, setSession] = useState<Session | undefined>(initialSession);
-  const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem('shifosi.console.lang') === 'en' ? 'en' : 'zh'));
+  const [lang, setLangState] = useState<Lang>(() =>
+    localStorage.getItem('shifosi.console.lang') === 'en' ? 'en' : 'zh',
+  );
   const signOut = useCallback(() => {
     saveSession(undefined);
     setToken(undefined);

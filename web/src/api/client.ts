@@ -19,12 +19,16 @@ const client = new GraphQLClient(`${location.origin}/graphql`, { headers: () => 
 
 /** The API's errors of a failed request (its GraphQL errors, or one error for a network failure). */
 export function apiErrors(error: unknown): ApiError[] {
-  if (error instanceof ClientError) return (error.response.errors as ApiError[] | undefined) ?? [{ message: error.message }];
+  if (error instanceof ClientError)
+    return (error.response.errors as ApiError[] | undefined) ?? [{ message: error.message }];
   return [{ message: error instanceof Error ? error.message : String(error) }];
 }
 
 /** Runs a typed operation; an expired token sends the user back to sign-in. */
-export async function request<R, V extends Variables>(document: TypedDocumentNode<R, V>, variables?: V): Promise<R> {
+export async function request<R, V extends Variables>(
+  document: TypedDocumentNode<R, V>,
+  variables?: V,
+): Promise<R> {
   try {
     return await client.request<R, V>({ document, variables } as never);
   } catch (error) {

@@ -24,7 +24,9 @@ describe('form error mapping', () => {
       ],
       ['startsOn', 'unitCodes'],
     );
-    expect(result.fields).toEqual([{ name: ['startsOn'], errors: ['startsOn must be a date', 'startsOn is too early'] }]);
+    expect(result.fields).toEqual([
+      { name: ['startsOn'], errors: ['startsOn must be a date', 'startsOn is too early'] },
+    ]);
     expect(result.general).toEqual(['unknown park']);
     expect(result.conflict).toBeUndefined();
   });
@@ -32,7 +34,12 @@ describe('form error mapping', () => {
   it('shows a CONFLICT at its field with the holder it names', () => {
     const message = 'Unit W-A-101 is already held by 富瑞雕塑 (tenancy from 2023-03-01)';
     const result = toFormErrors(
-      [{ message, extensions: { code: 'CONFLICT', field: 'unitCodes', unitCode: 'W-A-101', holder: '富瑞雕塑' } }],
+      [
+        {
+          message,
+          extensions: { code: 'CONFLICT', field: 'unitCodes', unitCode: 'W-A-101', holder: '富瑞雕塑' },
+        },
+      ],
       ['unitCodes'],
     );
     expect(result.fields).toEqual([{ name: ['unitCodes'], errors: [message] }]);
@@ -41,7 +48,10 @@ describe('form error mapping', () => {
   });
 
   it('keeps other errors as general messages', () => {
-    const result = toFormErrors([{ message: 'Not allowed', extensions: { code: 'FORBIDDEN' } }, { message: 'x' }], []);
+    const result = toFormErrors(
+      [{ message: 'Not allowed', extensions: { code: 'FORBIDDEN' } }, { message: 'x' }],
+      [],
+    );
     expect(result.general).toEqual(['Not allowed', 'x']);
     expect(result.fields).toEqual([]);
   });

@@ -37,7 +37,11 @@ export function toFieldPath(apiField: string, argument = 'input'): FieldPath {
  * Maps the API's errors onto a form: BAD_USER_INPUT `fields` at the fields the form has (others as general
  * messages), CONFLICT at the field it names with the holder, anything else as a general message.
  */
-export function toFormErrors(errors: readonly ApiError[], formFields: readonly string[], argument = 'input'): FormErrors {
+export function toFormErrors(
+  errors: readonly ApiError[],
+  formFields: readonly string[],
+  argument = 'input',
+): FormErrors {
   const known = new Set(formFields);
   const byField = new Map<string, { name: FieldPath; errors: string[] }>();
   const general: string[] = [];

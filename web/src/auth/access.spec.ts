@@ -6,7 +6,14 @@ describe('menus by role', () => {
     expect(can(['RECRUITER'], 'lease')).toBe(false);
   });
   it('shows leasing the bay map and its forms, not talent or audit', () => {
-    expect(pagesFor(['LEASING'])).toEqual(['dashboard', 'bays', 'enterprises', 'machines', 'partners', 'contracts']);
+    expect(pagesFor(['LEASING'])).toEqual([
+      'dashboard',
+      'bays',
+      'enterprises',
+      'machines',
+      'partners',
+      'contracts',
+    ]);
     expect(can(['LEASING'], 'lease')).toBe(true);
   });
   it('shows the audit log to ADMIN only', () => {

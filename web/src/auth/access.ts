@@ -3,14 +3,7 @@
  * a role cannot use is not shown to it. The API still checks every request.
  */
 export type Page =
-  | 'dashboard'
-  | 'bays'
-  | 'enterprises'
-  | 'machines'
-  | 'talent'
-  | 'partners'
-  | 'contracts'
-  | 'audit';
+  'dashboard' | 'bays' | 'enterprises' | 'machines' | 'talent' | 'partners' | 'contracts' | 'audit';
 
 export type Capability = 'lease' | 'readTenancies' | 'readTalent' | 'readFinance';
 
@@ -30,7 +23,16 @@ const GRANTS: Record<Page | Capability, string[]> = {
   readFinance: ['ADMIN', 'LEASING', 'FINANCE', 'ANALYST'],
 };
 
-export const PAGES: Page[] = ['dashboard', 'bays', 'enterprises', 'machines', 'talent', 'partners', 'contracts', 'audit'];
+export const PAGES: Page[] = [
+  'dashboard',
+  'bays',
+  'enterprises',
+  'machines',
+  'talent',
+  'partners',
+  'contracts',
+  'audit',
+];
 
 export function can(roles: readonly string[], what: Page | Capability): boolean {
   return roles.some((role) => GRANTS[what].includes(role));

@@ -9,7 +9,10 @@ export interface Session {
 
 const KEY = 'shifosi.console.session';
 
-export function loadSession(storage: Pick<Storage, 'getItem'> = sessionStorage, now = Date.now()): Session | undefined {
+export function loadSession(
+  storage: Pick<Storage, 'getItem'> = sessionStorage,
+  now = Date.now(),
+): Session | undefined {
   const raw = storage.getItem(KEY);
   if (!raw) return undefined;
   try {

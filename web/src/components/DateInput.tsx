@@ -2,7 +2,15 @@ import { DatePicker } from 'antd';
 import dayjs from 'dayjs';
 
 /** A date picker over ISO dates (`2024-02-01`), the API's `Date`. */
-export function DateInput({ value, onChange, label }: { value: string; onChange(date: string): void; label: string }) {
+export function DateInput({
+  value,
+  onChange,
+  label,
+}: {
+  value: string;
+  onChange: (date: string) => void;
+  label: string;
+}) {
   return (
     <DatePicker
       aria-label={label}

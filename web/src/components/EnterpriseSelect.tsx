@@ -22,7 +22,7 @@ const FIND = graphql(`
 export function EnterpriseSelect(props: {
   id?: string;
   value?: string;
-  onChange?(id: string | undefined): void;
+  onChange?: (id: string | undefined) => void;
   parkCode?: string;
   label: string;
   allowClear?: boolean;

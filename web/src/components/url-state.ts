@@ -3,7 +3,10 @@ import { useSearchParams } from 'react-router-dom';
 
 /** A page setting kept in the URL (`?asOf=2024-02-01&zone=shifosi-west`), so a view can be shared or reloaded. */
 export function useUrlState(key: string, fallback: string): [string, (value: string | undefined) => void];
-export function useUrlState(key: string, fallback?: string): [string | undefined, (value: string | undefined) => void];
+export function useUrlState(
+  key: string,
+  fallback?: string,
+): [string | undefined, (value: string | undefined) => void];
 export function useUrlState(key: string, fallback?: string) {
   const [params, setParams] = useSearchParams();
   const set = useCallback(

@@ -6,7 +6,15 @@ import type { Session } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 
 /** The frame of every page: the menu of what the user's roles can use, the language switch, sign-out. */
-export function AppLayout({ session, onSignOut, children }: { session: Session; onSignOut(): void; children: ReactNode }) {
+export function AppLayout({
+  session,
+  onSignOut,
+  children,
+}: {
+  session: Session;
+  onSignOut: () => void;
+  children: ReactNode;
+}) {
   const { t, lang, setLang } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
@@ -27,7 +35,9 @@ export function AppLayout({ session, onSignOut, children }: { session: Session; 
         </nav>
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', alignItems: 'center' }}>
+        <Layout.Header
+          style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', alignItems: 'center' }}
+        >
           <Space>
             <Typography.Text data-testid="who">
               {session.name} ({session.roles.join(', ')})

@@ -1,5 +1,20 @@
 import { useState } from 'react';
-import { Alert, Button, DatePicker, Descriptions, Drawer, Form, Input, List, Select, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  DatePicker,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  List,
+  Select,
+  Space,
+  Spin,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
@@ -71,7 +86,7 @@ const END = graphql(`
 type Action = { kind: 'advance' | 'end'; tenancyId: string };
 
 /** Advance a stage or end a tenancy; the API's field errors shown at the fields. */
-function TenancyActionForm({ action, asOf, onDone }: { action: Action; asOf: string; onDone(): void }) {
+function TenancyActionForm({ action, asOf, onDone }: { action: Action; asOf: string; onDone: () => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ stage?: string; on: Dayjs; text?: string }>();
   const [general, setGeneral] = useState<string[]>([]);
@@ -80,27 +95,49 @@ function TenancyActionForm({ action, asOf, onDone }: { action: Action; asOf: str
     try {
       if (action.kind === 'advance') {
         await request(ADVANCE, {
-          input: { tenancyId: action.tenancyId, stage: values.stage as 'OPERATING', effectiveOn: on, note: values.text || undefined },
+          input: {
+            tenancyId: action.tenancyId,
+            stage: values.stage as 'OPERATING',
+            effectiveOn: on,
+            note: values.text || undefined,
+          },
         });
       } else {
         await request(END, { input: { tenancyId: action.tenancyId, endsOn: on, reason: values.text ?? '' } });
       }
       onDone();
     } catch (error) {
-      const fieldOf: Record<string, string> = { effectiveOn: 'on', endsOn: 'on', note: 'text', reason: 'text', stage: 'stage' };
+      const fieldOf: Record<string, string> = {
+        effectiveOn: 'on',
+        endsOn: 'on',
+        note: 'text',
+        reason: 'text',
+        stage: 'stage',
+      };
       const mapped = toFormErrors(apiErrors(error), Object.keys(fieldOf));
-      form.setFields(mapped.fields.map((f) => ({ name: fieldOf[String(f.name[0])] as never, errors: f.errors })));
+      form.setFields(
+        mapped.fields.map((f) => ({ name: fieldOf[String(f.name[0])] as never, errors: f.errors })),
+      );
       setGeneral(mapped.general);
     }
   };
   return (
-    <Form form={form} layout="vertical" initialValues={{ on: dayjs(asOf), stage: 'FITTING_OUT' }} onFinish={(v) => void submit(v)}>
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={{ on: dayjs(asOf), stage: 'FITTING_OUT' }}
+      onFinish={(v) => void submit(v)}
+    >
       {action.kind === 'advance' && (
         <Form.Item label={t('stage')} name="stage">
           <Select options={['FITTING_OUT', 'OPERATING'].map((s) => ({ value: s, label: t(s) }))} />
         </Form.Item>
       )}
-      <Form.Item label={t(action.kind === 'advance' ? 'effectiveOn' : 'endsOn')} name="on" rules={[{ required: true }]}>
+      <Form.Item
+        label={t(action.kind === 'advance' ? 'effectiveOn' : 'endsOn')}
+        name="on"
+        rules={[{ required: true }]}
+      >
         <DatePicker format="YYYY-MM-DD" allowClear={false} />
       </Form.Item>
       <Form.Item label={t(action.kind === 'advance' ? 'note' : 'reason')} name="text">
@@ -120,8 +157,8 @@ export function BayDrawer(props: {
   code?: string;
   asOf: string;
   canLease: boolean;
-  onClose(): void;
-  onChanged(): void;
+  onClose: () => void;
+  onChanged: () => void;
 }) {
   const { t } = useI18n();
   const [action, setAction] = useState<Action>();
@@ -132,7 +169,12 @@ export function BayDrawer(props: {
   });
   const unit = bay.data?.unit;
   return (
-    <Drawer open={Boolean(props.code)} onClose={props.onClose} title={`${t('bay')} ${props.code ?? ''}`} size="large">
+    <Drawer
+      open={Boolean(props.code)}
+      onClose={props.onClose}
+      title={`${t('bay')} ${props.code ?? ''}`}
+      size="large"
+    >
       {bay.error && <Alert type="error" title={String(bay.error)} />}
       {!unit ? (
         <Spin />
@@ -153,10 +195,17 @@ export function BayDrawer(props: {
                 </span>
                 {props.canLease && !tenancy.endsOn && (
                   <>
-                    <Button size="small" onClick={() => setAction({ kind: 'advance', tenancyId: tenancy.id })}>
+                    <Button
+                      size="small"
+                      onClick={() => setAction({ kind: 'advance', tenancyId: tenancy.id })}
+                    >
                       {t('advance')}
                     </Button>
-                    <Button size="small" danger onClick={() => setAction({ kind: 'end', tenancyId: tenancy.id })}>
+                    <Button
+                      size="small"
+                      danger
+                      onClick={() => setAction({ kind: 'end', tenancyId: tenancy.id })}
+                    >
                       {t('endTenancy')}
                     </Button>
                   </>
@@ -194,7 +243,9 @@ export function BayDrawer(props: {
           <List
             size="small"
             dataSource={unit.machines}
-            renderItem={(m) => <List.Item key={m.id}>{`${m.serialNumber} · ${m.manufacturer} ${m.model}`}</List.Item>}
+            renderItem={(m) => (
+              <List.Item key={m.id}>{`${m.serialNumber} · ${m.manufacturer} ${m.model}`}</List.Item>
+            )}
           />
         </Space>
       )}

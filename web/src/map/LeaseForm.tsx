@@ -38,8 +38,8 @@ export function LeaseForm(props: {
   unitCodes: string[];
   allCodes: string[];
   startsOn: string;
-  onClose(): void;
-  onLeased(): void;
+  onClose: () => void;
+  onLeased: () => void;
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
@@ -69,7 +69,11 @@ export function LeaseForm(props: {
     } catch (error) {
       const mapped = toFormErrors(apiErrors(error), FIELDS);
       form.setFields(mapped.fields.map((f) => ({ name: f.name as never, errors: f.errors })));
-      setGeneral(mapped.conflict?.holder ? [`${t('heldBy')}: ${mapped.conflict.holder}`, ...mapped.general] : mapped.general);
+      setGeneral(
+        mapped.conflict?.holder
+          ? [`${t('heldBy')}: ${mapped.conflict.holder}`, ...mapped.general]
+          : mapped.general,
+      );
     } finally {
       setBusy(false);
     }
@@ -95,7 +99,9 @@ export function LeaseForm(props: {
           <DatePicker format="YYYY-MM-DD" allowClear={false} />
         </Form.Item>
         <Form.Item label={t('stage')} name="stage">
-          <Select options={['RESERVED', 'FITTING_OUT', 'OPERATING'].map((s) => ({ value: s, label: t(s) }))} />
+          <Select
+            options={['RESERVED', 'FITTING_OUT', 'OPERATING'].map((s) => ({ value: s, label: t(s) }))}
+          />
         </Form.Item>
         <Form.Item label={t('note')} name="note">
           <Input.TextArea rows={2} />

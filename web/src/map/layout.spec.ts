@@ -1,6 +1,12 @@
 import { layoutBays } from './layout';
 
-const bay = (code: string, building: string | null, floor: number | null, status = 'VACANT', floorArea = 100) => ({
+const bay = (
+  code: string,
+  building: string | null,
+  floor: number | null,
+  status = 'VACANT',
+  floorArea = 100,
+) => ({
   id: code,
   code,
   building,

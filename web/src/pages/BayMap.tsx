@@ -48,7 +48,10 @@ export default function BayMap({ session }: { session: Session }) {
           style={{ minWidth: 220 }}
           value={zone}
           onChange={setZoneCode}
-          options={(park?.zones ?? []).map((z) => ({ value: z.code, label: lang === 'en' ? (z.nameEn ?? z.name) : z.name }))}
+          options={(park?.zones ?? []).map((z) => ({
+            value: z.code,
+            label: lang === 'en' ? (z.nameEn ?? z.name) : z.name,
+          }))}
         />
         <DateInput value={asOf} onChange={setAsOf} label={t('asOf')} />
         <EnterpriseSelect

@@ -95,7 +95,13 @@ export default function Dashboard({ session }: { session: Session }) {
       grid: { left: 40, right: 16, top: 24, bottom: 24 },
       xAxis: { type: 'category', data: data?.occupancyTrend.map((p) => p.date.slice(0, 7)) ?? [] },
       yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-      series: [{ type: 'line', name: t('occupancyUnits'), data: data?.occupancyTrend.map((p) => Number(p.occupancy.percent)) ?? [] }],
+      series: [
+        {
+          type: 'line',
+          name: t('occupancyUnits'),
+          data: data?.occupancyTrend.map((p) => Number(p.occupancy.percent)) ?? [],
+        },
+      ],
     }),
     [data, t],
   );
@@ -112,7 +118,10 @@ export default function Dashboard({ session }: { session: Session }) {
           value={zone ?? 'all'}
           onChange={(value) => setZoneCode(value)}
           options={[
-            ...(park?.zones ?? []).map((z) => ({ value: z.code, label: lang === 'en' ? (z.nameEn ?? z.name) : z.name })),
+            ...(park?.zones ?? []).map((z) => ({
+              value: z.code,
+              label: lang === 'en' ? (z.nameEn ?? z.name) : z.name,
+            })),
             { value: 'all', label: t('allZones') },
           ]}
         />

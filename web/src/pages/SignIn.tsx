@@ -20,7 +20,7 @@ const SIGN_IN = graphql(`
 `);
 
 /** Sign-in with the `login` mutation; the token stays in this tab (sessionStorage), never in a cookie. */
-export function SignIn({ onSignIn }: { onSignIn(session: Session): void }) {
+export function SignIn({ onSignIn }: { onSignIn: (session: Session) => void }) {
   const { t, lang, setLang } = useI18n();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -51,7 +51,10 @@ export function SignIn({ onSignIn }: { onSignIn(session: Session): void }) {
           <Typography.Title level={1} style={{ fontSize: 20 }}>
             {t('appName')}
           </Typography.Title>
-          <Form layout="vertical" onFinish={(values: { username: string; password: string }) => void submit(values)}>
+          <Form
+            layout="vertical"
+            onFinish={(values: { username: string; password: string }) => void submit(values)}
+          >
             <Form.Item label={t('username')} name="username" rules={[{ required: true }]}>
               <Input autoComplete="username" />
             </Form.Item>
