@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, sep } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 
-/** Where the console is served (Vite's `base` in web/vite.config.ts). */
+/** Where the console is served (Vite's `base` in web/vite.config.mts). */
 export const CONSOLE_PATH = '/console';
 
 const TYPES: Record<string, string> = {

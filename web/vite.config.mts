@@ -5,7 +5,7 @@ import { defineConfig } from 'vite';
  * runs this dev server with /graphql and /export proxied to the API (API_URL, default http://127.0.0.1:3000).
  */
 export default defineConfig({
-  root: __dirname,
+  root: import.meta.dirname,
   base: '/console/',
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
