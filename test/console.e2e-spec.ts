@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { consoleDir } from '../src/console/console.route';
@@ -161,6 +161,32 @@ describe('park console in a browser', () => {
     await checkPage(page, 'talent');
     await page.close();
   }, 120_000);
+
+  it('shows an admin every page, the audit log included, each with its lists and charts', async () => {
+    const page = await signIn('admin');
+    for (const [path, heading] of [
+      ['enterprises', '企业'],
+      ['machines', '设备'],
+      ['talent', '人才'],
+      ['partners', '合作伙伴'],
+      ['contracts', '合同'],
+      ['audit', '审计日志'],
+    ] as const) {
+      await page.getByRole('navigation').getByText(heading, { exact: true }).click();
+      await page.waitForURL(new RegExp(`/console/${path}`));
+      await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await checkPage(page, path);
+    }
+    // The lists export through POST /export with the page's own query.
+    await page.getByRole('navigation').getByText('企业', { exact: true }).click();
+    await page.locator('.ant-table-row').first().waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: /导出 CSV/ }).click();
+    const csv = await (await download).path();
+    expect(readFileSync(csv, 'utf8')).toContain('富瑞雕塑');
+    await page.close();
+  }, 180_000);
 
   it('met no Content-Security-Policy refusal and no page error on any page', () => {
     expect(refused).toEqual([]);
