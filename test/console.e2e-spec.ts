@@ -137,11 +137,12 @@ describe('park console in a browser', () => {
     await page.getByTestId('occupancy-units').waitFor();
     await expect(page.getByTestId('occupancy-units').textContent()).resolves.toContain('76.4');
     await expect(page.getByTestId('occupancy-area').textContent()).resolves.toContain('76.3');
-    // Its definition on hover.
-    await page.getByTestId('occupancy-units').hover();
-    await page.locator('.ant-tooltip:visible').waitFor();
     await page.locator('canvas').first().waitFor();
     await checkPage(page, 'dashboard');
+    // Its definition on hover.
+    await page.getByTestId('occupancy-units').hover();
+    await expect(page.locator('.ant-tooltip:visible').textContent()).resolves.toContain('divided by');
+    await checkPage(page, 'dashboard-definition');
     // The English switch.
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByText('Occupancy (bays)').waitFor();
