@@ -54,8 +54,15 @@ describe('park console in a browser', () => {
   it('serves the console with the same security headers as the API', async () => {
     const response = await fetch(`${base}/console/bays`);
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
-    expect(await response.text()).toContain('<div id="root">');
+    const csp = response.headers.get('content-security-policy')!;
+    expect(csp).toContain("script-src 'self'");
+    // Styles: antd's injected <style> tags carry the page's nonce; nothing inline without it.
+    const nonce = /style-src 'self' 'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeDefined();
+    expect(csp).not.toContain('unsafe-inline');
+    const html = await response.text();
+    expect(html).toContain('<div id="root">');
+    expect(html).toContain(`nonce="${nonce}"`);
     expect((await fetch(`${base}/console/assets/nothing.js`)).status).toBe(404);
   });
 

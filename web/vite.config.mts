@@ -8,6 +8,9 @@ export default defineConfig({
   root: import.meta.dirname,
   base: '/console/',
   oxc: { jsx: { runtime: 'automatic' } },
+  // The server puts a fresh nonce in place of this placeholder on every index.html (src/console/console.route.ts):
+  // Vite stamps it on its tags and in <meta property="csp-nonce">, antd on the <style> tags it injects.
+  html: { cspNonce: 'CONSOLE_CSP_NONCE' },
   build: {
     outDir: '../dist/console',
     emptyOutDir: true,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, sep } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -16,6 +17,18 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+/** What Vite writes where the nonce goes (`html.cspNonce` in web/vite.config.mts). */
+const NONCE_PLACEHOLDER = 'CONSOLE_CSP_NONCE';
+
+/** The app's CSP with `style-src` narrowed to this origin and the page's nonce. */
+export function consolePolicy(policy: string, nonce: string): string {
+  const directives = policy
+    .split(';')
+    .map((d) => d.trim())
+    .filter((d) => d && !/^style-src\b/.test(d));
+  return [...directives, `style-src 'self' 'nonce-${nonce}'`].join(';');
+}
 
 /** The project root: the nearest folder above this file holding package.json (the repo, or /app in the image). */
 function projectRoot(from = __dirname): string {
@@ -68,7 +81,15 @@ export function registerConsole(fastify: FastifyInstance, root = consoleDir()): 
         .type('text/plain; charset=utf-8')
         .send('The console is not built: run `npm run build` (it builds the API and the console).');
     }
-    return reply.header('cache-control', 'no-cache').type(TYPES['.html']).send(readFileSync(index));
+    // A fresh nonce per page: styles only from 'self' or <style> tags carrying it (antd's CSS-in-JS), instead of
+    // the 'unsafe-inline' of the app's default policy.
+    const nonce = randomBytes(16).toString('base64');
+    const policy = String(reply.raw.getHeader('content-security-policy') ?? "default-src 'self'");
+    return reply
+      .header('cache-control', 'no-store')
+      .header('content-security-policy', consolePolicy(policy, nonce))
+      .type(TYPES['.html'])
+      .send(readFileSync(index, 'utf8').replaceAll(NONCE_PLACEHOLDER, nonce));
   };
   fastify.get(CONSOLE_PATH, (request, reply) => reply.redirect(`${CONSOLE_PATH}/`));
   fastify.get(`${CONSOLE_PATH}/*`, (request, reply) => send(request.url, reply));

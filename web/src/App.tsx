@@ -43,6 +43,11 @@ const THEME = {
   components: { Menu: { itemSelectedBg: '#f6ece9' } },
 };
 
+/** The nonce of this page's CSP (`style-src 'nonce-…'`), for the <style> tags antd's CSS-in-JS injects. */
+const CSP = {
+  nonce: document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce || undefined,
+};
+
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
 });
@@ -89,7 +94,7 @@ export function App() {
   dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
   return (
     <I18nContext.Provider value={i18n}>
-      <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={THEME}>
+      <ConfigProvider csp={CSP} locale={lang === 'zh' ? zhCN : enUS} theme={THEME}>
         <AntApp>
           <QueryClientProvider client={queryClient}>
             <BrowserRouter basename="/console">
