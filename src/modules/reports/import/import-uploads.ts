@@ -3,11 +3,12 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { NotFoundError, UserInputError } from '../../../common/errors/app-error';
 import type { Principal } from '../../access/principal';
+import { byteLimit } from './byte-limit';
 
 /** How long an uploaded file waits for its import mutation. */
 const UPLOAD_TTL_MS = 60 * 60 * 1000;
@@ -32,26 +33,14 @@ export class ImportUploads implements OnModuleDestroy {
     await this.sweep();
     const uploadId = randomUUID();
     const path = this.path(principal, uploadId);
-    let bytes = 0;
+    const limit = byteLimit(maxBytes);
     try {
-      await pipeline(
-        file,
-        new Transform({
-          transform(chunk: Buffer, _enc, done) {
-            bytes += chunk.length;
-            if (bytes > maxBytes)
-              return done(
-                UserInputError.field('file', `is larger than ${maxBytes} bytes (IMPORT_MAX_BYTES)`),
-              );
-            done(null, chunk);
-          },
-        }),
-        createWriteStream(path, { mode: 0o600 }),
-      );
+      await pipeline(file, limit, createWriteStream(path, { mode: 0o600 }));
     } catch (error) {
       await rm(path, { force: true });
       throw error;
     }
+    const bytes = limit.bytes;
     if (bytes === 0) {
       await rm(path, { force: true });
       throw UserInputError.field('file', 'is empty');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { Injectable, Type } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -9,6 +9,7 @@ import { inTransaction } from '../../../database/transaction';
 import { writeAudit } from '../../access/audit';
 import { Actor } from '../../access/principal';
 import { OccupancyService } from '../../occupancy/occupancy.service';
+import { byteLimit } from './byte-limit';
 import { fileRows } from './file-rows';
 import { HttpAccess } from '../../access/http-access';
 import { ImportSpreadsheetInput } from '../dto/import.inputs';
@@ -84,18 +85,7 @@ export class ImportService {
   ): Promise<ImportResult> {
     const scope = await this.occupancy.scope(actor, parkCode);
     const hash = createHash('sha256');
-    let bytes = 0;
-    const counted = file.pipe(
-      new Transform({
-        transform(chunk: Buffer, _enc, done) {
-          bytes += chunk.length;
-          if (bytes > maxBytes)
-            return done(UserInputError.field('file', `is larger than ${maxBytes} bytes (IMPORT_MAX_BYTES)`));
-          hash.update(chunk);
-          done(null, chunk);
-        },
-      }),
-    );
+    const counted = file.pipe(byteLimit(maxBytes, (chunk) => hash.update(chunk)));
     file.on('error', (e) => counted.destroy(e));
     // The error (too large, a broken upload) may come before the reader starts iterating: the iterator rethrows it
     // then (the stream keeps it as `errored`); without a listener it would crash the process as an unhandled event.
@@ -206,7 +196,7 @@ export class ImportService {
                 sha256: result.sha256,
                 rows: result.rows,
                 written: result.written,
-                bytes,
+                bytes: counted.bytes,
               },
             },
           ]);
