@@ -1,3 +1,4 @@
+import { Node } from '../../graphql/node/node.model';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { ConnectionType } from '../../common/pagination/connection';
@@ -5,7 +6,7 @@ import { ADMINS, ANY_USER, API_KEY, OwnRecord, PartOfParent, Public, ReadableBy 
 import { ActorKind, ApiKeyKind, Role } from './access.enums';
 
 @ReadableBy(...ADMINS)
-@ObjectType({ description: 'A person who signs in.' })
+@ObjectType({ implements: () => [Node], description: 'A person who signs in.' })
 export class User {
   @Field(() => ID, { description: 'Stable id.' })
   id: string;
@@ -72,7 +73,7 @@ export class Me {
 }
 
 @ReadableBy(...ADMINS)
-@ObjectType({
+@ObjectType({ implements: () => [Node],
   description: 'A read-only API key for a report client. The secret is shown once, at creation.',
 })
 export class ApiKey {
@@ -130,7 +131,7 @@ export class AuditChange {
 }
 
 @ReadableBy(...ADMINS)
-@ObjectType({ description: 'One change, recorded in the same transaction as the change itself.' })
+@ObjectType({ implements: () => [Node], description: 'One change, recorded in the same transaction as the change itself.' })
 export class AuditEntry {
   @Field(() => ID, { description: 'Sequence number.' })
   id: string;

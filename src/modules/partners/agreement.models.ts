@@ -1,3 +1,4 @@
+import { Node } from '../../graphql/node/node.model';
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../common/pagination/connection';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
@@ -5,7 +6,7 @@ import { PARTNER_READERS, PartOfParent, ReadableBy } from '../access/access.deco
 import { AgreementKind, AgreementStatus, InstitutionKind, ObligationMetric } from './partner.enums';
 
 @ReadableBy(...PARTNER_READERS)
-@ObjectType({
+@ObjectType({ implements: () => [Node],
   description:
     'An agreement (协议) of the park with institutions and/or enterprises; its status is derived from its dates on asOf.',
 })
@@ -59,7 +60,7 @@ export class AgreementParty {
 }
 
 @ReadableBy(...PARTNER_READERS)
-@ObjectType({
+@ObjectType({ implements: () => [Node],
   description: 'Something an agreement commits a party to, with an optional target and its progress.',
 })
 export class Obligation {

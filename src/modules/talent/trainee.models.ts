@@ -1,3 +1,4 @@
+import { Node } from '../../graphql/node/node.model';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../common/pagination/connection';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
@@ -6,7 +7,7 @@ import { PersonalDataKind } from '../access/personal-data';
 import { Gender, HomeRegion, TraineeStatus } from './talent.enums';
 
 @ReadableBy(...TALENT_READERS)
-@ObjectType({
+@ObjectType({ implements: () => [Node],
   description:
     'A person the talent pipeline follows: a trainee of cohorts, or a certified craftsman without one. Personal data is masked for roles not allowed it.',
 })
