@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../modules/access/principal';
 import type { GraphQLContext } from '../graphql-context';
@@ -49,4 +50,48 @@ export function parkScoped<T extends object>(
       return parkId === null || parks === null || parks.includes(parkId) ? value : null;
     },
   };
+}
+
+/** Runs SQL: a DataSource or an EntityManager. */
+interface Queryable {
+  query<T = unknown>(sql: string, parameters?: unknown[]): Promise<T>;
+}
+
+/**
+ * A source for a type that has no by-id DataLoader in its module: one statement per request and type, batched by a
+ * DataLoader kept on the request's loaders. `sql` is scoped by itself: `$1` the keys, `$2` the caller's parks (null:
+ * every park), `$3` the caller's id; it answers the rows in scope with an `id` column, mapped by the module's mapper.
+ */
+export function sqlSource<R extends { id: string | number }>(
+  type: string,
+  db: Queryable,
+  sql: string,
+  map: (row: R) => object,
+  options: { numericKeys?: boolean } = {},
+): NodeSource {
+  return {
+    numericKeys: options.numericKeys,
+    load(key, ctx, actor) {
+      const loaders = ctx.loaders as Record<string, DataLoader<string, object | null> | undefined>;
+      const loader = (loaders[`node:${type}`] ??= new DataLoader<string, object | null>(async (keys) => {
+        const params = [keys, actor.principal.parkIds, actor.principal.id];
+        // PostgreSQL refuses a parameter the statement does not use (its type is unknown).
+        const rows = await db.query<R[]>(sql, sql.includes('$3') ? params : params.slice(0, 2));
+        const byKey = new Map(rows.map((row) => [String(row.id), row]));
+        return keys.map((k) => {
+          const row = byKey.get(k);
+          return row ? map(row) : null;
+        });
+      }));
+      return loader.load(key);
+    },
+  };
+}
+
+/**
+ * A source from a module's own scoped lookup by key (the one its root query uses): one statement per id, so only
+ * for types rarely fetched many at a time; prefer a DataLoader (parkScoped) or sqlSource.
+ */
+export function findSource(find: (actor: Actor, key: string) => Promise<object | null>): NodeSource {
+  return { load: (key, _ctx, actor) => find(actor, key) };
 }

@@ -1,3 +1,4 @@
+import { findSource, NodeRegistry } from '../../graphql/node/node-registry';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { LoaderRegistry } from '../../graphql/graphql-context';
 import { OccupancyModule } from '../occupancy/occupancy.module';
@@ -37,6 +38,7 @@ import { ScheduleService } from './schedule.service';
 export class ContractsModule implements OnModuleInit {
   constructor(
     private readonly registry: LoaderRegistry,
+    private readonly nodes: NodeRegistry,
     private readonly contracts: ContractsService,
     private readonly figures: RentFiguresService,
     private readonly hooks: TenancyHooks,
@@ -45,6 +47,7 @@ export class ContractsModule implements OnModuleInit {
 
   onModuleInit(): void {
     this.registry.register('contracts', () => createContractLoaders(this.contracts, this.figures));
+    this.nodes.register('Contract', findSource((actor, id) => this.contracts.find(actor, id)));
     // The rent-free period starts on the FITTING_OUT date the tenancy records: follow its changes.
     this.hooks.register((m, tenancyId) => this.schedule.onTenancyChanged(m, tenancyId));
   }

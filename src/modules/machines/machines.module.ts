@@ -1,3 +1,5 @@
+import { NodeRegistry, parkScoped } from '../../graphql/node/node-registry';
+import { machineLoaders } from './machines.loaders';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { LoaderRegistry } from '../../graphql/graphql-context';
 import { OccupancyModule } from '../occupancy/occupancy.module';
@@ -46,11 +48,13 @@ import { MaintenanceService } from './maintenance.service';
 export class MachinesModule implements OnModuleInit {
   constructor(
     private readonly registry: LoaderRegistry,
+    private readonly nodes: NodeRegistry,
     private readonly machines: MachinesService,
     private readonly figures: MachineFiguresService,
   ) {}
 
   onModuleInit(): void {
     this.registry.register('machines', () => createMachineLoaders(this.machines, this.figures));
+    this.nodes.register('Machine', parkScoped((id, ctx) => machineLoaders(ctx).machine.load(id), (m) => m.parkId));
   }
 }

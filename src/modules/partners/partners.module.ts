@@ -1,3 +1,6 @@
+import { NodeRegistry, parkScoped } from '../../graphql/node/node-registry';
+import { today } from '../../graphql/scalars/date.scalar';
+import { partnerLoaders } from './partners.loaders';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { LoaderRegistry } from '../../graphql/graphql-context';
 import {
@@ -29,6 +32,7 @@ import { createPartnerLoaders } from './partners.loaders';
 export class PartnersModule implements OnModuleInit {
   constructor(
     private readonly registry: LoaderRegistry,
+    private readonly nodes: NodeRegistry,
     private readonly institutions: InstitutionsService,
     private readonly agreements: AgreementsService,
     private readonly figures: PartnerFiguresService,
@@ -37,6 +41,11 @@ export class PartnersModule implements OnModuleInit {
   onModuleInit(): void {
     this.registry.register('partners', () =>
       createPartnerLoaders(this.institutions, this.agreements, this.figures),
+    );
+    this.nodes.register('Institution', parkScoped((id, ctx) => partnerLoaders(ctx).institution.load(id), (i) => i.parkId));
+    this.nodes.register(
+      'Agreement',
+      parkScoped((id, ctx) => partnerLoaders(ctx).agreement.load({ group: today(), id }), (a) => a.parkId),
     );
   }
 }

@@ -1,3 +1,4 @@
+import { findSource, NodeRegistry } from '../../graphql/node/node-registry';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { LoaderRegistry } from '../../graphql/graphql-context';
 import { TenanciesModule } from '../tenancies/tenancies.module';
@@ -23,6 +24,7 @@ import { RecruitmentResolver } from './recruitment.resolver';
 export class RecruitmentModule implements OnModuleInit {
   constructor(
     private readonly registry: LoaderRegistry,
+    private readonly nodes: NodeRegistry,
     private readonly leads: LeadsService,
     private readonly events: EventsService,
     private readonly funnel: FunnelService,
@@ -32,5 +34,6 @@ export class RecruitmentModule implements OnModuleInit {
     this.registry.register('recruitment', () =>
       createRecruitmentLoaders(this.leads, this.events, this.funnel),
     );
+    this.nodes.register('Lead', findSource((actor, id) => this.leads.find(actor, id)));
   }
 }

@@ -1,3 +1,5 @@
+import { findSource, NodeRegistry, parkScoped } from '../../graphql/node/node-registry';
+import { talentLoaders } from './talent.loaders';
 import { Logger, Module, OnModuleInit } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -67,6 +69,7 @@ function piiCipher(config: AppConfig, db: DataSource): PiiCipher {
 export class TalentModule implements OnModuleInit {
   constructor(
     private readonly registry: LoaderRegistry,
+    private readonly nodes: NodeRegistry,
     private readonly trainees: TraineesService,
     private readonly programs: ProgramsService,
     private readonly achievements: AchievementsService,
@@ -77,5 +80,9 @@ export class TalentModule implements OnModuleInit {
     this.registry.register('talent', () =>
       createTalentLoaders(this.trainees, this.programs, this.achievements, this.figures),
     );
+    this.nodes.register('Trainee', parkScoped((id, ctx) => talentLoaders(ctx).trainee.load(id), (t) => t.parkId));
+    this.nodes.register('Program', parkScoped((id, ctx) => talentLoaders(ctx).program.load(id), (p) => p.parkId));
+    this.nodes.register('Contest', parkScoped((id, ctx) => talentLoaders(ctx).contest.load(id), (c) => c.parkId));
+    this.nodes.register('Cohort', findSource((actor, id) => this.programs.cohort(actor, id)));
   }
 }

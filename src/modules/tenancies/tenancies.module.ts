@@ -1,3 +1,4 @@
+import { findSource, NodeRegistry } from '../../graphql/node/node-registry';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { LoaderRegistry } from '../../graphql/graphql-context';
 import { createTenancyLoaders } from './tenancies.loaders';
@@ -27,10 +28,12 @@ import {
 export class TenanciesModule implements OnModuleInit {
   constructor(
     private readonly registry: LoaderRegistry,
+    private readonly nodes: NodeRegistry,
     private readonly tenancies: TenanciesService,
   ) {}
 
   onModuleInit(): void {
     this.registry.register('tenancies', () => createTenancyLoaders(this.tenancies));
+    this.nodes.register('Tenancy', findSource((actor, id) => this.tenancies.find(actor, id)));
   }
 }
