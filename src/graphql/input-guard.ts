@@ -156,7 +156,7 @@ function decodeValue(
   if (value === null || value === undefined) return value;
   if (isNonNullType(type)) return decodeValue(value, type.ofType, expected, path, rules, out);
   if (isListType(type)) {
-    const item = type.ofType as GraphQLInputType;
+    const item = type.ofType;
     return Array.isArray(value)
       ? value.map((v, i) => decodeValue(v, item, expected, `${path}.${i}`, rules, out))
       : decodeValue(value, item, expected, path, rules, out);
@@ -223,7 +223,7 @@ function walkLiteral(
   if (node.kind === Kind.NULL) return;
   if (isNonNullType(type)) return walkLiteral(node, type.ofType, expected, path, rules, plan);
   if (isListType(type)) {
-    const item = type.ofType as GraphQLInputType;
+    const item = type.ofType;
     if (node.kind === Kind.LIST)
       node.values.forEach((v, i) => walkLiteral(v, item, expected, `${path}.${i}`, rules, plan));
     else walkLiteral(node, item, expected, path, rules, plan);

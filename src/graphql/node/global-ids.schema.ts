@@ -59,7 +59,7 @@ export function globalIds(schema: GraphQLSchema): GraphQLSchema {
     const [typeName, fieldName] = coordinate.split('.') as [string, string];
     const owner = schema.getType(typeName);
     if (!isObjectType(owner)) continue;
-    const field = owner.getFields()[fieldName]!;
+    const field = owner.getFields()[fieldName];
     field.resolve = idResolver(fieldName, type, field.resolve);
   }
   return schema;

@@ -1,6 +1,5 @@
 import {
   getNamedType,
-  GraphQLInterfaceType,
   GraphQLSchema,
   isInputObjectType,
   isInterfaceType,
@@ -22,6 +21,9 @@ export const ID_TYPE_OVERRIDES: Record<string, string | ((source: Record<string,
   // The caller: a user or an API key (Me is not a Node: its id is the User's or the ApiKey's).
   'Me.id': (me) => (me.kind === 'API_KEY' ? 'ApiKey' : 'User'),
   'AuditEntry.actorId': (entry) => (entry.actorKind === 'API_KEY' ? 'ApiKey' : 'User'),
+  // The record a change or correction was about, whatever its type.
+  'AuditEntry.entityId': (entry) => entry.entityType as string,
+  'FigureCorrection.entityId': (correction) => correction.entityType as string,
   'Lead.ownerId': 'User',
   'CreateLeadInput.ownerId': 'User',
   'UpdateLeadInput.ownerId': 'User',
@@ -66,7 +68,7 @@ export function idTypeByName(
 export function nodeTypeNames(schema: GraphQLSchema): Set<string> {
   const node = schema.getType(NODE_INTERFACE);
   if (!node || !isInterfaceType(node)) return new Set();
-  return new Set(schema.getPossibleTypes(node as GraphQLInterfaceType).map((t) => t.name));
+  return new Set(schema.getPossibleTypes(node).map((t) => t.name));
 }
 
 /** What an output ID field returns: the type it names (fixed, or picked per object). */

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '../../common/errors/app-error';
 import type { Actor } from '../../modules/access/principal';
 import type { GraphQLContext } from '../graphql-context';
 
@@ -58,14 +59,13 @@ interface Queryable {
 }
 
 /**
- * A source for a type that has no by-id DataLoader in its module: one statement per request and type, batched by a
- * DataLoader kept on the request's loaders. `sql` is scoped by itself: `$1` the keys, `$2` the caller's parks (null:
- * every park), `$3` the caller's id; it answers the rows in scope with an `id` column, mapped by the module's mapper.
+ * A source for a type that has no by-id DataLoader in its module: `rows` reads the objects of many keys at once,
+ * scoped to the caller by itself, once per request and type (a DataLoader kept on the request's loaders); `map` is
+ * the module's mapper.
  */
-export function sqlSource<R extends { id: string | number }>(
+export function rowsSource<R extends { id: string | number }>(
   type: string,
-  db: Queryable,
-  sql: string,
+  rows: (keys: readonly string[], actor: Actor) => Promise<R[]>,
   map: (row: R) => object,
   options: { numericKeys?: boolean } = {},
 ): NodeSource {
@@ -74,10 +74,7 @@ export function sqlSource<R extends { id: string | number }>(
     load(key, ctx, actor) {
       const loaders = ctx.loaders as Record<string, DataLoader<string, object | null> | undefined>;
       const loader = (loaders[`node:${type}`] ??= new DataLoader<string, object | null>(async (keys) => {
-        const params = [keys, actor.principal.parkIds, actor.principal.id];
-        // PostgreSQL refuses a parameter the statement does not use (its type is unknown).
-        const rows = await db.query<R[]>(sql, sql.includes('$3') ? params : params.slice(0, 2));
-        const byKey = new Map(rows.map((row) => [String(row.id), row]));
+        const byKey = new Map((await rows(keys, actor)).map((row) => [String(row.id), row]));
         return keys.map((k) => {
           const row = byKey.get(k);
           return row ? map(row) : null;
@@ -89,9 +86,41 @@ export function sqlSource<R extends { id: string | number }>(
 }
 
 /**
- * A source from a module's own scoped lookup by key (the one its root query uses): one statement per id, so only
- * for types rarely fetched many at a time; prefer a DataLoader (parkScoped) or sqlSource.
+ * rowsSource over one SQL statement, scoped by itself: `$1` the keys, `$2` the caller's parks (null: every park),
+ * `$3` (if used) the caller's id.
+ */
+export function sqlSource<R extends { id: string | number }>(
+  type: string,
+  db: Queryable,
+  sql: string,
+  map: (row: R) => object,
+  options: { numericKeys?: boolean } = {},
+): NodeSource {
+  return rowsSource<R>(
+    type,
+    (keys, actor) => {
+      const params = [keys, actor.principal.parkIds, actor.principal.id];
+      // PostgreSQL refuses a parameter the statement does not use (its type is unknown).
+      return db.query<R[]>(sql, sql.includes('$3') ? params : params.slice(0, 2));
+    },
+    map,
+    options,
+  );
+}
+
+/**
+ * A source from a module's own scoped lookup by key (the one its root query uses; NOT_FOUND answers null): one
+ * statement per id, so only for types rarely fetched many at a time; prefer a DataLoader (parkScoped) or sqlSource.
  */
 export function findSource(find: (actor: Actor, key: string) => Promise<object | null>): NodeSource {
-  return { load: (key, _ctx, actor) => find(actor, key) };
+  return {
+    load: async (key, _ctx, actor) => {
+      try {
+        return await find(actor, key);
+      } catch (error) {
+        if (error instanceof NotFoundError) return null;
+        throw error;
+      }
+    },
+  };
 }

@@ -154,7 +154,7 @@ export class AuditEntry {
   @Field({ description: 'Kind of record, e.g. "Unit".' })
   entityType: string;
 
-  @Field({ description: 'Id of the record.' })
+  @Field(() => ID, { description: 'Global id of the record (what its own `id` answers).' })
   entityId: string;
 
   @Field(() => [AuditChange], { description: 'Changed fields with before and after values.' })

@@ -1,3 +1,4 @@
+import { fromGlobalId } from '../../graphql/node/global-id';
 import { NodeRegistry, sqlSource } from '../../graphql/node/node-registry';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -355,7 +356,14 @@ export class AccessService {
     if (parkIds)
       q.andWhere('(a.park_id = ANY(:parkIds) OR a.actor_id = :me)', { parkIds, me: actor.principal.id });
     if (f.entityType) q.andWhere('a.entity_type = :entityType', { entityType: f.entityType });
-    if (f.entityId) q.andWhere('a.entity_id = :entityId', { entityId: f.entityId });
+    if (f.entityId) {
+      // A global id names the type too; anything else can match no record.
+      const entity = fromGlobalId(f.entityId) ?? { type: '', key: '' };
+      q.andWhere('a.entity_type = :entityKind AND a.entity_id = :entityId', {
+        entityKind: entity.type,
+        entityId: entity.key,
+      });
+    }
     if (f.actor) q.andWhere('a.actor_name = :actor', { actor: f.actor });
     if (f.from) q.andWhere('a.occurred_at >= :from', { from: f.from });
     if (f.to) q.andWhere('a.occurred_at < :to', { to: f.to });

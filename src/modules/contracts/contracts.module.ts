@@ -1,4 +1,7 @@
-import { findSource, NodeRegistry } from '../../graphql/node/node-registry';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { registerContractNodes } from './contract.nodes';
+import { NodeRegistry } from '../../graphql/node/node-registry';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { LoaderRegistry } from '../../graphql/graphql-context';
 import { OccupancyModule } from '../occupancy/occupancy.module';
@@ -39,6 +42,7 @@ export class ContractsModule implements OnModuleInit {
   constructor(
     private readonly registry: LoaderRegistry,
     private readonly nodes: NodeRegistry,
+    @InjectDataSource() private readonly db: DataSource,
     private readonly contracts: ContractsService,
     private readonly figures: RentFiguresService,
     private readonly hooks: TenancyHooks,
@@ -47,7 +51,7 @@ export class ContractsModule implements OnModuleInit {
 
   onModuleInit(): void {
     this.registry.register('contracts', () => createContractLoaders(this.contracts, this.figures));
-    this.nodes.register('Contract', findSource((actor, id) => this.contracts.find(actor, id)));
+    registerContractNodes(this.nodes, this.db, this.contracts);
     // The rent-free period starts on the FITTING_OUT date the tenancy records: follow its changes.
     this.hooks.register((m, tenancyId) => this.schedule.onTenancyChanged(m, tenancyId));
   }

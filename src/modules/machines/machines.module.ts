@@ -1,5 +1,7 @@
-import { NodeRegistry, parkScoped } from '../../graphql/node/node-registry';
-import { machineLoaders } from './machines.loaders';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { registerMachineNodes } from './machine.nodes';
+import { NodeRegistry } from '../../graphql/node/node-registry';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { LoaderRegistry } from '../../graphql/graphql-context';
 import { OccupancyModule } from '../occupancy/occupancy.module';
@@ -49,12 +51,13 @@ export class MachinesModule implements OnModuleInit {
   constructor(
     private readonly registry: LoaderRegistry,
     private readonly nodes: NodeRegistry,
+    @InjectDataSource() private readonly db: DataSource,
     private readonly machines: MachinesService,
     private readonly figures: MachineFiguresService,
   ) {}
 
   onModuleInit(): void {
     this.registry.register('machines', () => createMachineLoaders(this.machines, this.figures));
-    this.nodes.register('Machine', parkScoped((id, ctx) => machineLoaders(ctx).machine.load(id), (m) => m.parkId));
+    registerMachineNodes(this.nodes, this.db);
   }
 }

@@ -1,6 +1,5 @@
-import { NodeRegistry, parkScoped } from '../../graphql/node/node-registry';
-import { today } from '../../graphql/scalars/date.scalar';
-import { partnerLoaders } from './partners.loaders';
+import { registerPartnerNodes } from './partner.nodes';
+import { NodeRegistry } from '../../graphql/node/node-registry';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { LoaderRegistry } from '../../graphql/graphql-context';
 import {
@@ -42,10 +41,6 @@ export class PartnersModule implements OnModuleInit {
     this.registry.register('partners', () =>
       createPartnerLoaders(this.institutions, this.agreements, this.figures),
     );
-    this.nodes.register('Institution', parkScoped((id, ctx) => partnerLoaders(ctx).institution.load(id), (i) => i.parkId));
-    this.nodes.register(
-      'Agreement',
-      parkScoped((id, ctx) => partnerLoaders(ctx).agreement.load({ group: today(), id }), (a) => a.parkId),
-    );
+    registerPartnerNodes(this.nodes, this.agreements);
   }
 }

@@ -1,4 +1,7 @@
-import { findSource, NodeRegistry } from '../../graphql/node/node-registry';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { registerRecruitmentNodes } from './recruitment.nodes';
+import { NodeRegistry } from '../../graphql/node/node-registry';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { LoaderRegistry } from '../../graphql/graphql-context';
 import { TenanciesModule } from '../tenancies/tenancies.module';
@@ -25,6 +28,7 @@ export class RecruitmentModule implements OnModuleInit {
   constructor(
     private readonly registry: LoaderRegistry,
     private readonly nodes: NodeRegistry,
+    @InjectDataSource() private readonly db: DataSource,
     private readonly leads: LeadsService,
     private readonly events: EventsService,
     private readonly funnel: FunnelService,
@@ -34,6 +38,6 @@ export class RecruitmentModule implements OnModuleInit {
     this.registry.register('recruitment', () =>
       createRecruitmentLoaders(this.leads, this.events, this.funnel),
     );
-    this.nodes.register('Lead', findSource((actor, id) => this.leads.find(actor, id)));
+    registerRecruitmentNodes(this.nodes, this.db, this.leads);
   }
 }

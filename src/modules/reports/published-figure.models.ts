@@ -68,7 +68,7 @@ export class FigureCorrection {
   @Field({ description: 'What was changed, e.g. Tenancy.' })
   entityType: string;
 
-  @Field({ description: 'Id of what was changed.' })
+  @Field(() => ID, { description: 'Global id of what was changed (what its own `id` answers).' })
   entityId: string;
 
   @Field(() => [String], { description: 'The fields changed (API names).' })

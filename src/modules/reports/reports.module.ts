@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { findSource, NodeRegistry } from '../../graphql/node/node-registry';
 import { OccupancyModule } from '../occupancy/occupancy.module';
 import { FiguresResolver } from './figures.resolver';
 import { FiguresService } from './figures.service';
@@ -21,4 +22,13 @@ import { PublishedFiguresService } from './published-figures.service';
   ],
   exports: [FiguresService, ImportService],
 })
-export class ReportsModule {}
+export class ReportsModule implements OnModuleInit {
+  constructor(
+    private readonly nodes: NodeRegistry,
+    private readonly published: PublishedFiguresService,
+  ) {}
+
+  onModuleInit(): void {
+    this.nodes.register('PublishedFigure', findSource((actor, id) => this.published.get(actor, id)));
+  }
+}

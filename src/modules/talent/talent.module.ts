@@ -1,7 +1,7 @@
-import { findSource, NodeRegistry, parkScoped } from '../../graphql/node/node-registry';
-import { talentLoaders } from './talent.loaders';
+import { registerTalentNodes } from './talent.nodes';
+import { NodeRegistry } from '../../graphql/node/node-registry';
 import { Logger, Module, OnModuleInit } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
+import { getDataSourceToken, InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { LoaderRegistry } from '../../graphql/graphql-context';
@@ -70,6 +70,7 @@ export class TalentModule implements OnModuleInit {
   constructor(
     private readonly registry: LoaderRegistry,
     private readonly nodes: NodeRegistry,
+    @InjectDataSource() private readonly db: DataSource,
     private readonly trainees: TraineesService,
     private readonly programs: ProgramsService,
     private readonly achievements: AchievementsService,
@@ -80,9 +81,6 @@ export class TalentModule implements OnModuleInit {
     this.registry.register('talent', () =>
       createTalentLoaders(this.trainees, this.programs, this.achievements, this.figures),
     );
-    this.nodes.register('Trainee', parkScoped((id, ctx) => talentLoaders(ctx).trainee.load(id), (t) => t.parkId));
-    this.nodes.register('Program', parkScoped((id, ctx) => talentLoaders(ctx).program.load(id), (p) => p.parkId));
-    this.nodes.register('Contest', parkScoped((id, ctx) => talentLoaders(ctx).contest.load(id), (c) => c.parkId));
-    this.nodes.register('Cohort', findSource((actor, id) => this.programs.cohort(actor, id)));
+    registerTalentNodes(this.nodes, this.db, this.programs, this.figures);
   }
 }
