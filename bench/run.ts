@@ -8,6 +8,7 @@ import { parseOptions } from './options';
 import { Cell, markdown, Results, writeResults } from './report';
 import { Body, Fixtures, SCENARIOS, S4_API, S4_PG, Target } from './scenarios';
 import { installPeers, ROOT, Server, startApi, startPostGraphile, startRaw } from './servers';
+import { runBulk } from './bulk';
 import { doubleLets, writeFixtures, WriteTally, writeSequence } from './writes';
 
 /**
@@ -152,7 +153,7 @@ async function main(): Promise<void> {
           statements: [],
           notes: [],
         };
-        if (!scenario.writes) {
+        if (!scenario.writes && !scenario.bulk) {
           const body = request(f);
           await post(s, body, headers);
           if (counter) {
@@ -174,6 +175,17 @@ async function main(): Promise<void> {
         for (const cell of order) {
           const s = servers.get(cell.target)!;
           const headers = cell.target === 'api' ? auth : {};
+          if (scenario.bulk) {
+            const { sample, note } = await runBulk(scenario.bulk, s, headers, round);
+            cell.samples.push(sample);
+            cell.notes.push(
+              `round ${round + 1}: ${note}, ${sample.p50} ms, peak RSS ${Math.round(sample.rssPeakBytes / 1048576)} MB`,
+            );
+            console.log(
+              `bench: round ${round + 1} ${cell.scenario} ${note} in ${sample.p50} ms, RSS ${Math.round(sample.rssPeakBytes / 1048576)} MB`,
+            );
+            continue;
+          }
           let spec;
           if (scenario.writes) {
             const tally = tallies.get(cell.scenario) ?? {};

@@ -1,3 +1,4 @@
+import type { BulkKind } from './bulk';
 import {
   BENCH_MACHINES_AS_OF,
   BENCH_PARK,
@@ -29,6 +30,8 @@ export interface Scenario {
   requests: Partial<Record<Target, (f: Fixtures) => Body>>;
   /** Writes (S5): autocannon then cycles through a sequence of requests per connection (see writes.ts). */
   writes?: boolean;
+  /** One timed bulk request per round instead of a load (S14, S15: see bulk.ts); `rps` is then rows per second. */
+  bulk?: BulkKind;
 }
 
 const gql = (query: string, variables: Record<string, unknown> = {}): Body => ({
@@ -93,6 +96,18 @@ export const S13_API = `query S13($park: String!) {
           measures: [OCCUPIED_UNITS, OCCUPANCY_RATE, OCCUPANCY_RATE_AREA, OPERATING_UNITS, ENTERPRISES, TOTAL_UNITS,
                      INSTALLED_MACHINES]) {
     date zoneCode values { measure value }
+  }
+}`;
+
+/**
+ * S14, a 24-month trend over month-end snapshots: measures of units, machines, trainees and rent by month. Closed
+ * months are read from figure_snapshot (computed and stored by the first request, the warm-up's).
+ */
+export const S14_API = `query S14($park: String!) {
+  figures(parkCode: $park, from: "2022-03-01", to: "2024-02-29", groupBy: [MONTH],
+          measures: [OCCUPIED_UNITS, OCCUPANCY_RATE, ENTERPRISES, INSTALLED_MACHINES, TRAINEES_ENROLLED,
+                     CONTRACTED_RENT, RECEIVABLES_OVERDUE]) {
+    date computedAt values { measure value }
   }
 }`;
 
@@ -316,5 +331,28 @@ export const SCENARIOS: Scenario[] = [
     requests: {
       api: () => gql(S13_API, { park: BENCH_PARK }),
     },
+  },
+  {
+    id: 'S14',
+    title:
+      'figures: a 24-month trend of 7 measures (units, machines, trainees, rent) over month-end snapshots',
+    scales: ['tiny', 'park', 'platform'],
+    requests: {
+      api: () => gql(S14_API, { park: BENCH_PARK }),
+    },
+  },
+  {
+    id: 'S15',
+    title: 'import 100,000 unit rows (CSV, 3.7 MB) into a new park: POST /import/units (rows/s; one request)',
+    scales: ['tiny', 'park', 'platform'],
+    bulk: 'import',
+    requests: { api: () => ({ path: '/import/units', body: '' }) },
+  },
+  {
+    id: 'S16',
+    title: "export that park's 100,000 units as CSV: POST /export, paged 100 at a time (rows/s; one request)",
+    scales: ['tiny', 'park', 'platform'],
+    bulk: 'export',
+    requests: { api: () => ({ path: '/export', body: '' }) },
   },
 ];

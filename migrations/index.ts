@@ -1,5 +1,6 @@
 import { AddAgreementsAndRecruitment1795761588466 } from './1795761588466-AddAgreementsAndRecruitment';
 import { AddInstitutions1795760992881 } from './1795760992881-AddInstitutions';
+import { AddFigureSnapshots1795772594044 } from './1795772594044-AddFigureSnapshots';
 import { AddReceivablesIndexes1795763647894 } from './1795763647894-AddReceivablesIndexes';
 import { AddContracts1795761172981 } from './1795761172981-AddContracts';
 import { AddMachines1795751165065 } from './1795751165065-AddMachines';
@@ -33,4 +34,5 @@ export const MIGRATIONS: Function[] = [
   AddFiguresVersion1795761966623,
   AddPublishedFigures1795762664244,
   AddReceivablesIndexes1795763647894,
+  AddFigureSnapshots1795772594044,
 ];

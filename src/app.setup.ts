@@ -18,6 +18,7 @@ import { HttpAccess } from './modules/access/http-access';
 import { registerExport } from './modules/reports/export/export.route';
 import { ImportService } from './modules/reports/import/import.service';
 import { registerImport } from './modules/reports/import/import.route';
+import { ImportUploads } from './modules/reports/import/import-uploads';
 
 /** Where Mercurius serves GraphQL (the `path` option in graphql.module.ts). */
 const GRAPHQL_PATH = '/graphql';
@@ -67,7 +68,13 @@ export async function configureApp(app: NestFastifyApplication, options: AppModu
   registerFavicon(fastify);
   // Spreadsheet export: runs its query through GRAPHQL_PATH, so every rule of /graphql applies (README "Reports").
   registerExport(fastify, GRAPHQL_PATH, config.EXPORT_MAX_ROWS);
-  registerImport(fastify, app.get(ImportService), app.get(HttpAccess), config.IMPORT_MAX_BYTES);
+  registerImport(
+    fastify,
+    app.get(ImportService),
+    app.get(ImportUploads),
+    app.get(HttpAccess),
+    config.IMPORT_MAX_BYTES,
+  );
   if (!config.isProduction) registerGraphiQL(fastify);
   await app.init();
 }

@@ -169,6 +169,8 @@ const RULES: Record<string, Rule> = {
   'Mutation.login': 'PUBLIC',
   'Mutation.moveMachine': LEASING_WRITERS,
   'Mutation.publishFigure': ADMIN_ONLY,
+  /** Any import's writers; the entity's own mutation rule applies on top (reports-import-upload.e2e-spec.ts). */
+  'Mutation.importSpreadsheet': ['ADMIN', 'LEASING', 'RECRUITER'],
   'Mutation.recordMachineEvents': MACHINE_REPORTERS,
   'Mutation.recordMaintenance': LEASING_WRITERS,
   'Mutation.registerMachine': LEASING_WRITERS,
@@ -243,6 +245,7 @@ const TYPE_RULES: Record<string, Rule | 'PART_OF_PARENT'> = {
   FigureRow: PARK_READERS,
   FigureVerification: ADMIN_ONLY,
   HealthStatus: 'PUBLIC',
+  ImportRowError: 'PART_OF_PARENT',
   Institution: PARTNER_READERS,
   InstitutionConnection: 'PART_OF_PARENT',
   InstitutionContact: PARTNER_READERS,
@@ -291,6 +294,7 @@ const TYPE_RULES: Record<string, Rule | 'PART_OF_PARENT'> = {
   TenancyStageEvent: TENANCY_READERS,
   Unit: PARK_READERS,
   UnitConnection: 'PART_OF_PARENT',
+  SpreadsheetImport: ['ADMIN', 'LEASING', 'RECRUITER'],
   UnitEdge: 'PART_OF_PARENT',
   User: ADMIN_ONLY,
   Zone: PARK_READERS,
@@ -1168,6 +1172,25 @@ describe('access matrix: every operation × every caller', () => {
           input: { id: fx.userId, version: await versionOf('app_user', fx.userId), displayName: 'Renamed' },
         },
       }),
+      importSpreadsheet: async () => {
+        const upload = await t.app.inject({
+          method: 'POST',
+          url: '/import/uploads',
+          headers: { 'content-type': 'text/csv', authorization: t.adminAuthorization },
+          payload: `zoneCode,code,kind,floorArea\n${fx.zoneCode},MATRIX-IMPORT,BAY,50\n`,
+        });
+        return {
+          query: 'mutation($input: ImportSpreadsheetInput!) { importSpreadsheet(input: $input) { written } }',
+          variables: {
+            input: {
+              entity: 'units',
+              parkCode: fx.parkCode,
+              uploadId: upload.json<{ uploadId: string }>().uploadId,
+              dryRun: true,
+            },
+          },
+        };
+      },
       publishFigure: async () => ({
         query: 'mutation($input: PublishFigureInput!) { publishFigure(input: $input) { id } }',
         variables: {

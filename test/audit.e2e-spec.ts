@@ -159,6 +159,7 @@ describe('audit trail', () => {
       'endTenancy',
       'enrolTrainees',
       'eraseTrainee',
+      'importSpreadsheet',
       'installMachine',
       'leaseUnits',
       'moveCohort',
@@ -429,6 +430,25 @@ describe('audit trail', () => {
       );
       byAdmin(updated.entry);
       expect(updated.entry.changes).toEqual([{ field: 'floorArea', before: '50.00', after: '60.00' }]);
+    });
+
+    it('importSpreadsheet: one entry for the whole file, keyed by its SHA-256, with the row count', async () => {
+      const upload = await t.app.inject({
+        method: 'POST',
+        url: '/import/uploads',
+        headers: { 'content-type': 'text/csv', authorization: t.adminAuthorization },
+        payload: `zoneCode,code,kind,floorArea\n${zoneCode},AI-001,BAY,50\n${zoneCode},AI-002,BAY,60\n`,
+      });
+      const { uploadId } = upload.json<{ uploadId: string }>();
+      const imported = await audited<{ importSpreadsheet: { sha256: string; written: number } }>(
+        'importSpreadsheet',
+        'mutation($input: ImportSpreadsheetInput!) { importSpreadsheet(input: $input) { sha256 written } }',
+        { input: { entity: 'units', parkCode, uploadId, dryRun: false } },
+        (d) => ({ entityType: 'Import', entityId: `units:${d.importSpreadsheet.sha256}` }),
+      );
+      byAdmin(imported.entry);
+      expect(dataOf(imported.res).importSpreadsheet.written).toBe(2);
+      expect(changeOf(imported.entry, 'rows')).toEqual({ field: 'rows', before: null, after: 2 });
     });
 
     it('createEnterprise and updateEnterprise', async () => {

@@ -278,6 +278,10 @@ describe('reports: import at scale', () => {
     for (let i = 0; i < 100_000; i++)
       lines.push(`bulk,K-${i},BAY,石雕厅${i % 50},${i % 5},${40 + (i % 30)}.5`);
     const file = Buffer.from(lines.join('\r\n'), 'utf8');
+    const rssBefore = process.memoryUsage().rss;
+    let rssPeak = rssBefore;
+    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 50);
+    const cpuBefore = process.cpuUsage();
     const started = Date.now();
     const res = await t.app.inject({
       method: 'POST',
@@ -286,8 +290,11 @@ describe('reports: import at scale', () => {
       payload: file,
     });
     const seconds = (Date.now() - started) / 1000;
+    clearInterval(sampler);
+    const cpu = process.cpuUsage(cpuBefore);
     console.log(
-      `import: 100,000 unit rows (${(file.length / 1e6).toFixed(1)} MB) in ${seconds.toFixed(1)} s`,
+      `import: 100,000 unit rows (${(file.length / 1e6).toFixed(1)} MB) in ${seconds.toFixed(1)} s, ` +
+        `app process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, RSS ${Math.round(rssBefore / 1048576)} → peak ${Math.round(rssPeak / 1048576)} MB`,
     );
     expect(res.json()).toMatchObject({ rows: 100_000, written: 100_000, errors: [] });
     expect(seconds).toBeLessThan(150);

@@ -186,6 +186,16 @@ export class AppConfig {
   @Max(50, { message: 'must be a whole number between 1 and 50' })
   GRAPHQL_MAX_BATCH: number = 1;
 
+  /**
+   * How many automatic persisted queries (hash → query text) the server remembers, least recently used dropped first;
+   * 0 turns persisted queries off.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number between 0 and 100000' })
+  @Min(0, { message: 'must be a whole number between 0 and 100000' })
+  @Max(100000, { message: 'must be a whole number between 0 and 100000' })
+  GRAPHQL_PERSISTED_QUERIES: number = 1000;
+
   /** Deepest nesting of braces, brackets and parentheses in a document; deeper ones are refused before parsing. */
   @Transform(toInt)
   @IsInt({ message: 'must be a whole number between 16 and 1000' })
@@ -279,6 +289,7 @@ export const CONFIG_KEYS = [
   'GRAPHQL_MAX_COST',
   'GRAPHQL_MAX_BATCH',
   'GRAPHQL_MAX_NESTING',
+  'GRAPHQL_PERSISTED_QUERIES',
   'BODY_LIMIT_BYTES',
   'EXPORT_MAX_ROWS',
   'IMPORT_MAX_BYTES',

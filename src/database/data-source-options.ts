@@ -1,6 +1,7 @@
 import { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import { ENTITIES } from './entities';
+import { PreparingClient } from './preparing-client';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /**
@@ -23,7 +24,8 @@ export function dataSourceOptions(
     // gen_random_uuid() is built into PostgreSQL 13+; no extension needed for ids.
     uuidExtension: 'pgcrypto',
     installExtensions: false,
-    extra: { max: 20, application_name: 'shifosi-park' },
+    // Repeated reads run as prepared statements (preparing-client.ts).
+    extra: { max: 20, application_name: 'shifosi-park', Client: PreparingClient },
     ...overrides,
   } as DataSourceOptions;
 }

@@ -34,6 +34,7 @@ import {
   RecruitmentEventEntity,
 } from '../modules/recruitment/recruitment.entities';
 import { PublishedFigureEntity } from '../modules/reports/published-figure.entity';
+import { FigureSnapshotEntity, FigureSnapshotEpochEntity } from '../modules/reports/figure-snapshot.entity';
 import { ParkEntity } from '../modules/space/park.entity';
 import {
   CertificationEntity,
@@ -102,4 +103,6 @@ export const ENTITIES: Function[] = [
   PaymentAllocationEntity,
   DepositEventEntity,
   PublishedFigureEntity,
+  FigureSnapshotEntity,
+  FigureSnapshotEpochEntity,
 ];

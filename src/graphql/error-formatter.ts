@@ -12,7 +12,26 @@ export enum RequestErrorCode {
   BAD_REQUEST = 'BAD_REQUEST',
   /** Syntax error, unknown field or argument, a variable of the wrong type. */
   GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
+  /** Automatic persisted queries: the hash is not known; the client sends it again with the query text. */
+  PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
+  /** Persisted queries are off, or the hash is not of a version this server knows. */
+  PERSISTED_QUERY_NOT_SUPPORTED = 'PERSISTED_QUERY_NOT_SUPPORTED',
 }
+
+/**
+ * Mercurius's persisted-query errors, answered as Apollo Client and urql expect them: the message (and a code) that
+ * tells the client to send the query text along.
+ */
+const PERSISTED_QUERY_ERRORS: Record<string, { code: RequestErrorCode; message: string }> = {
+  MER_ERR_GQL_PERSISTED_QUERY_NOT_FOUND: {
+    code: RequestErrorCode.PERSISTED_QUERY_NOT_FOUND,
+    message: 'PersistedQueryNotFound',
+  },
+  MER_ERR_GQL_PERSISTED_QUERY_NOT_SUPPORTED: {
+    code: RequestErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
+    message: 'PersistedQueryNotSupported',
+  },
+};
 
 /** Every `extensions.code` a client can receive (the README's list is checked against it). */
 export const CLIENT_ERROR_CODES: readonly string[] = [
@@ -85,6 +104,8 @@ export function formatGraphQLError(
     return { ...base, message: cause.message, extensions: { code: cause.code, ...cause.details, requestId } };
   }
   const status = (cause as { statusCode?: unknown } | undefined)?.statusCode;
+  const persisted = PERSISTED_QUERY_ERRORS[String((cause as { code?: unknown } | undefined)?.code)];
+  if (persisted) return { message: persisted.message, extensions: { code: persisted.code, requestId } };
   if (status === 413) {
     const limit = options.bodyLimitBytes;
     return {

@@ -22,7 +22,7 @@ import { FLOAT_INPUT_RANGE, isUuid } from '../common/input-rules';
 import { RequestRejectedError } from './limits/limit-errors';
 import { DATE_RANGE } from './scalars/date.scalar';
 import { fromGlobalId } from './node/global-id';
-import { idTypes, NODE_INTERFACE, nodeTypeNames } from './node/id-types';
+import { idTypes, NODE_INTERFACE, nodeTypeNames, RAW_ID } from './node/id-types';
 
 /**
  * Checks of every leaf value a client sends, whatever its operation, argument or input type: the one place that
@@ -128,6 +128,7 @@ export function decodeId(
   expected: string | undefined,
   nodeTypes: ReadonlySet<string>,
 ): { key: string } | { problem: string } {
+  if (expected === RAW_ID) return typeof value === 'string' ? { key: value } : { problem: 'must be a string' };
   const what =
     !expected || expected === NODE_INTERFACE ? 'a global id' : `${article(expected)} ${expected} id`;
   const id = typeof value === 'string' ? fromGlobalId(value) : null;

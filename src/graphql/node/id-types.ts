@@ -9,6 +9,9 @@ import {
 /** The name of the Relay Node interface. */
 export const NODE_INTERFACE = 'Node';
 
+/** An ID that names no object (e.g. an upload id of POST /import/uploads): passed through raw, never encoded. */
+export const RAW_ID = '(raw)';
+
 /**
  * Which object type an ID names, where the name alone does not say (see `idTypeByName`). Keyed by schema coordinate:
  * `Type.field` for output and input-object fields, `Query.field(arg:)` for arguments. A function picks the type from
@@ -38,6 +41,7 @@ export const ID_TYPE_OVERRIDES: Record<string, string | ((source: Record<string,
   'CreateAgreementInput.renewsId': 'Agreement',
   'RecordObligationProgressInput.id': 'Obligation',
   'Mutation.setUserPassword(id:)': 'User',
+  'ImportSpreadsheetInput.uploadId': RAW_ID,
 };
 
 /** The camel-case words of a name, longest suffix first: "ownerEnterprise" → ownerEnterprise, enterprise. */
@@ -100,6 +104,7 @@ export function idTypes(schema: GraphQLSchema): {
             field.name === 'id' && nodeTypes.has(type.name)
               ? type.name
               : resolve(coordinate, field.name, type.name);
+          if (found === RAW_ID) continue;
           if (found) outputs.set(coordinate, found);
           else unknown.push(coordinate);
         }

@@ -25,13 +25,8 @@ export class HttpAccess {
 
   /** The caller of `operation` ("Mutation.createUnits"), or UNAUTHENTICATED / FORBIDDEN as /graphql would answer. */
   async require(header: string | undefined, operation: string, requestId: string | null): Promise<Actor> {
-    const [typeName, fieldName] = operation.split('.') as [string, string];
-    // The schema host belongs to the GraphQL module; looked up when first needed (the schema exists by then).
-    const schema = this.modules.get(GraphQLSchemaHost, { strict: false }).schema;
-    const type = schema.getType(typeName);
-    const field = type && 'getFields' in type ? type.getFields()[fieldName] : undefined;
-    const rule = (field?.extensions as AccessExtensions | undefined)?.access;
-    if (!rule) throw new ForbiddenError(NO_OPERATION_RULE);
+    const fieldName = operation.split('.')[1];
+    const rule = this.ruleOf(operation);
     const auth = await this.principals.resolve(header, () => this.authenticator.authenticate(header));
     const principal = auth.principal;
     if (rule.kind !== 'public' && !principal)
@@ -40,5 +35,26 @@ export class HttpAccess {
       throw new ForbiddenError(`Your role does not allow ${fieldName}`, { denied: operation });
     if (!principal) throw new UnauthenticatedError('Authentication required');
     return { principal, requestId, operation: fieldName };
+  }
+
+  /**
+   * FORBIDDEN unless the signed-in actor may also call `operation` (a GraphQL mutation that stands for several
+   * operations, e.g. importSpreadsheet for units is createUnits, checks the one it stands for here).
+   */
+  assertAllowed(actor: Actor, operation: string): void {
+    const rule = this.ruleOf(operation);
+    if (rule.kind === 'grants' && !granted(rule.grants, actor.principal))
+      throw new ForbiddenError(`Your role does not allow ${operation.split('.')[1]}`, { denied: operation });
+  }
+
+  private ruleOf(operation: string) {
+    const [typeName, fieldName] = operation.split('.') as [string, string];
+    // The schema host belongs to the GraphQL module; looked up when first needed (the schema exists by then).
+    const schema = this.modules.get(GraphQLSchemaHost, { strict: false }).schema;
+    const type = schema.getType(typeName);
+    const field = type && 'getFields' in type ? type.getFields()[fieldName] : undefined;
+    const rule = (field?.extensions as AccessExtensions | undefined)?.access;
+    if (!rule) throw new ForbiddenError(NO_OPERATION_RULE);
+    return rule;
   }
 }

@@ -20,6 +20,7 @@ import { ContractsService } from './contracts.service';
 import { PaymentsService } from './payments.service';
 import { RentFiguresService } from './rent-figures.service';
 import { ScheduleService } from './schedule.service';
+import './rent.measures';
 
 /** Lease contracts and rent: versions, incentive policies, rent schedules, payments, deposits and rent figures. */
 @Module({

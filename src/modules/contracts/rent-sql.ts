@@ -6,24 +6,28 @@ import { inForceSql, versionOnSql } from './contract.mappers';
  */
 
 /**
- * Each unit let on $3 under a contract in force then: its tenancy holds the unit, and its monthly rent is the
+ * Each unit let on the date under a contract in force then: its tenancy holds the unit, and its monthly rent is the
  * version's rate × floor area (or the fixed amount), escalated by whole years since the term start, rounded half-up
  * to the fen.
  */
-export const RENT_ROLL_SQL = `
+export const rentRollSql = (date: string): string => `
   SELECT u.code AS unit_code, z.code AS zone_code, u.floor_area::float8 AS floor_area, u.floor_area::text AS area,
-         c.id AS contract_id, c.number AS contract_number, e.name AS enterprise_name, v.ends_on::text AS ends_on,
+         c.id AS contract_id, c.number AS contract_number, e.name AS enterprise_name,
+         e.industry::text AS industry, e.origin_province::text AS origin_province, v.ends_on::text AS ends_on,
          round((CASE WHEN v.rent_basis = 'PER_SQUARE_METRE' THEN v.rate * u.floor_area ELSE v.rate END)
-               * power(1 + v.escalation_percent / 100, extract(year FROM age($3::date, v.starts_on))::int), 2)::text AS monthly,
-         (c.rent_free_from <= $3::date AND c.rent_free_until > $3::date) AS rent_free
+               * power(1 + v.escalation_percent / 100, extract(year FROM age(${date}, v.starts_on))::int), 2)::text AS monthly,
+         (c.rent_free_from <= ${date} AND c.rent_free_until > ${date}) AS rent_free
   FROM contract c
-  JOIN contract_version v ON v.id = ${versionOnSql('c', '$3::date')}
+  JOIN contract_version v ON v.contract_id = c.id AND v.id = ${versionOnSql('c', date)}
   JOIN contract_tenancy ct ON ct.contract_id = c.id
-  JOIN tenancy t ON t.id = ct.tenancy_id AND t.starts_on <= $3::date AND (t.ends_on IS NULL OR t.ends_on > $3::date)
+  JOIN tenancy t ON t.id = ct.tenancy_id AND t.starts_on <= ${date} AND (t.ends_on IS NULL OR t.ends_on > ${date})
   JOIN unit u ON u.id = t.unit_id
   JOIN zone z ON z.id = u.zone_id
   JOIN enterprise e ON e.id = c.enterprise_id
-  WHERE c.park_id = $1 AND ($2::uuid IS NULL OR u.zone_id = $2) AND ${inForceSql('c', 'v', '$3::date')}`;
+  WHERE c.park_id = $1 AND ($2::uuid IS NULL OR u.zone_id = $2) AND ${inForceSql('c', 'v', date)}`;
+
+/** The rent roll on $3 (parameters $1 park id, $2 zone id or null, $3 the date). */
+export const RENT_ROLL_SQL = rentRollSql('$3::date');
 
 /**
  * True when bill `b` counts in the figures of zone $2 (or of the park when $2 is null): its contract is signed (a
@@ -65,3 +69,7 @@ export const AGING_SQL = `
   WHERE o.owed > 0
   GROUP BY o.enterprise_id, e.name
   ORDER BY sum(o.owed) DESC, e.name`;
+
+/** The first due date of the 12-month window that ParkRent.collectionRate reads on `asOf` (a date expression). */
+export const collectionWindowStartSql = (asOf: string): string =>
+  `((${asOf} - interval '12 months')::date + 1)`;

@@ -31,54 +31,69 @@ export class MachineRegistryService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async register(actor: Actor, input: RegisterMachineInput): Promise<Machine> {
-    if (!input.ownerEnterpriseId === !input.ownerCreditCode) throw MachineErrors.ownerRequired();
     try {
-      return await inTransaction(this.db, async (m) => {
-        const parkId = await requireParkId(m, actor, input.parkCode);
-        const [owner] = await m.query<{ id: string }[]>(
-          `SELECT id FROM enterprise WHERE park_id = $1 AND ($2::uuid IS NULL OR id = $2) AND ($3::text IS NULL OR credit_code = $3)`,
-          [parkId, input.ownerEnterpriseId ?? null, input.ownerCreditCode ?? null],
-        );
-        if (!owner) throw new NotFoundError('Enterprise', input.ownerEnterpriseId ?? input.ownerCreditCode!);
-        const [row] = await m.query<MachineRow[]>(
-          `INSERT INTO machine AS m (park_id, serial_number, type, manufacturer, model, axes, spindle_power_kw, commissioned_year, owner_enterprise_id)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${MACHINE_COLUMNS}`,
-          [
-            parkId,
-            input.serialNumber,
-            input.type,
-            input.manufacturer,
-            input.model,
-            input.axes ?? null,
-            input.spindlePowerKw ?? null,
-            input.commissionedYear ?? null,
-            owner.id,
-          ],
-        );
-        await writeAudit(m, actor, [
-          { entityType: 'Machine', entityId: row.id, parkId, before: null, after: row },
-        ]);
-        return toMachine(row);
-      });
+      return await inTransaction(this.db, (m) => this.registerIn(m, actor, input));
     } catch (error) {
-      if (pgError(error).code === PG_UNIQUE_VIOLATION) throw MachineErrors.serialTaken(input.serialNumber);
-      throw error;
+      throw this.registerError(error, input);
     }
+  }
+
+  /**
+   * The registration itself, inside the caller's transaction `m` (the spreadsheet import registers rows this way);
+   * the caller passes what it catches to registerError.
+   */
+  async registerIn(m: EntityManager, actor: Actor, input: RegisterMachineInput): Promise<Machine> {
+    if (!input.ownerEnterpriseId === !input.ownerCreditCode) throw MachineErrors.ownerRequired();
+    const parkId = await requireParkId(m, actor, input.parkCode);
+    const [owner] = await m.query<{ id: string }[]>(
+      `SELECT id FROM enterprise WHERE park_id = $1 AND ($2::uuid IS NULL OR id = $2) AND ($3::text IS NULL OR credit_code = $3)`,
+      [parkId, input.ownerEnterpriseId ?? null, input.ownerCreditCode ?? null],
+    );
+    if (!owner) throw new NotFoundError('Enterprise', input.ownerEnterpriseId ?? input.ownerCreditCode!);
+    const [row] = await m.query<MachineRow[]>(
+      `INSERT INTO machine AS m (park_id, serial_number, type, manufacturer, model, axes, spindle_power_kw, commissioned_year, owner_enterprise_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${MACHINE_COLUMNS}`,
+      [
+        parkId,
+        input.serialNumber,
+        input.type,
+        input.manufacturer,
+        input.model,
+        input.axes ?? null,
+        input.spindlePowerKw ?? null,
+        input.commissionedYear ?? null,
+        owner.id,
+      ],
+    );
+    await writeAudit(m, actor, [
+      { entityType: 'Machine', entityId: row.id, parkId, before: null, after: row },
+    ]);
+    return toMachine(row);
+  }
+
+  /** What a failed registration tells the client: a serial number taken (the unique index decides) is CONFLICT. */
+  registerError(error: unknown, input: RegisterMachineInput): unknown {
+    return pgError(error).code === PG_UNIQUE_VIOLATION
+      ? MachineErrors.serialTaken(input.serialNumber)
+      : error;
   }
 
   /** Places an unplaced machine in a unit its owner holds on that date. */
   async install(actor: Actor, input: InstallMachineInput): Promise<MachinePlacement> {
-    return this.placementWrite(async (m) => {
-      const machine = await this.lockMachine(m, actor, input);
-      const unit = await this.holdableUnit(m, machine, input.unitCode, input.on);
-      const [clash] = await m.query<(PlacementRow & { unit_code: string })[]>(
-        `SELECT p.*, u.code AS unit_code FROM machine_placement p JOIN unit u ON u.id = p.unit_id
-         WHERE p.machine_id = $1 AND (p.until_on IS NULL OR p.until_on > $2) ORDER BY p.from_on LIMIT 1`,
-        [machine.id, input.on],
-      );
-      if (clash) throw MachineErrors.alreadyPlaced(machine.serial_number, clash.unit_code, clash.from_on);
-      return this.place(m, actor, machine, unit.id, input.on, input.note ?? null);
-    });
+    return this.placementWrite((m) => this.installIn(m, actor, input));
+  }
+
+  /** The installation itself, inside the caller's transaction (the spreadsheet import places machines this way). */
+  async installIn(m: EntityManager, actor: Actor, input: InstallMachineInput): Promise<MachinePlacement> {
+    const machine = await this.lockMachine(m, actor, input);
+    const unit = await this.holdableUnit(m, machine, input.unitCode, input.on);
+    const [clash] = await m.query<(PlacementRow & { unit_code: string })[]>(
+      `SELECT p.*, u.code AS unit_code FROM machine_placement p JOIN unit u ON u.id = p.unit_id
+       WHERE p.machine_id = $1 AND (p.until_on IS NULL OR p.until_on > $2) ORDER BY p.from_on LIMIT 1`,
+      [machine.id, input.on],
+    );
+    if (clash) throw MachineErrors.alreadyPlaced(machine.serial_number, clash.unit_code, clash.from_on);
+    return this.place(m, actor, machine, unit.id, input.on, input.note ?? null);
   }
 
   /** Closes the machine's placement on the date and opens one in the new unit (held by the owner then). */
@@ -123,9 +138,13 @@ export class MachineRegistryService {
     try {
       return await inTransaction(this.db, work);
     } catch (error) {
-      if (pgError(error).code === PG_EXCLUSION_VIOLATION) throw MachineErrors.placementOverlap();
-      throw error;
+      throw this.placementError(error);
     }
+  }
+
+  /** A placement overlapping another of the machine (the exclusion constraint decides) is BAD_USER_INPUT. */
+  placementError(error: unknown): unknown {
+    return pgError(error).code === PG_EXCLUSION_VIOLATION ? MachineErrors.placementOverlap() : error;
   }
 
   /** The unit (of the machine's park) by code, if the machine's owner holds it on the date; BAD_USER_INPUT if not. */

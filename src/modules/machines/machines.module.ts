@@ -4,6 +4,7 @@ import { registerMachineNodes } from './machine.nodes';
 import { NodeRegistry } from '../../graphql/node/node-registry';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { LoaderRegistry } from '../../graphql/graphql-context';
+import './machine.import';
 import { OccupancyModule } from '../occupancy/occupancy.module';
 import { MachineEventsService } from './machine-events.service';
 import {

@@ -108,27 +108,27 @@ export class InstitutionsService {
 
   async create(actor: Actor, input: CreateInstitutionInput): Promise<Institution> {
     try {
-      return await inTransaction(this.db, async (m) => {
-        const parkId = await requireParkId(m, actor, input.parkCode);
-        const [row] = await m.query<InstitutionRow[]>(
-          `INSERT INTO institution (park_id, name, name_en, kind, region) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
-          [parkId, input.name, input.nameEn ?? null, input.kind, input.region ?? null],
-        );
-        const contacts = await this.replaceContacts(m, row.id, input.contacts ?? []);
-        await writeAudit(m, actor, [
-          {
-            entityType: 'Institution',
-            entityId: row.id,
-            parkId,
-            before: null,
-            after: { ...row, contacts },
-          },
-        ]);
-        return toInstitution(row);
-      });
+      return await inTransaction(this.db, (m) => this.createIn(m, actor, input));
     } catch (error) {
       throw this.translate(error, input.name);
     }
+  }
+
+  /**
+   * The creation itself, inside the caller's transaction (the spreadsheet import adds institutions this way); the
+   * caller passes what it catches to translate.
+   */
+  async createIn(m: EntityManager, actor: Actor, input: CreateInstitutionInput): Promise<Institution> {
+    const parkId = await requireParkId(m, actor, input.parkCode);
+    const [row] = await m.query<InstitutionRow[]>(
+      `INSERT INTO institution (park_id, name, name_en, kind, region) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+      [parkId, input.name, input.nameEn ?? null, input.kind, input.region ?? null],
+    );
+    const contacts = await this.replaceContacts(m, row.id, input.contacts ?? []);
+    await writeAudit(m, actor, [
+      { entityType: 'Institution', entityId: row.id, parkId, before: null, after: { ...row, contacts } },
+    ]);
+    return toInstitution(row);
   }
 
   async update(actor: Actor, input: UpdateInstitutionInput): Promise<Institution> {
@@ -194,7 +194,8 @@ export class InstitutionsService {
     return rows.sort((a, b) => a.position - b.position).map(toInstitutionContact);
   }
 
-  private translate(error: unknown, name: string | undefined): unknown {
+  /** A name taken in the park (the unique index decides) is CONFLICT. */
+  translate(error: unknown, name: string | undefined): unknown {
     if (pgError(error).code === PG_UNIQUE_VIOLATION) return PartnerErrors.institutionNameTaken(name ?? '');
     return error;
   }

@@ -1,6 +1,7 @@
 import { registerPartnerNodes } from './partner.nodes';
 import { NodeRegistry } from '../../graphql/node/node-registry';
 import { Module, OnModuleInit } from '@nestjs/common';
+import './institution.import';
 import { LoaderRegistry } from '../../graphql/graphql-context';
 import {
   AgreementFieldsResolver,
@@ -12,6 +13,7 @@ import { AgreementsService } from './agreements.service';
 import { InstitutionsResolver } from './institutions.resolver';
 import { InstitutionsService } from './institutions.service';
 import { PartnerFiguresService } from './partner-figures.service';
+import './agreement.measures';
 import { createPartnerLoaders } from './partners.loaders';
 
 /** Partners: institutions (the partner register), agreements with their parties, renewals and obligations. */

@@ -8,6 +8,7 @@ import { FunnelArgs } from './dto/recruitment.inputs';
 import { FunnelGroupBy, LeadStage, RecruitmentEventKind } from './recruitment.enums';
 import { RecruitmentErrors } from './recruitment.errors';
 import { FunnelGroup, RecruitmentFigures, RecruitmentFunnel } from './recruitment.models';
+import { eventHeldBySql, leadStageOnSql } from './recruitment-sql';
 
 /**
  * Each lead of park $1 recorded in [$2, $3], with the dates (on or before $3) it reached each step. Reaching a stage
@@ -150,13 +151,11 @@ export class FunnelService {
       `SELECT
          (SELECT json_agg(json_build_object('kind', kind, 'count', c) ORDER BY kind)
             FROM (SELECT ev.kind, count(*)::int AS c FROM recruitment_event ev
-                  WHERE ev.park_id = s.park_id AND ev.held_on <= s.as_of GROUP BY ev.kind) k) AS events,
+                  WHERE ev.park_id = s.park_id AND ${eventHeldBySql('ev', 's.as_of')} GROUP BY ev.kind) k) AS events,
          (SELECT json_agg(json_build_object('stage', stage, 'count', c) ORDER BY stage)
             FROM (SELECT st.stage, count(*)::int AS c FROM lead l
-                  CROSS JOIN LATERAL (SELECT e.stage FROM lead_stage_event e
-                                      WHERE e.lead_id = l.id AND e.effective_on <= s.as_of
-                                      ORDER BY e.effective_on DESC, e.stage DESC LIMIT 1) st
-                  WHERE l.park_id = s.park_id GROUP BY st.stage) k) AS leads
+                  CROSS JOIN LATERAL (SELECT ${leadStageOnSql('l', 's.as_of')} AS stage) st
+                  WHERE l.park_id = s.park_id AND st.stage IS NOT NULL GROUP BY st.stage) k) AS leads
        FROM unnest($1::uuid[], $2::date[]) WITH ORDINALITY AS s(park_id, as_of, n)
        ORDER BY s.n`,
       [scopes.map((s) => s[0]), scopes.map((s) => s[1])],

@@ -11,6 +11,7 @@ import { LeadsService } from './leads.service';
 import { LeadFieldsResolver, ParkOverviewRecruitmentResolver } from './recruitment-fields.resolver';
 import { createRecruitmentLoaders } from './recruitment.loaders';
 import { RecruitmentResolver } from './recruitment.resolver';
+import './recruitment.measures';
 
 /** Tenant recruitment (招商): events, leads with their stage history, conversion into tenancies, the funnel. */
 @Module({

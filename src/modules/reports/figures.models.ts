@@ -1,4 +1,5 @@
 import { Field, Float, ObjectType } from '@nestjs/graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
 import { PARK_READERS, PartOfParent, ReadableBy } from '../access/access.decorators';
 import { Industry, Province } from '../enterprises/enterprise.enums';
@@ -44,4 +45,11 @@ export class FigureRow {
 
   @Field(() => [MeasureValue], { description: 'The requested measures, in the order asked.' })
   values: MeasureValue[];
+
+  @Field(() => GraphQLDateTime, {
+    nullable: true,
+    description:
+      'When the row was read from a stored month-end snapshot (a closed month grouped by MONTH): when that snapshot was computed. Null when computed for this request.',
+  })
+  computedAt: Date | null;
 }

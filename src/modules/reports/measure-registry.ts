@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import type { Grant } from '../access/access.decorators';
 
 /** What a figure can be grouped by. MONTH gives one row per month end between `from` and `to`. */
 export enum FigureDimension {
@@ -35,6 +36,16 @@ export interface MeasureSource {
   dimensions: Partial<Record<SourceDimension, string>>;
   /** Audit log entity types whose changes can change the figures of this source (verifyPublishedFigure). */
   auditedEntities: string[];
+  /**
+   * Who may read the measures of this source (default: every park reader). The same grants as the module's own
+   * figure type, e.g. ParkRent's finance readers, so that `figures` is not a way around them.
+   */
+  readers?: readonly Grant[];
+  /**
+   * False when the rows have no zone (trainees, agreements, leads): a zone scope is refused, not ignored. Such joins
+   * still name `$2::uuid IS NULL` in their condition (the statement always binds $2, and no zone means no rows).
+   */
+  zoned?: boolean;
 }
 
 /** One figure, defined once, in the module that owns the data. */

@@ -79,7 +79,7 @@ export class PublishedFiguresService {
   }
 
   async publish(actor: Actor, input: PublishFigureInput): Promise<PublishedFigure> {
-    const [def] = this.figures.definitions([input.measure]);
+    const [def] = this.figures.definitions(actor, [input.measure], [], !!input.scope.zoneCode);
     const scope = await this.occupancy.scope(actor, input.scope.parkCode, input.scope.zoneCode);
     const inputs = await this.inputsOf(def, scope, input.asOf);
     const id = await inTransaction(this.db, async (m) => {
@@ -160,7 +160,7 @@ export class PublishedFiguresService {
   /** Recomputes the figure now and lists the audited changes since publication that can explain a difference. */
   async verify(actor: Actor, id: string): Promise<FigureVerification> {
     const row = await this.row(actor, id);
-    const [def] = this.figures.definitions([row.measure]);
+    const [def] = this.figures.definitions(actor, [row.measure]);
     const current = await this.inputsOf(def, { parkId: row.park_id, zoneId: row.zone_id }, row.as_of);
     const currentValue = current[def.name] ?? 0;
     const corrections = await this.db.query<

@@ -1,8 +1,11 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { findSource, NodeRegistry } from '../../graphql/node/node-registry';
 import { OccupancyModule } from '../occupancy/occupancy.module';
+import { FigureSnapshotsService } from './figure-snapshots.service';
 import { FiguresResolver } from './figures.resolver';
 import { FiguresService } from './figures.service';
+import { ImportResolver } from './import/import.resolver';
+import { ImportUploads } from './import/import-uploads';
 import { ImportService } from './import/import.service';
 import { PublishedFiguresResolver } from './published-figures.resolver';
 import { PublishedFiguresService } from './published-figures.service';
@@ -15,12 +18,15 @@ import { PublishedFiguresService } from './published-figures.service';
   imports: [OccupancyModule],
   providers: [
     FiguresService,
+    FigureSnapshotsService,
     FiguresResolver,
     PublishedFiguresService,
     PublishedFiguresResolver,
     ImportService,
+    ImportResolver,
+    ImportUploads,
   ],
-  exports: [FiguresService, ImportService],
+  exports: [FiguresService, ImportService, ImportUploads],
 })
 export class ReportsModule implements OnModuleInit {
   constructor(

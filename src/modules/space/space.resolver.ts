@@ -1,6 +1,8 @@
 import { Args, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { selects } from '../../graphql/look-ahead';
+import { jsonSelection } from '../../graphql/json-projection';
+import { UNIT_JSON } from './unit.json-sql';
 import { withAhead } from '../../graphql/resolved-ahead';
 import {
   CreateParkInput,
@@ -68,6 +70,8 @@ export class SpaceResolver {
       args,
       {},
       {
+        // The whole node selection built by PostgreSQL when every field of it can be (json-projection.ts).
+        nodes: jsonSelection(info, ['edges', 'node'], UNIT_JSON),
         tenancies: selects(info, ['edges', 'node', 'tenancies']),
         enterprises: selects(info, ['edges', 'node', 'tenancies', 'enterprise']),
       },

@@ -19,6 +19,7 @@ import { KeysetSort, paginate, toConnection } from '../../common/pagination/keys
 import { DEFAULT_PAGE_SIZE } from '../../common/pagination/page-args';
 import { today } from '../../graphql/scalars/date.scalar';
 import { withAhead } from '../../graphql/resolved-ahead';
+import { jsonProjectionSql, SqlParams, type JsonSelection } from '../../graphql/json-projection';
 import { prefetchedTenancies, tenancyRowsSql } from '../tenancies/prefetch-sql';
 import { unitStatusSql } from '../tenancies/stage-sql';
 import {
@@ -155,15 +156,30 @@ export class SpaceService {
     actor: Actor,
     args: UnitListArgs,
     scope: { zoneId?: string } = {},
-    ahead: { tenancies?: boolean; enterprises?: boolean } = {},
+    ahead: { tenancies?: boolean; enterprises?: boolean; nodes?: JsonSelection | null } = {},
   ): Promise<Connection<Unit>> {
     const asOf = args.asOf ?? today();
     const sort = this.unitSort(args.orderBy);
     const query = this.unitQuery(args.filter ?? {}, asOf, scope, sort);
-    // Look-ahead: the page's tenancies (and their enterprises) in the same statement as the page.
-    if (ahead.tenancies) query.addSelect(tenancyRowsSql('unit', !!ahead.enterprises), 'tenancy_rows');
     const parkIds = parkScope(actor);
     if (parkIds) query.andWhere('unit.park_id = ANY(:scopeParkIds)', { scopeParkIds: parkIds });
+    if (ahead.nodes) {
+      // The nodes as PostgreSQL builds them from the selection: one JSON value per row, no model objects.
+      const params = new SqlParams();
+      query
+        .select(sort.expression, 'sort_key')
+        .addSelect('unit.id', 'id')
+        .addSelect(jsonProjectionSql(ahead.nodes, 'unit', params), 'node')
+        .setParameters(params.values);
+      return paginate<{ sort_key: unknown; id: string; node: Unit }, Unit>(
+        query,
+        sort,
+        args,
+        (row) => row.node,
+      );
+    }
+    // Look-ahead: the page's tenancies (and their enterprises) in the same statement as the page.
+    if (ahead.tenancies) query.addSelect(tenancyRowsSql('unit', !!ahead.enterprises), 'tenancy_rows');
     // Unit.tenancies (and their stage and enterprise) are then answered from the rows, without their resolvers.
     const now = ahead.tenancies ? today() : asOf;
     return paginate<UnitRow & { sort_key: unknown }, Unit>(query, sort, args, (row) =>

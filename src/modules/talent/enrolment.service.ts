@@ -31,54 +31,57 @@ export class EnrolmentService {
   ) {}
 
   async enrol(actor: Actor, input: EnrolTraineesInput): Promise<EnrolTraineesResult> {
-    return inTransaction(this.db, async (m) => {
-      const cohort = await this.lockCohort(m, actor, input.cohortId);
-      const errors: FieldError[] = [];
-      const people: NewPerson[] = input.trainees.map((row, i) => ({
-        id: randomUUID(),
-        ...checkPerson(row, `input.trainees.${i}`, errors),
-      }));
-      const firstRowOf = new Map<string, number>();
-      people.forEach((p, i) => {
-        if (!p.idNumber) return;
-        const first = firstRowOf.get(p.idNumber);
-        if (first === undefined) firstRowOf.set(p.idNumber, i);
-        else errors.push(TalentErrors.idNumberRepeated(`input.trainees.${i}.idNumber`, p.idNumber, first));
-      });
-      const taken = await takenIdNumbers(m, this.pii, cohort.park_id, [...firstRowOf.keys()]);
-      people.forEach((p, i) => {
-        if (p.idNumber && taken.has(p.idNumber))
-          errors.push(TalentErrors.idNumberTaken(`input.trainees.${i}.idNumber`, p.idNumber));
-      });
-      if (errors.length) {
-        const conflicts = errors.filter((e) => e.message.includes('already registered')).length;
-        throw TalentErrors.rows(errors.sort(byRow), conflicts);
-      }
-      await insertPeople(m, this.pii, cohort.park_id, people);
-      const ids = people.map((p) => p.id);
-      await m.query(
-        `INSERT INTO cohort_trainee (cohort_id, trainee_id, joined_on) SELECT $1, x.id, $3 FROM unnest($2::uuid[]) AS x(id)`,
-        [cohort.id, ids, input.enrolledOn],
-      );
-      await m.query(
-        `INSERT INTO trainee_status_event (trainee_id, status, effective_on, recorded_by)
-         SELECT x.id, 'ENROLLED', $2, $3 FROM unnest($1::uuid[]) AS x(id)`,
-        [ids, input.enrolledOn, actor.principal.name],
-      );
-      await writeAudit(
-        m,
-        actor,
-        people.map((p) =>
-          personAudit(p, cohort.park_id, { cohortId: cohort.id, status: TraineeStatus.ENROLLED }),
-        ),
-      );
-      const rows = await m.query<TraineeRow[]>(
-        `SELECT ${TRAINEE_COLUMNS} FROM trainee t WHERE t.id = ANY($1)`,
-        [ids],
-      );
-      const byId = new Map(rows.map((r) => [r.id, toTrainee(r)]));
-      return { enrolled: ids.length, trainees: ids.map((id) => byId.get(id)!) };
+    return inTransaction(this.db, (m) => this.enrolIn(m, actor, input));
+  }
+
+  /** The enrolment itself, inside the caller's transaction (the spreadsheet import enrols cohorts this way). */
+  async enrolIn(m: EntityManager, actor: Actor, input: EnrolTraineesInput): Promise<EnrolTraineesResult> {
+    const cohort = await this.lockCohort(m, actor, input.cohortId);
+    const errors: FieldError[] = [];
+    const people: NewPerson[] = input.trainees.map((row, i) => ({
+      id: randomUUID(),
+      ...checkPerson(row, `input.trainees.${i}`, errors),
+    }));
+    const firstRowOf = new Map<string, number>();
+    people.forEach((p, i) => {
+      if (!p.idNumber) return;
+      const first = firstRowOf.get(p.idNumber);
+      if (first === undefined) firstRowOf.set(p.idNumber, i);
+      else errors.push(TalentErrors.idNumberRepeated(`input.trainees.${i}.idNumber`, p.idNumber, first));
     });
+    const taken = await takenIdNumbers(m, this.pii, cohort.park_id, [...firstRowOf.keys()]);
+    people.forEach((p, i) => {
+      if (p.idNumber && taken.has(p.idNumber))
+        errors.push(TalentErrors.idNumberTaken(`input.trainees.${i}.idNumber`, p.idNumber));
+    });
+    if (errors.length) {
+      const conflicts = errors.filter((e) => e.message.includes('already registered')).length;
+      throw TalentErrors.rows(errors.sort(byRow), conflicts);
+    }
+    await insertPeople(m, this.pii, cohort.park_id, people);
+    const ids = people.map((p) => p.id);
+    await m.query(
+      `INSERT INTO cohort_trainee (cohort_id, trainee_id, joined_on) SELECT $1, x.id, $3 FROM unnest($2::uuid[]) AS x(id)`,
+      [cohort.id, ids, input.enrolledOn],
+    );
+    await m.query(
+      `INSERT INTO trainee_status_event (trainee_id, status, effective_on, recorded_by)
+       SELECT x.id, 'ENROLLED', $2, $3 FROM unnest($1::uuid[]) AS x(id)`,
+      [ids, input.enrolledOn, actor.principal.name],
+    );
+    await writeAudit(
+      m,
+      actor,
+      people.map((p) =>
+        personAudit(p, cohort.park_id, { cohortId: cohort.id, status: TraineeStatus.ENROLLED }),
+      ),
+    );
+    const rows = await m.query<TraineeRow[]>(
+      `SELECT ${TRAINEE_COLUMNS} FROM trainee t WHERE t.id = ANY($1)`,
+      [ids],
+    );
+    const byId = new Map(rows.map((r) => [r.id, toTrainee(r)]));
+    return { enrolled: ids.length, trainees: ids.map((id) => byId.get(id)!) };
   }
 
   /**

@@ -8,14 +8,14 @@ import { requireParkId } from '../space/park-scope';
 import { AchievementsService } from './achievements.service';
 import { CreateTalentTargetInput } from './dto/achievement.inputs';
 import { CohortFunnelArgs } from './dto/talent-list.args';
-import { CertificationLevel, STAGES, TargetMetric, TraineeStatus } from './talent.enums';
+import { CertificationLevel, ENROLLED_STATUSES, STAGES, TargetMetric, TraineeStatus } from './talent.enums';
 import { TalentErrors } from './talent.errors';
 import { CohortFunnel, TalentFigures, TalentTarget } from './talent-figures.models';
-import { statusAtSql } from './talent-sql';
+import { certificationValidSql, traineeStatusesSql } from './talent-sql';
 import { paceOf } from './target-pace';
 
-/** Stages that count as enrolled (withdrawn ones do not). */
-const ENROLLED_OR_LATER = new Set(STAGES.slice(1));
+/** Stages that count as enrolled (withdrawn ones do not); the TRAINEES_ENROLLED measure counts the same. */
+const ENROLLED_OR_LATER = new Set(ENROLLED_STATUSES);
 
 /** The status a trainee metric counts from (that stage or later, WITHDRAWN excluded). */
 const METRIC_FROM: Record<Exclude<TargetMetric, TargetMetric.PEOPLE_CERTIFIED>, TraineeStatus> = {
@@ -66,11 +66,11 @@ export class TalentFiguresService {
       `SELECT
          (SELECT coalesce(json_agg(json_build_object('status', s.status, 'count', s.n) ORDER BY s.status), '[]')
           FROM (SELECT x.status, count(*)::int AS n
-                FROM (SELECT ${statusAtSql('t', '$2::date')} AS status FROM trainee t WHERE t.park_id = $1) x
+                FROM (${traineeStatusesSql('$1', '$2::date')}) x
                 WHERE x.status IS NOT NULL GROUP BY x.status) s) AS by_status,
          (SELECT coalesce(json_agg(json_build_object('level', l.level, 'count', l.n) ORDER BY l.level), '[]')
           FROM (SELECT c.level, count(DISTINCT c.trainee_id)::int AS n FROM certification c
-                WHERE c.park_id = $1 AND c.issued_on <= $2::date AND (c.expires_on IS NULL OR c.expires_on > $2::date)
+                WHERE c.park_id = $1 AND ${certificationValidSql('c', '$2::date')}
                 GROUP BY c.level) l) AS by_level,
          (SELECT count(*)::int FROM contest_entry ce JOIN contest k ON k.id = ce.contest_id
           WHERE ce.park_id = $1 AND ce.recommended AND k.starts_on <= $2::date) AS finalists`,

@@ -8,3 +8,11 @@ export const statusAtSql = (trainee: string, date: string): string =>
 /** The columns of a trainee row that the API reads (the hash never leaves the database). */
 export const TRAINEE_COLUMNS = `t.id, t.park_id, t.name, t.gender, t.birth_on::text AS birth_on, t.id_number_cipher,
   t.phone, t.home_region, t.erased_at, t.version`;
+
+/** The statuses of a park's trainees on a date, one row per trainee (`status`): ParkOverview.talent and measures. */
+export const traineeStatusesSql = (park: string, date: string): string =>
+  `SELECT ${statusAtSql('tr', date)} AS status FROM trainee tr WHERE tr.park_id = ${park}`;
+
+/** True when certification `c` is valid on the date (issued by then, not yet expired). */
+export const certificationValidSql = (c: string, date: string): string =>
+  `(${c}.issued_on <= ${date} AND (${c}.expires_on IS NULL OR ${c}.expires_on > ${date}))`;

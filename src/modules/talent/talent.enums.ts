@@ -24,6 +24,9 @@ export const STAGES: readonly TraineeStatus[] = [
   TraineeStatus.PLACED,
 ];
 
+/** The statuses that count as enrolled: ENROLLED or a later stage (WITHDRAWN does not). */
+export const ENROLLED_STATUSES: readonly TraineeStatus[] = STAGES.slice(1);
+
 /** Position of a status in the order above (WITHDRAWN last). */
 export const rankOf = (s: TraineeStatus): number =>
   s === TraineeStatus.WITHDRAWN ? STAGES.length : STAGES.indexOf(s);

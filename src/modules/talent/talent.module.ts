@@ -4,6 +4,7 @@ import { Logger, Module, OnModuleInit } from '@nestjs/common';
 import { getDataSourceToken, InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
+import './trainee.import';
 import { LoaderRegistry } from '../../graphql/graphql-context';
 import { AchievementsResolver } from './achievements.resolver';
 import { AchievementsService } from './achievements.service';
@@ -26,6 +27,7 @@ import { createTalentLoaders } from './talent.loaders';
 import { TraineeWritesService } from './trainee-writes.service';
 import { TraineesResolver } from './trainees.resolver';
 import { TraineesService } from './trainees.service';
+import './talent.measures';
 
 /**
  * The personal-data cipher from PII_KEY (main.ts generates a development key under DATA_DIR; production refuses to

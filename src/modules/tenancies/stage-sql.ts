@@ -17,3 +17,11 @@ export function stageOnSql(t: string, param: string): string {
 export function unitStatusSql(u: string, param: string): string {
   return `(CASE WHEN NOT ${u}.leasable THEN 'UNAVAILABLE' ELSE COALESCE((SELECT ${stageOnSql('st', param)} FROM tenancy st WHERE st.unit_id = ${u}.id AND ${holdsOnSql('st', param)}), 'VACANT') END)`;
 }
+
+/**
+ * Tenancy.stage of tenancy `t` on the SQL date `date`, exactly as stageOn (tenancy.mappers.ts) answers it: null
+ * before it starts, ENDED from its end date on, else the latest stage reached.
+ */
+export function tenancyStageSql(t: string, date: string): string {
+  return `(CASE WHEN ${date} < ${t}.starts_on THEN NULL WHEN ${t}.ends_on IS NOT NULL AND ${date} >= ${t}.ends_on THEN 'ENDED' WHEN ${t}.operating_from <= ${date} THEN 'OPERATING' WHEN ${t}.fitting_out_from <= ${date} THEN 'FITTING_OUT' ELSE 'RESERVED' END)`;
+}

@@ -8,6 +8,7 @@ import { createTenancyLoaders } from './tenancies.loaders';
 import { TenanciesResolver } from './tenancies.resolver';
 import { TenanciesService } from './tenancies.service';
 import { LeaseKeys } from './lease-keys';
+import './tenancy.import';
 import { TenancyHooks } from './tenancy-hooks';
 import {
   EnterpriseTenancyFieldsResolver,

@@ -15,7 +15,7 @@ import { UpdateInput } from '../../../common/dto/update.input';
 import { InstitutionKind } from '../partner.enums';
 
 export const PHONE = /^\+?[0-9][0-9 -]{5,20}$/;
-const PHONE_MESSAGE = 'phone must be a phone number (digits, optional leading +, spaces or dashes)';
+export const PHONE_MESSAGE = 'phone must be a phone number (digits, optional leading +, spaces or dashes)';
 
 @InputType({ description: 'A contact person of an institution.' })
 export class InstitutionContactInput {

@@ -1,5 +1,7 @@
+import type { Type } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { FieldError } from '../../../common/errors/app-error';
+import type { Actor } from '../../access/principal';
 
 /** One column of an import: the input field it fills, and the headers accepted for it (Chinese, English, export). */
 export interface ImportColumn {
@@ -15,8 +17,16 @@ export interface ImportColumn {
 /** Resolves park-level lookups once per file (e.g. zone codes → ids); runs in the import's transaction. */
 export interface ImportBatchContext {
   parkId: string;
+  parkCode: string;
   m: EntityManager;
+  /** The caller, as the mutation's service sees it (writes through a service path audit as this actor). */
+  actor: Actor;
+  /** A provider of the app (the owning module's service), for definitions that write through a service path. */
+  get<T>(type: Type<T>): T;
 }
+
+/** Problems of rows of one batch, by index in the batch's `rows`. */
+export type BatchErrors = { index: number; error: FieldError }[];
 
 /**
  * A spreadsheet import for one entity, defined by the module that owns the entity (e.g. space/unit.import.ts), as
@@ -31,15 +41,25 @@ export interface ImportDefinition<Row extends object = object> {
   operation: string;
   columns: ImportColumn[];
   rowClass: new () => Row;
-  /** A key unique within the file (duplicates are row errors on `uniqueField`). */
-  uniqueKey?: (row: Row) => string;
+  /** A key unique within the file (duplicates are row errors on `uniqueField`); rows without one are not compared. */
+  uniqueKey?: (row: Row) => string | undefined;
   uniqueField?: string;
   /** The service's rule for one row beyond the input class (shared with the mutation). */
   rowRule?: (row: Row) => FieldError | null;
-  /** Rows of the file that the database would refuse (unknown zone, code taken…), by index in `rows`. */
-  checkBatch(ctx: ImportBatchContext, rows: Row[]): Promise<{ index: number; error: FieldError }[]>;
+  /**
+   * Either a set-based pair, for entities whose mutation is one INSERT (units, enterprises: fast, 100k rows)…
+   * Rows of the file that the database would refuse (unknown zone, code taken…), by index in `rows`.
+   */
+  checkBatch?(ctx: ImportBatchContext, rows: Row[]): Promise<BatchErrors>;
   /** Inserts the rows (already checked) in one multi-row statement; returns how many were written. */
-  insertBatch(ctx: ImportBatchContext, rows: Row[]): Promise<number>;
+  insertBatch?(ctx: ImportBatchContext, rows: Row[]): Promise<number>;
+  /**
+   * …or the mutation's own service path inside the import's transaction (tenancies, machines, trainees,
+   * institutions: their rules live in the service), usually through `writeEachRow` (import-writes.ts). Rows are
+   * written even on a dry run or after an error, so that later rows are checked against earlier ones (a bay taken
+   * by row 3 is taken for row 9); the import then rolls the whole transaction back.
+   */
+  writeBatch?(ctx: ImportBatchContext, rows: Row[]): Promise<{ written: number; errors: BatchErrors }>;
   /** Rows of one batch: large enough for few statements, small enough for bounded memory. */
   batchSize?: number;
 }

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Type } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { plainToInstance } from 'class-transformer';
-import { validateSync, ValidationError } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AppError, ErrorCode, UserInputError } from '../../../common/errors/app-error';
 import { inTransaction } from '../../../database/transaction';
@@ -11,7 +10,17 @@ import { writeAudit } from '../../access/audit';
 import { Actor } from '../../access/principal';
 import { OccupancyService } from '../../occupancy/occupancy.service';
 import { fileRows } from './file-rows';
-import { ImportColumn, ImportDefinition } from './import-registry';
+import { HttpAccess } from '../../access/http-access';
+import { ImportSpreadsheetInput } from '../dto/import.inputs';
+import {
+  ImportBatchContext,
+  ImportColumn,
+  ImportDefinition,
+  importDefinition,
+  importEntities,
+} from './import-registry';
+import { ImportUploads } from './import-uploads';
+import { rowValidator, RowValidator } from './row-validator';
 
 /** A problem with one cell (or row) of the file: `row` is the row number in the file (the header is row 1). */
 export interface ImportRowError {
@@ -50,7 +59,20 @@ export class ImportService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly occupancy: OccupancyService,
+    private readonly modules: ModuleRef,
+    private readonly access: HttpAccess,
+    private readonly uploads: ImportUploads,
   ) {}
+
+  /** Step two of a GraphQL import: the file uploaded by POST /import/uploads, under its entity's access rule. */
+  async runUpload(actor: Actor, input: ImportSpreadsheetInput): Promise<ImportResult> {
+    const def = importDefinition(input.entity);
+    if (!def) throw UserInputError.field('input.entity', `must be one of ${importEntities().join(', ')}`);
+    this.access.assertAllowed(actor, def.operation);
+    const file = await this.uploads.take(actor.principal, input.uploadId);
+    // The upload was held to IMPORT_MAX_BYTES when it was received.
+    return this.run(actor, def, input.parkCode, file, input.dryRun, Number.MAX_SAFE_INTEGER);
+  }
 
   async run(
     actor: Actor,
@@ -75,6 +97,9 @@ export class ImportService {
       }),
     );
     file.on('error', (e) => counted.destroy(e));
+    // The error (too large, a broken upload) may come before the reader starts iterating: the iterator rethrows it
+    // then (the stream keeps it as `errored`); without a listener it would crash the process as an unhandled event.
+    counted.on('error', () => undefined);
     const result: ImportResult = {
       entity: def.entity,
       dryRun,
@@ -88,7 +113,14 @@ export class ImportService {
       await inTransaction(
         this.db,
         async (m) => {
-          const ctx = { parkId: scope.parkId, m };
+          const ctx: ImportBatchContext = {
+            parkId: scope.parkId,
+            parkCode,
+            m,
+            actor,
+            get: <T>(type: Type<T>) => this.modules.get(type, { strict: false }),
+          };
+          const validator = validatorOf(def);
           let columns: { col: ImportColumn; index: number; header: string }[] | null = null;
           let batch: { line: number; row: object }[] = [];
           const seen = new Map<string, number>();
@@ -99,9 +131,18 @@ export class ImportService {
           const flush = async () => {
             if (batch.length === 0) return;
             const rows = batch.map((b) => b.row);
-            for (const { index, error } of await def.checkBatch(ctx, rows))
-              fail({ row: batch[index].line, column: header(error.field), message: error.message });
-            if (result.errors.length === 0 && !dryRun) result.written += await def.insertBatch(ctx, rows);
+            if (def.writeBatch) {
+              // The service path writes (and so checks) every row; the rollback below undoes a dry run.
+              const { written, errors } = await def.writeBatch(ctx, rows);
+              for (const { index, error } of errors)
+                fail({ row: batch[index].line, column: header(error.field), message: error.message });
+              result.written += written;
+            } else {
+              for (const { index, error } of (await def.checkBatch?.(ctx, rows)) ?? [])
+                fail({ row: batch[index].line, column: header(error.field), message: error.message });
+              if (result.errors.length === 0 && !dryRun)
+                result.written += (await def.insertBatch?.(ctx, rows)) ?? 0;
+            }
             batch = [];
           };
           for await (const { line, cells } of fileRows(counted)) {
@@ -119,26 +160,21 @@ export class ImportService {
               const value = col.parse ? col.parse(text) : text;
               if (value !== undefined) plain[col.field] = value;
             }
-            const row = plainToInstance(def.rowClass, plain);
-            const errors = validateSync(row, { whitelist: true, forbidNonWhitelisted: true });
+            const row = validator.toRow(plain);
+            const errors = validator.problems(row);
             // One message per column: the first rule it breaks.
-            const byField = new Map(
-              flattenErrors(errors)
-                .reverse()
-                .map((e) => [e.field, e.message]),
-            );
+            const byField = new Map([...errors].reverse().map((e) => [e.field, e.message]));
             for (const [field, message] of [...byField].reverse())
               fail({ row: line, column: header(field), message });
             const rule = errors.length === 0 ? def.rowRule?.(row) : null;
             if (rule) fail({ row: line, column: header(rule.field), message: rule.message });
-            if (def.uniqueKey && errors.length === 0) {
-              const key = def.uniqueKey(row);
-              const earlier = seen.get(key);
-              if (earlier !== undefined)
-                fail({ row: line, column: header(def.uniqueField ?? ''), message: `repeats row ${earlier}` });
-              else seen.set(key, line);
-            }
-            if (errors.length === 0 && !rule) batch.push({ line, row });
+            const key = def.uniqueKey && errors.length === 0 ? def.uniqueKey(row) : undefined;
+            const earlier = key ? seen.get(key) : undefined;
+            if (earlier !== undefined)
+              fail({ row: line, column: header(def.uniqueField ?? ''), message: `repeats row ${earlier}` });
+            else if (key) seen.set(key, line);
+            // A repeated row is not checked further (nor written): its error is the repeat.
+            if (errors.length === 0 && !rule && earlier === undefined) batch.push({ line, row });
             if (batch.length >= (def.batchSize ?? 1000)) await flush();
           }
           if (!columns) throw UserInputError.field('file', 'has no header row');
@@ -215,9 +251,17 @@ function mapHeaders(def: ImportDefinition, cells: string[]) {
   return columns;
 }
 
-function flattenErrors(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
-  return errors.flatMap((e) => [
-    ...Object.values(e.constraints ?? {}).map((message) => ({ field: prefix + e.property, message })),
-    ...flattenErrors(e.children ?? [], `${prefix}${e.property}.`),
-  ]);
+const validators = new WeakMap<ImportDefinition, RowValidator<object>>();
+
+/** The definition's row class rules, compiled on first use (row-validator.ts). */
+function validatorOf(def: ImportDefinition): RowValidator<object> {
+  let validator = validators.get(def);
+  if (!validator) {
+    validator = rowValidator(
+      def.rowClass,
+      def.columns.map((c) => c.field),
+    );
+    validators.set(def, validator);
+  }
+  return validator;
 }
