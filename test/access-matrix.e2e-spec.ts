@@ -785,7 +785,7 @@ describe('access matrix: every operation × every caller', () => {
     let fx: Fixture;
 
     const versionOf = async (table: string, id: string): Promise<number> => {
-      const [row] = await t.dataSource.query<{ version: number }[]>(
+      const [row] = await t.sql<{ version: number }[]>(
         `SELECT version FROM ${table} WHERE id = $1`,
         [id],
       );

@@ -232,12 +232,12 @@ describe('access', () => {
     it("refuses to change another park's unit, enterprise or tenancy with NOT_FOUND and changes nothing", async () => {
       const before = await fingerprints(t);
       const unitVersion = (
-        await t.dataSource.query<{ version: number }[]>('SELECT version FROM unit WHERE id = $1', [
+        await t.sql<{ version: number }[]>('SELECT version FROM unit WHERE id = $1', [
           b.unitIds[1],
         ])
       )[0]!.version;
       const enterpriseVersion = (
-        await t.dataSource.query<{ version: number }[]>('SELECT version FROM enterprise WHERE id = $1', [
+        await t.sql<{ version: number }[]>('SELECT version FROM enterprise WHERE id = $1', [
           b.enterpriseId,
         ])
       )[0]!.version;
@@ -449,7 +449,7 @@ describe('access', () => {
       expect(error.message).toMatch(/invalid/i);
       expect(res.data ?? null).toBeNull();
       // A payload changed to another user (the all-parks admin), with the old signature, is refused as well.
-      const [admin] = await t.dataSource.query<{ id: string }[]>(
+      const [admin] = await t.sql<{ id: string }[]>(
         "SELECT id FROM app_user WHERE username = 'test-admin'",
       );
       const other = Buffer.from(
@@ -461,7 +461,7 @@ describe('access', () => {
 
     it('refuses an expired token, saying it expired; the same claims unexpired are accepted', async () => {
       const user = await newUser();
-      const [row] = await t.dataSource.query<{ token_version: number }[]>(
+      const [row] = await t.sql<{ token_version: number }[]>(
         'SELECT token_version FROM app_user WHERE id = $1',
         [user.id],
       );
@@ -538,7 +538,7 @@ describe('access', () => {
 
     it('refuses a correctly signed token without exp, or whose sub is not a UUID, or whose ver is not a number', async () => {
       const user = await newUser();
-      const [row] = await t.dataSource.query<{ token_version: number }[]>(
+      const [row] = await t.sql<{ token_version: number }[]>(
         'SELECT token_version FROM app_user WHERE id = $1',
         [user.id],
       );
@@ -599,7 +599,7 @@ describe('access', () => {
       expect(key.secret.startsWith(`${key.prefix}.`)).toBe(true);
       const secretPart = key.secret.slice(key.prefix.length + 1);
       expect(secretPart.length).toBeGreaterThanOrEqual(32);
-      const [row] = await t.dataSource.query<{ secret_hash: string }[]>(
+      const [row] = await t.sql<{ secret_hash: string }[]>(
         'SELECT secret_hash FROM api_key WHERE id = $1',
         [key.id],
       );
@@ -610,7 +610,7 @@ describe('access', () => {
       expect(JSON.stringify(dataOf(listed))).not.toContain(secretPart);
       const apiKeyType = schemaOf(t.app).getType('ApiKey') as { getFields(): Record<string, unknown> };
       expect(Object.keys(apiKeyType.getFields())).not.toContain('secret');
-      const audit = await t.dataSource.query<{ changes: unknown }[]>('SELECT changes FROM audit_log');
+      const audit = await t.sql<{ changes: unknown }[]>('SELECT changes FROM audit_log');
       expect(JSON.stringify(audit)).not.toContain(secretPart);
     });
 
@@ -699,7 +699,7 @@ describe('access', () => {
       const fresh = await createApiKey(t, 'guessed key');
       const res = await t.gql(ME, {}, { authorization: `ApiKey ${fresh.prefix}.${'A'.repeat(43)}` });
       errorOf(res, 'UNAUTHENTICATED');
-      const [row] = await t.dataSource.query<{ last_used_at: Date | null }[]>(
+      const [row] = await t.sql<{ last_used_at: Date | null }[]>(
         'SELECT last_used_at FROM api_key WHERE id = $1',
         [fresh.id],
       );

@@ -63,7 +63,7 @@ describe('audit trail', () => {
   beforeAll(async () => {
     t = await startTestApp();
     f = factories(t);
-    const [admin] = await t.dataSource.query<{ id: string }[]>(
+    const [admin] = await t.sql<{ id: string }[]>(
       "SELECT id FROM app_user WHERE username = 'test-admin'",
     );
     adminId = admin!.id;
@@ -625,7 +625,7 @@ describe('audit trail', () => {
             { 'x-request-id': requestId },
           ),
         );
-        const rows = await t.dataSource.query<{ entity_type: string; operation: string }[]>(
+        const rows = await t.sql<{ entity_type: string; operation: string }[]>(
           'SELECT entity_type, operation FROM audit_log WHERE request_id = $1 ORDER BY entity_type',
           [requestId],
         );
@@ -753,7 +753,7 @@ describe('audit trail', () => {
 
       const currentVersion = async (id: string) =>
         (
-          await t.dataSource.query<{ version: number }[]>('SELECT version FROM app_user WHERE id = $1', [id])
+          await t.sql<{ version: number }[]>('SELECT version FROM app_user WHERE id = $1', [id])
         )[0]!.version;
 
       /** No entry may hold a password, its hash or an API key secret. */
@@ -1053,7 +1053,7 @@ describe('audit trail', () => {
         expect(await auditRows()).toBe(beforeMove + 2);
         const opened = await entriesOf('MachinePlacement', dataOf(moved).moveMachine.id);
         expect(opened.filter((e) => e.requestId === moveId)).toHaveLength(1);
-        const [{ n: closedEntries }] = await t.dataSource.query<{ n: number }[]>(
+        const [{ n: closedEntries }] = await t.sql<{ n: number }[]>(
           'SELECT count(*)::int AS n FROM audit_log WHERE request_id = $1 AND changes @> \'[{"field": "untilOn", "after": "2024-03-01"}]\'',
           [moveId],
         );
@@ -1254,7 +1254,7 @@ describe('audit trail', () => {
       const before = await fingerprints(t);
       expect(await auditRows()).toBeGreaterThan(0);
       const last = 'UPDATE audit_log SET actor_name = $1 WHERE id = (SELECT max(id) FROM audit_log)';
-      const asApp = (sql: string, params?: unknown[]) => t.dataSource.query(sql, params);
+      const asApp = (sql: string, params?: unknown[]) => t.sql(sql, params);
       const asOwner = (sql: string, params?: unknown[]) => t.ownerQuery(sql, params);
       // The app role has no such right at all; the owner has, and the append-only trigger still refuses.
       for (const [query, refused] of [
@@ -1291,7 +1291,7 @@ describe('audit trail', () => {
       const zone = await f.zone(parkCode, 'rollback-zone');
       const read = async () =>
         (
-          await t.dataSource.query<{ name: string; version: number; updated_at: Date }[]>(
+          await t.sql<{ name: string; version: number; updated_at: Date }[]>(
             'SELECT name, version, updated_at FROM zone WHERE id = $1',
             [zone.id],
           )

@@ -115,7 +115,7 @@ describe('client address (TRUST_PROXY)', () => {
       }),
     });
   const recordedAddress = async (t: TestApp, username: string) => {
-    const rows = await t.dataSource.query<{ ip: string }[]>(
+    const rows = await t.sql<{ ip: string }[]>(
       'SELECT ip FROM login_failure WHERE username = $1',
       [username],
     );

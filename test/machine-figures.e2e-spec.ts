@@ -122,7 +122,7 @@ describe('machine figures', () => {
           dueBy: 'HOURS',
         }),
       ]);
-      const [planId] = await t.dataSource.query<{ id: string }[]>(
+      const [planId] = await t.sql<{ id: string }[]>(
         'SELECT p.id FROM maintenance_plan p JOIN machine m ON m.id = p.machine_id WHERE m.serial_number = $1',
         [byHours],
       );

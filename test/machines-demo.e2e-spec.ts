@@ -48,7 +48,7 @@ describe('demo machines (article: 装配石佛寺石材数控机床165台)', () 
   });
 
   it('places every machine in a bay its owner holds, operating enterprises running more of them', async () => {
-    const [row] = await t.dataSource.query<
+    const [row] = await t.sql<
       { misplaced: number; operating_avg: number; fitting_avg: number }[]
     >(
       `WITH per AS (

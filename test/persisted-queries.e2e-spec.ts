@@ -92,7 +92,7 @@ describe('automatic persisted queries', () => {
     expect(codes(registered)).toEqual(['UNAUTHENTICATED']);
     const failures = async () =>
       (
-        await t.dataSource.query<{ n: number }[]>(
+        await t.sql<{ n: number }[]>(
           "SELECT count(*)::int AS n FROM login_failure WHERE username = 'nobody-apq'",
         )
       )[0]!.n;

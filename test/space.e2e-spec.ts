@@ -509,7 +509,7 @@ describe('space', () => {
       expect(error.extensions?.currentVersion).toBe(2);
       // Named by its code, which people know, not by its UUID.
       expect(error.message).toBe(`Unit ${unit.code} was changed by someone else (version 2, you sent 1)`);
-      const [row] = await t.dataSource.query<
+      const [row] = await t.sql<
         { floor_area: string; version: number; building: string | null }[]
       >('SELECT floor_area, version, building FROM unit WHERE id = $1', [unit.id]);
       expect(row).toEqual({ floor_area: '70.00', version: 2, building: null });
@@ -541,7 +541,7 @@ describe('space', () => {
       expect(errorOf(stale, 'CONFLICT').message).toMatch(
         new RegExp(`^Enterprise ${ent.creditCode} was changed by someone else`),
       );
-      const [row] = await t.dataSource.query<{ name: string; version: number; contact_name: string }[]>(
+      const [row] = await t.sql<{ name: string; version: number; contact_name: string }[]>(
         'SELECT name, version, contact_name FROM enterprise WHERE id = $1',
         [ent.id],
       );
