@@ -128,7 +128,8 @@ export function decodeId(
   expected: string | undefined,
   nodeTypes: ReadonlySet<string>,
 ): { key: string } | { problem: string } {
-  if (expected === RAW_ID) return typeof value === 'string' ? { key: value } : { problem: 'must be a string' };
+  if (expected === RAW_ID)
+    return typeof value === 'string' ? { key: value } : { problem: 'must be a string' };
   const what =
     !expected || expected === NODE_INTERFACE ? 'a global id' : `${article(expected)} ${expected} id`;
   const id = typeof value === 'string' ? fromGlobalId(value) : null;
@@ -169,7 +170,14 @@ function decodeValue(
     for (const name of Object.keys(copy)) {
       const field = fields[name];
       if (field)
-        copy[name] = decodeValue(copy[name], field.type, fieldIdType(rules, type, name), `${path}.${name}`, rules, out);
+        copy[name] = decodeValue(
+          copy[name],
+          field.type,
+          fieldIdType(rules, type, name),
+          `${path}.${name}`,
+          rules,
+          out,
+        );
     }
     return copy;
   }
@@ -250,8 +258,7 @@ function walkLiteral(
   if (getNamedType(type).name !== 'ID') return;
   const written = node.kind === Kind.STRING || node.kind === Kind.INT ? node.value : undefined;
   const decoded = decodeId(node.kind === Kind.STRING ? written : undefined, expected, rules.nodeTypes);
-  if ('problem' in decoded)
-    plan.literalProblems.push({ field: path, message: `${path} ${decoded.problem}` });
+  if ('problem' in decoded) plan.literalProblems.push({ field: path, message: `${path} ${decoded.problem}` });
   else (node as { value: string }).value = decoded.key;
 }
 
@@ -325,7 +332,14 @@ export function inputGuardHook(
       for (const use of plan.variableUses) {
         // A variable left out takes its default, which is written in the document: decode that one too.
         const raw = Object.hasOwn(inputs, use.name) ? inputs[use.name] : coerced.coerced[use.name];
-        (decoded ??= { ...inputs })[use.name] = decodeValue(raw, use.type, use.expected, use.path, rules, fields);
+        (decoded ??= { ...inputs })[use.name] = decodeValue(
+          raw,
+          use.type,
+          use.expected,
+          use.path,
+          rules,
+          fields,
+        );
       }
     }
     for (const site of plan.sites) {

@@ -91,8 +91,7 @@ function asLiterals(op: Operation, overrides: Record<string, unknown>): { query:
   );
   const passed = args
     .map((a) => {
-      const value =
-        a.name in overrides ? overrides[a.name] : minimalValue(a.type, argIdType(op.key, a.name));
+      const value = a.name in overrides ? overrides[a.name] : minimalValue(a.type, argIdType(op.key, a.name));
       return `${a.name}: ${literal(value, a.type)}`;
     })
     .join(', ');
@@ -127,7 +126,11 @@ const BAD: Record<string, [string, unknown, boolean][]> = {
   ID: [
     ['not a global id', 'abc', true],
     ['a bare UUID', '00000000-0000-4000-8000-000000000000', true],
-    ['global id with NUL', Buffer.from('Unit:00000000-0000-4000-8000-00000000000\u0000').toString('base64'), true],
+    [
+      'global id with NUL',
+      Buffer.from('Unit:00000000-0000-4000-8000-00000000000\u0000').toString('base64'),
+      true,
+    ],
     ['empty', '', true],
   ],
   Int: [

@@ -1,6 +1,7 @@
 import { GraphQLFieldResolver, GraphQLSchema, isInterfaceType, isObjectType } from 'graphql';
 import { toGlobalId } from './global-id';
 import { idTypes, NODE_INTERFACE, OutputIdType } from './id-types';
+import { FROM_SQL } from '../json-projection';
 
 /** Where an object answered by `node`/`nodes` carries its GraphQL type (read by Node's resolveType). */
 const NODE_TYPE: unique symbol = Symbol('nodeType');
@@ -19,8 +20,24 @@ function encodeAny(type: string, value: unknown): unknown {
   return toGlobalId(type, value as string);
 }
 
-/** One plain resolver per ID field: graphql-jit calls it like any field resolver (no Nest pipeline per field). */
+/**
+ * One plain resolver per ID field: graphql-jit calls it like any field resolver (no Nest pipeline per field). An
+ * object PostgreSQL built as JSON (json-projection.ts, FROM_SQL) carries its ids encoded already (id-sql.ts).
+ */
 function idResolver(
+  name: string,
+  type: OutputIdType,
+  inner: GraphQLFieldResolver<unknown, unknown> | undefined,
+): GraphQLFieldResolver<unknown, unknown> {
+  const encoder = encodingResolver(name, type, inner);
+  return (source, args, context, info) => {
+    const built = source as Record<string, unknown> | null | undefined;
+    if (built?.[FROM_SQL] === true && Object.hasOwn(built, name)) return built[name];
+    return encoder(source, args, context, info);
+  };
+}
+
+function encodingResolver(
   name: string,
   type: OutputIdType,
   inner: GraphQLFieldResolver<unknown, unknown> | undefined,
@@ -39,7 +56,8 @@ function idResolver(
       return typeof value === 'string' ? toGlobalId(type, value) : encodeAny(type, value);
     };
   }
-  return (source) => encodeAny(type(source as Record<string, unknown>), (source as Record<string, unknown>)[name]);
+  return (source) =>
+    encodeAny(type(source as Record<string, unknown>), (source as Record<string, unknown>)[name]);
 }
 
 /**
@@ -50,7 +68,8 @@ function idResolver(
  */
 export function globalIds(schema: GraphQLSchema): GraphQLSchema {
   const { outputs, unknown } = idTypes(schema);
-  if (unknown.length) throw new Error(`IDs of unknown type (add them to ID_TYPE_OVERRIDES): ${unknown.join(', ')}`);
+  if (unknown.length)
+    throw new Error(`IDs of unknown type (add them to ID_TYPE_OVERRIDES): ${unknown.join(', ')}`);
   const node = schema.getType(NODE_INTERFACE);
   if (node && isInterfaceType(node)) {
     node.resolveType = (value) => (value as { [NODE_TYPE]?: string } | null)?.[NODE_TYPE];

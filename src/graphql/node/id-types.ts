@@ -1,10 +1,4 @@
-import {
-  getNamedType,
-  GraphQLSchema,
-  isInputObjectType,
-  isInterfaceType,
-  isObjectType,
-} from 'graphql';
+import { getNamedType, GraphQLSchema, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
 
 /** The name of the Relay Node interface. */
 export const NODE_INTERFACE = 'Node';

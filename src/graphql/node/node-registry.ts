@@ -1,6 +1,5 @@
 import DataLoader from 'dataloader';
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '../../common/errors/app-error';
 import type { Actor } from '../../modules/access/principal';
 import type { GraphQLContext } from '../graphql-context';
 
@@ -106,21 +105,4 @@ export function sqlSource<R extends { id: string | number }>(
     map,
     options,
   );
-}
-
-/**
- * A source from a module's own scoped lookup by key (the one its root query uses; NOT_FOUND answers null): one
- * statement per id, so only for types rarely fetched many at a time; prefer a DataLoader (parkScoped) or sqlSource.
- */
-export function findSource(find: (actor: Actor, key: string) => Promise<object | null>): NodeSource {
-  return {
-    load: async (key, _ctx, actor) => {
-      try {
-        return await find(actor, key);
-      } catch (error) {
-        if (error instanceof NotFoundError) return null;
-        throw error;
-      }
-    },
-  };
 }

@@ -10,7 +10,8 @@ import { Field, ID, InterfaceType } from '@nestjs/graphql';
 })
 export abstract class Node {
   @Field(() => ID, {
-    description: 'Global id: opaque, the same in every response, unique across types; accepted by every ID input.',
+    description:
+      'Global id: opaque, the same in every response, unique across types; accepted by every ID input.',
   })
   id: string;
 }

@@ -61,8 +61,7 @@ export const PartOfParent = () => rule({ kind: 'parent' });
 export const OwnRecord = () => Extensions({ ownRecord: true } satisfies AccessExtensions);
 
 /** The field checks its objects' type rules as it answers (see AccessExtensions.typeRuleAtRunTime). */
-export const TypeRuleAtRunTime = () =>
-  Extensions({ typeRuleAtRunTime: true } satisfies AccessExtensions);
+export const TypeRuleAtRunTime = () => Extensions({ typeRuleAtRunTime: true } satisfies AccessExtensions);
 
 /** The field holds personal data: shown in full only to the roles allowed it, masked for everyone else. */
 export const PersonalData = (kind: PersonalDataKind) =>

@@ -73,7 +73,8 @@ export class Me {
 }
 
 @ReadableBy(...ADMINS)
-@ObjectType({ implements: () => [Node],
+@ObjectType({
+  implements: () => [Node],
   description: 'A read-only API key for a report client. The secret is shown once, at creation.',
 })
 export class ApiKey {
@@ -131,7 +132,10 @@ export class AuditChange {
 }
 
 @ReadableBy(...ADMINS)
-@ObjectType({ implements: () => [Node], description: 'One change, recorded in the same transaction as the change itself.' })
+@ObjectType({
+  implements: () => [Node],
+  description: 'One change, recorded in the same transaction as the change itself.',
+})
 export class AuditEntry {
   @Field(() => ID, { description: 'Sequence number.' })
   id: string;

@@ -324,7 +324,12 @@ export class AccessService {
       `($2::uuid[] IS NULL OR EXISTS (SELECT 1 FROM ${link} l WHERE l.${column} = ${id} AND l.park_id = ANY($2)))`;
     nodes.register(
       'User',
-      sqlSource('User', this.db, `${USER_SELECT} WHERE u.id = ANY($1) AND ${sharesPark('app_user_park', 'user_id', 'u.id')}`, toUser),
+      sqlSource(
+        'User',
+        this.db,
+        `${USER_SELECT} WHERE u.id = ANY($1) AND ${sharesPark('app_user_park', 'user_id', 'u.id')}`,
+        toUser,
+      ),
     );
     nodes.register(
       'ApiKey',

@@ -19,7 +19,8 @@ export const MONEY =
   'CNY as a decimal string with exactly two places (e.g. "2500.00"), computed exactly and rounded half-up to the fen once per bill line';
 
 @ReadableBy(...FINANCE_READERS)
-@ObjectType({ implements: () => [Node],
+@ObjectType({
+  implements: () => [Node],
   description:
     'A lease contract (租赁合同) of an enterprise for one or more tenancies (units). Its terms are those of the version in force on the date asked about (asOf); amendments are further versions.',
 })
@@ -140,7 +141,8 @@ export class ContractVersion {
 }
 
 @ReadableBy(...FINANCE_READERS)
-@ObjectType({ implements: () => [Node],
+@ObjectType({
+  implements: () => [Node],
   description: `One bill of a contract’s rent schedule, issued in advance of its period. Amounts are ${MONEY}.`,
 })
 export class Bill {
@@ -192,7 +194,10 @@ export class Bill {
 }
 
 @ReadableBy(...FINANCE_READERS)
-@ObjectType({ implements: () => [Node], description: `Money received against a contract. Amounts are ${MONEY}.` })
+@ObjectType({
+  implements: () => [Node],
+  description: `Money received against a contract. Amounts are ${MONEY}.`,
+})
 export class Payment {
   @Field(() => ID, { description: 'Stable id.' })
   id: string;
@@ -219,7 +224,10 @@ export class Payment {
 }
 
 @ReadableBy(...FINANCE_READERS)
-@ObjectType({ implements: () => [Node], description: `A movement of a contract’s deposit (押金). Amounts are ${MONEY}.` })
+@ObjectType({
+  implements: () => [Node],
+  description: `A movement of a contract’s deposit (押金). Amounts are ${MONEY}.`,
+})
 export class DepositEvent {
   @Field(() => ID, { description: 'Stable id.' })
   id: string;
@@ -257,7 +265,10 @@ export class ContractBalance {
 }
 
 @ReadableBy(...FINANCE_READERS)
-@ObjectType({ implements: () => [Node], description: 'An incentive policy (招商政策) of a park, and who qualifies for it.' })
+@ObjectType({
+  implements: () => [Node],
+  description: 'An incentive policy (招商政策) of a park, and who qualifies for it.',
+})
 export class IncentivePolicy {
   @Field(() => ID, { description: 'Stable id.' })
   id: string;

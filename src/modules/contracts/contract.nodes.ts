@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { findSource, NodeRegistry, sqlSource } from '../../graphql/node/node-registry';
+import { NodeRegistry, rowsSource, sqlSource } from '../../graphql/node/node-registry';
 import { ContractsService, POLICY_COLUMNS } from './contracts.service';
 import {
   BillRow,
@@ -15,11 +15,27 @@ import {
 const IN_PARKS = (alias: string) => `($2::uuid[] IS NULL OR ${alias}.park_id = ANY($2))`;
 
 /** Contract, Bill, Payment, DepositEvent and IncentivePolicy for `node(id:)`, scoped by park. */
-export function registerContractNodes(nodes: NodeRegistry, db: DataSource, contracts: ContractsService): void {
-  nodes.register('Contract', findSource((actor, id) => contracts.find(actor, id)));
+export function registerContractNodes(
+  nodes: NodeRegistry,
+  db: DataSource,
+  contracts: ContractsService,
+): void {
+  nodes.register(
+    'Contract',
+    rowsSource(
+      'Contract',
+      (ids, actor) => contracts.findMany(actor, ids),
+      (c) => c,
+    ),
+  );
   nodes.register(
     'Bill',
-    sqlSource<BillRow>('Bill', db, `SELECT * FROM contract_bill b WHERE b.id = ANY($1) AND ${IN_PARKS('b')}`, toBill),
+    sqlSource<BillRow>(
+      'Bill',
+      db,
+      `SELECT * FROM contract_bill b WHERE b.id = ANY($1) AND ${IN_PARKS('b')}`,
+      toBill,
+    ),
   );
   nodes.register(
     'Payment',

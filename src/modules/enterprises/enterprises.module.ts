@@ -18,6 +18,12 @@ export class EnterprisesModule implements OnModuleInit {
 
   onModuleInit(): void {
     this.registry.register('enterprises', () => createEnterpriseLoaders(this.enterprises));
-    this.nodes.register('Enterprise', parkScoped((id, ctx) => enterpriseLoaders(ctx).enterprise.load(id), (e) => e.parkId));
+    this.nodes.register(
+      'Enterprise',
+      parkScoped(
+        (id, ctx) => enterpriseLoaders(ctx).enterprise.load(id),
+        (e) => e.parkId,
+      ),
+    );
   }
 }

@@ -12,7 +12,8 @@ import {
 } from './machine.enums';
 
 @ReadableBy(...MACHINE_READERS)
-@ObjectType({ implements: () => [Node],
+@ObjectType({
+  implements: () => [Node],
   description: 'A stone CNC machine (石材数控机床) owned by an enterprise and placed in a unit.',
 })
 export class Machine {
@@ -50,7 +51,10 @@ export class Machine {
 }
 
 @ReadableBy(...MACHINE_READERS)
-@ObjectType({ implements: () => [Node], description: 'A machine standing in a unit from fromOn until untilOn (exclusive).' })
+@ObjectType({
+  implements: () => [Node],
+  description: 'A machine standing in a unit from fromOn until untilOn (exclusive).',
+})
 export class MachinePlacement {
   @Field(() => ID, { description: 'Stable id.' })
   id: string;
@@ -88,7 +92,10 @@ export class MachineStatusEvent {
 }
 
 @ReadableBy(...MACHINE_READERS)
-@ObjectType({ implements: () => [Node], description: 'Maintenance every N days and/or every N runtime hours, whichever comes first.' })
+@ObjectType({
+  implements: () => [Node],
+  description: 'Maintenance every N days and/or every N runtime hours, whichever comes first.',
+})
 export class MaintenancePlan {
   @Field(() => ID, { description: 'Stable id.' })
   id: string;

@@ -7,7 +7,13 @@ const IN_PARKS = '($2::uuid[] IS NULL OR m.park_id = ANY($2))';
 
 /** Machine, MachinePlacement, MaintenancePlan and MaintenanceRecord for `node(id:)`, scoped by park. */
 export function registerMachineNodes(nodes: NodeRegistry, db: DataSource): void {
-  nodes.register('Machine', parkScoped((id, ctx) => machineLoaders(ctx).machine.load(id), (m) => m.parkId));
+  nodes.register(
+    'Machine',
+    parkScoped(
+      (id, ctx) => machineLoaders(ctx).machine.load(id),
+      (m) => m.parkId,
+    ),
+  );
   nodes.register(
     'MachinePlacement',
     sqlSource<PlacementRow>(

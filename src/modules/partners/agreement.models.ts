@@ -6,7 +6,8 @@ import { PARTNER_READERS, PartOfParent, ReadableBy } from '../access/access.deco
 import { AgreementKind, AgreementStatus, InstitutionKind, ObligationMetric } from './partner.enums';
 
 @ReadableBy(...PARTNER_READERS)
-@ObjectType({ implements: () => [Node],
+@ObjectType({
+  implements: () => [Node],
   description:
     'An agreement (协议) of the park with institutions and/or enterprises; its status is derived from its dates on asOf.',
 })
@@ -60,7 +61,8 @@ export class AgreementParty {
 }
 
 @ReadableBy(...PARTNER_READERS)
-@ObjectType({ implements: () => [Node],
+@ObjectType({
+  implements: () => [Node],
   description: 'Something an agreement commits a party to, with an optional target and its progress.',
 })
 export class Obligation {

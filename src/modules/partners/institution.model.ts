@@ -26,7 +26,8 @@ export class InstitutionContact {
 }
 
 @ReadableBy(...PARTNER_READERS)
-@ObjectType({ implements: () => [Node],
+@ObjectType({
+  implements: () => [Node],
   description:
     'A partner institution (合作机构) of a park: a college, university, research institute, training provider, association, government body or enterprise group.',
 })

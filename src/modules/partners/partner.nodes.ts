@@ -6,10 +6,19 @@ import { partnerLoaders } from './partners.loaders';
 
 /** Institution, Agreement and Obligation for `node(id:)` (status and progress as of today), scoped by park. */
 export function registerPartnerNodes(nodes: NodeRegistry, agreements: AgreementsService): void {
-  nodes.register('Institution', parkScoped((id, ctx) => partnerLoaders(ctx).institution.load(id), (i) => i.parkId));
+  nodes.register(
+    'Institution',
+    parkScoped(
+      (id, ctx) => partnerLoaders(ctx).institution.load(id),
+      (i) => i.parkId,
+    ),
+  );
   nodes.register(
     'Agreement',
-    parkScoped((id, ctx) => partnerLoaders(ctx).agreement.load({ group: today(), id }), (a) => a.parkId),
+    parkScoped(
+      (id, ctx) => partnerLoaders(ctx).agreement.load({ group: today(), id }),
+      (a) => a.parkId,
+    ),
   );
   nodes.register(
     'Obligation',

@@ -10,7 +10,10 @@ import { Tenancy } from '../tenancies/tenancy.models';
 import { FunnelGroupBy, LeadStage, RecruitmentEventKind } from './recruitment.enums';
 
 @ReadableBy(...PARTNER_READERS)
-@ObjectType({ implements: () => [Node], description: 'A recruitment (招商) event: a market visit, forum, expo or gathering.' })
+@ObjectType({
+  implements: () => [Node],
+  description: 'A recruitment (招商) event: a market visit, forum, expo or gathering.',
+})
 export class RecruitmentEvent {
   @Field(() => ID, { description: 'Stable id.' })
   id: string;
@@ -56,7 +59,10 @@ export class LeadStageChange {
 }
 
 @ReadableBy(...PARTNER_READERS)
-@ObjectType({ implements: () => [Node], description: 'A recruitment lead: a prospective tenant enterprise and how far it got.' })
+@ObjectType({
+  implements: () => [Node],
+  description: 'A recruitment lead: a prospective tenant enterprise and how far it got.',
+})
 export class Lead {
   @Field(() => ID, { description: 'Stable id.' })
   id: string;

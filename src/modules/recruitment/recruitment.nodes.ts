@@ -1,11 +1,18 @@
 import type { DataSource } from 'typeorm';
-import { findSource, NodeRegistry, sqlSource } from '../../graphql/node/node-registry';
+import { NodeRegistry, rowsSource, sqlSource } from '../../graphql/node/node-registry';
 import { LeadsService } from './leads.service';
 import { EventRow, toEvent } from './recruitment.mappers';
 
 /** Lead and RecruitmentEvent for `node(id:)`, scoped by park. */
 export function registerRecruitmentNodes(nodes: NodeRegistry, db: DataSource, leads: LeadsService): void {
-  nodes.register('Lead', findSource((actor, id) => leads.find(actor, id)));
+  nodes.register(
+    'Lead',
+    rowsSource(
+      'Lead',
+      (ids, actor) => leads.findMany(actor, ids),
+      (l) => l,
+    ),
+  );
   nodes.register(
     'RecruitmentEvent',
     sqlSource<EventRow>(

@@ -7,7 +7,10 @@ import { MeasureValue } from './figures.models';
 import { Measure } from './measure-registry';
 
 @ReadableBy(...PARK_READERS)
-@ObjectType({ implements: () => [Node], description: 'A figure as it was published, with what it was computed from.' })
+@ObjectType({
+  implements: () => [Node],
+  description: 'A figure as it was published, with what it was computed from.',
+})
 export class PublishedFigure {
   @Field(() => ID, { description: 'Id.' })
   id: string;

@@ -1,5 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { findSource, NodeRegistry } from '../../graphql/node/node-registry';
+import { NodeRegistry, rowsSource } from '../../graphql/node/node-registry';
 import { OccupancyModule } from '../occupancy/occupancy.module';
 import { FigureSnapshotsService } from './figure-snapshots.service';
 import { FiguresResolver } from './figures.resolver';
@@ -35,6 +35,13 @@ export class ReportsModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.nodes.register('PublishedFigure', findSource((actor, id) => this.published.get(actor, id)));
+    this.nodes.register(
+      'PublishedFigure',
+      rowsSource(
+        'PublishedFigure',
+        (ids, actor) => this.published.getMany(actor, ids),
+        (f) => f,
+      ),
+    );
   }
 }

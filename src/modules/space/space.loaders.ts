@@ -26,7 +26,25 @@ export const spaceLoaders = (ctx: GraphQLContext): SpaceLoaders => ctx.loaders.s
 
 /** Park, Zone and Unit for `node(id:)`: through this request's loaders, scoped by park. */
 export function registerSpaceNodes(nodes: NodeRegistry): void {
-  nodes.register('Park', parkScoped((id, ctx) => spaceLoaders(ctx).park.load(id), (park) => park.id));
-  nodes.register('Zone', parkScoped((id, ctx) => spaceLoaders(ctx).zone.load(id), (zone) => zone.parkId));
-  nodes.register('Unit', parkScoped((id, ctx) => spaceLoaders(ctx).unit.load(id), (unit) => unit.parkId));
+  nodes.register(
+    'Park',
+    parkScoped(
+      (id, ctx) => spaceLoaders(ctx).park.load(id),
+      (park) => park.id,
+    ),
+  );
+  nodes.register(
+    'Zone',
+    parkScoped(
+      (id, ctx) => spaceLoaders(ctx).zone.load(id),
+      (zone) => zone.parkId,
+    ),
+  );
+  nodes.register(
+    'Unit',
+    parkScoped(
+      (id, ctx) => spaceLoaders(ctx).unit.load(id),
+      (unit) => unit.parkId,
+    ),
+  );
 }

@@ -25,7 +25,10 @@ export class CertificationLevelCount {
 }
 
 @ReadableBy(...PARK_READERS)
-@ObjectType({ implements: () => [Node], description: 'A talent target with its progress on a date, computed from the data.' })
+@ObjectType({
+  implements: () => [Node],
+  description: 'A talent target with its progress on a date, computed from the data.',
+})
 export class TalentTarget {
   @Field(() => ID, { description: 'Stable id.' })
   id: string;

@@ -1,9 +1,15 @@
 import type { DataSource } from 'typeorm';
-import { findSource, NodeRegistry, parkScoped, sqlSource } from '../../graphql/node/node-registry';
+import { NodeRegistry, parkScoped, rowsSource, sqlSource } from '../../graphql/node/node-registry';
 import { ProgramsService } from './programs.service';
 import { TalentFiguresService } from './talent-figures.service';
 import { talentLoaders } from './talent.loaders';
-import { CERTIFICATION_COLUMNS, CertificationRow, EntryRow, toCertification, toEntry } from './talent.mappers';
+import {
+  CERTIFICATION_COLUMNS,
+  CertificationRow,
+  EntryRow,
+  toCertification,
+  toEntry,
+} from './talent.mappers';
 
 /** Trainee, Program, Contest, Cohort, Certification, ContestEntry and TalentTarget for `node(id:)`, by park. */
 export function registerTalentNodes(
@@ -12,11 +18,43 @@ export function registerTalentNodes(
   programs: ProgramsService,
   figures: TalentFiguresService,
 ): void {
-  nodes.register('Trainee', parkScoped((id, ctx) => talentLoaders(ctx).trainee.load(id), (t) => t.parkId));
-  nodes.register('Program', parkScoped((id, ctx) => talentLoaders(ctx).program.load(id), (p) => p.parkId));
-  nodes.register('Contest', parkScoped((id, ctx) => talentLoaders(ctx).contest.load(id), (c) => c.parkId));
-  nodes.register('Cohort', findSource((actor, id) => programs.cohort(actor, id)));
-  nodes.register('TalentTarget', findSource((actor, id) => figures.target(actor, id)));
+  nodes.register(
+    'Trainee',
+    parkScoped(
+      (id, ctx) => talentLoaders(ctx).trainee.load(id),
+      (t) => t.parkId,
+    ),
+  );
+  nodes.register(
+    'Program',
+    parkScoped(
+      (id, ctx) => talentLoaders(ctx).program.load(id),
+      (p) => p.parkId,
+    ),
+  );
+  nodes.register(
+    'Contest',
+    parkScoped(
+      (id, ctx) => talentLoaders(ctx).contest.load(id),
+      (c) => c.parkId,
+    ),
+  );
+  nodes.register(
+    'Cohort',
+    rowsSource(
+      'Cohort',
+      (ids, actor) => programs.cohortsByIds(actor, ids),
+      (c) => c,
+    ),
+  );
+  nodes.register(
+    'TalentTarget',
+    rowsSource(
+      'TalentTarget',
+      (ids, actor) => figures.targetsByIds(actor, ids),
+      (t) => t,
+    ),
+  );
   nodes.register(
     'Certification',
     sqlSource<CertificationRow>(

@@ -7,7 +7,8 @@ import { PersonalDataKind } from '../access/personal-data';
 import { Gender, HomeRegion, TraineeStatus } from './talent.enums';
 
 @ReadableBy(...TALENT_READERS)
-@ObjectType({ implements: () => [Node],
+@ObjectType({
+  implements: () => [Node],
   description:
     'A person the talent pipeline follows: a trainee of cohorts, or a certified craftsman without one. Personal data is masked for roles not allowed it.',
 })

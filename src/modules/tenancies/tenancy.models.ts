@@ -6,7 +6,8 @@ import { ReadableBy, TENANCY_READERS } from '../access/access.decorators';
 import { StageEventKind, TenancyStage } from './tenancy.enums';
 
 @ReadableBy(...TENANCY_READERS)
-@ObjectType({ implements: () => [Node],
+@ObjectType({
+  implements: () => [Node],
   description: 'An enterprise holding a unit from startsOn until endsOn (exclusive), through its stages.',
 })
 export class Tenancy {
@@ -44,7 +45,10 @@ export class Tenancy {
 }
 
 @ReadableBy(...TENANCY_READERS)
-@ObjectType({ implements: () => [Node], description: 'One entry of a tenancy stage history: a stage change or a correction of one.' })
+@ObjectType({
+  implements: () => [Node],
+  description: 'One entry of a tenancy stage history: a stage change or a correction of one.',
+})
 export class TenancyStageEvent {
   @Field(() => ID, { description: 'Stable id.' })
   id: string;

@@ -1,11 +1,18 @@
 import type { DataSource } from 'typeorm';
-import { findSource, NodeRegistry, sqlSource } from '../../graphql/node/node-registry';
+import { NodeRegistry, rowsSource, sqlSource } from '../../graphql/node/node-registry';
 import { TenanciesService } from './tenancies.service';
 import { StageEventRow, toStageEvent } from './tenancy.mappers';
 
 /** Tenancy and TenancyStageEvent for `node(id:)`, scoped by the park of the unit. */
 export function registerTenancyNodes(nodes: NodeRegistry, db: DataSource, tenancies: TenanciesService): void {
-  nodes.register('Tenancy', findSource((actor, id) => tenancies.find(actor, id)));
+  nodes.register(
+    'Tenancy',
+    rowsSource(
+      'Tenancy',
+      (ids, actor) => tenancies.findMany(actor, ids),
+      (t) => t,
+    ),
+  );
   nodes.register(
     'TenancyStageEvent',
     sqlSource<StageEventRow>(
