@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { getNamedType, GraphQLObjectType, GraphQLSchema, isObjectType } from 'graphql';
 import type { AccessExtensions } from '../src/modules/access/access.decorators';
 import { Role } from '../src/modules/access/access.enums';
@@ -10,6 +9,7 @@ import { machineFactories } from './support/machines';
 import { partnerFactories } from './support/partners';
 import { enrol, nextIdNumber, person } from './support/talent';
 import {
+  madeUpId,
   minimalRequest,
   Operation,
   operationsOf,
@@ -741,7 +741,7 @@ describe('access matrix: every operation × every caller', () => {
       // tenancy(id) is nullable: a refused non-null root field would null the whole answer, as GraphQL says.
       const res = await t.gql<{ parks: { code: string }[]; tenancy: unknown }>(
         'query($id: ID!) { parks { code } tenancy(id: $id) { id } }',
-        { id: randomUUID() },
+        { id: madeUpId('Tenancy') },
         { authorization: authorization.RECRUITER },
       );
       expect(res.data?.parks.map((p) => p.code)).toContain(parkCode);

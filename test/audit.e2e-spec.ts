@@ -1,3 +1,4 @@
+import { globalId, keyOf } from './support/ids';
 import { captureLogs, errorEntries } from './support/logs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Role } from '../src/modules/access/access.enums';
@@ -63,10 +64,8 @@ describe('audit trail', () => {
   beforeAll(async () => {
     t = await startTestApp();
     f = factories(t);
-    const [admin] = await t.sql<{ id: string }[]>(
-      "SELECT id FROM app_user WHERE username = 'test-admin'",
-    );
-    adminId = admin!.id;
+    const [admin] = await t.sql<{ id: string }[]>("SELECT id FROM app_user WHERE username = 'test-admin'");
+    adminId = globalId('User', admin!.id);
     const park = await f.park('audit-park');
     parkCode = park.code;
     zoneCode = (await f.zone(parkCode, 'audit-zone')).code;
@@ -536,7 +535,8 @@ describe('audit trail', () => {
           },
           (d) => ({ entityType: 'Agreement', entityId: d.createAgreement.id }),
         );
-        expect(changeOf(created.entry, 'institutionIds')?.after).toEqual([institution.id]);
+        // Changes record database values: keys, not global ids.
+        expect(changeOf(created.entry, 'institutionIds')?.after).toEqual([keyOf(institution.id)]);
         const agreement = dataOf(created.res).createAgreement;
         const updated = await audited<{ updateAgreement: { id: string; version: number } }>(
           'updateAgreement',
@@ -752,9 +752,7 @@ describe('audit trail', () => {
       });
 
       const currentVersion = async (id: string) =>
-        (
-          await t.sql<{ version: number }[]>('SELECT version FROM app_user WHERE id = $1', [id])
-        )[0]!.version;
+        (await t.sql<{ version: number }[]>('SELECT version FROM app_user WHERE id = $1', [id]))[0]!.version;
 
       /** No entry may hold a password, its hash or an API key secret. */
       const noSecrets = (entry: Entry, ...secrets: string[]) => {

@@ -38,10 +38,7 @@ describe('database constraints', () => {
 
   it('refuses a unit whose park is not its zone’s park', async () => {
     await expect(
-      t.sql(`UPDATE unit SET park_id = $1 WHERE id = $2`, [
-        await parkId(b.parkCode),
-        a.units[0]!.id,
-      ]),
+      t.sql(`UPDATE unit SET park_id = $1 WHERE id = $2`, [await parkId(b.parkCode), a.units[0]!.id]),
     ).rejects.toThrow(/violates foreign key constraint "unit_zone_id_park_id_fkey"/);
   });
 

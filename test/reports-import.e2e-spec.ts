@@ -205,9 +205,7 @@ describe('reports: spreadsheet import', () => {
       `石刻丙,${b.toLowerCase()},STONE_CARVING,CHONGQING,false,`,
     ].join('\n');
     expect((await post(good)).json<Result>()).toMatchObject({ errors: [], written: 2 });
-    const rows = await t.sql<
-      { credit_code: string; leading: boolean; registered_on: string | null }[]
-    >(
+    const rows = await t.sql<{ credit_code: string; leading: boolean; registered_on: string | null }[]>(
       `SELECT e.credit_code, e.leading, e.registered_on::text FROM enterprise e JOIN park p ON p.id = e.park_id
        WHERE p.code = $1 AND e.credit_code <> $2 ORDER BY e.name`,
       [park, existing],

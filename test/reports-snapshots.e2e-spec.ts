@@ -152,10 +152,9 @@ describe('reports: monthly snapshots', () => {
     const other = await f.park();
     const zone = await f.zone(other.code);
     await f.units(other.code, zone.code, [{ code: 'X-1', floorArea: 10 }]);
-    const [{ id: otherId }] = await t.sql<{ id: string }[]>(
-      'SELECT id FROM park WHERE code = $1',
-      [other.code],
-    );
+    const [{ id: otherId }] = await t.sql<{ id: string }[]>('SELECT id FROM park WHERE code = $1', [
+      other.code,
+    ]);
     const mine = await stored();
     const theirs = dataOf(await figures({ ...year2024, park: other.code })).figures;
     expect(theirs.map((r) => [value(r, 'EVENTS_HELD'), value(r, 'TRAINEES_ENROLLED')])).toEqual(

@@ -1,6 +1,6 @@
 import { GraphQLFieldResolver, GraphQLSchema, isInterfaceType, isObjectType } from 'graphql';
 import { toGlobalId } from './global-id';
-import { idTypes, NODE_INTERFACE, OutputIdType } from './id-types';
+import { idTypes, NODE_INTERFACE, nodeTypeNames, OutputIdType, RAW_ID } from './id-types';
 import { FROM_SQL } from '../json-projection';
 
 /** Where an object answered by `node`/`nodes` carries its GraphQL type (read by Node's resolveType). */
@@ -12,8 +12,12 @@ export function markNode<T extends object>(value: T, type: string): T {
   return value;
 }
 
+function nodeTypeOr(nodeTypes: ReadonlySet<string>, type: string): string {
+  return nodeTypes.has(type) ? type : RAW_ID;
+}
+
 function encodeAny(type: string, value: unknown): unknown {
-  if (value === null || value === undefined) return value;
+  if (value === null || value === undefined || type === RAW_ID) return value;
   if (Array.isArray(value)) return value.map((item) => encodeAny(type, item));
   if (typeof (value as Promise<unknown>).then === 'function')
     return (value as Promise<unknown>).then((v) => encodeAny(type, v));
@@ -74,12 +78,18 @@ export function globalIds(schema: GraphQLSchema): GraphQLSchema {
   if (node && isInterfaceType(node)) {
     node.resolveType = (value) => (value as { [NODE_TYPE]?: string } | null)?.[NODE_TYPE];
   }
+  const nodeTypes = nodeTypeNames(schema);
   for (const [coordinate, type] of outputs) {
     const [typeName, fieldName] = coordinate.split('.') as [string, string];
     const owner = schema.getType(typeName);
     if (!isObjectType(owner)) continue;
     const field = owner.getFields()[fieldName];
-    field.resolve = idResolver(fieldName, type, field.resolve);
+    // A type picked per object that is no Node (an audit entry about an import: `units:<sha256>`) stays raw.
+    const picked =
+      typeof type === 'string'
+        ? type
+        : (source: Record<string, unknown>) => nodeTypeOr(nodeTypes, type(source));
+    field.resolve = idResolver(fieldName, picked, field.resolve);
   }
   return schema;
 }
