@@ -362,12 +362,14 @@ export class AccessService {
       q.andWhere('(a.park_id = ANY(:parkIds) OR a.actor_id = :me)', { parkIds, me: actor.principal.id });
     if (f.entityType) q.andWhere('a.entity_type = :entityType', { entityType: f.entityType });
     if (f.entityId) {
-      // A global id names the type too; anything else can match no record.
-      const entity = fromGlobalId(f.entityId) ?? { type: '', key: '' };
-      q.andWhere('a.entity_type = :entityKind AND a.entity_id = :entityId', {
-        entityKind: entity.type,
-        entityId: entity.key,
-      });
+      // A global id names the type too; an id of what is no Node (an import's `units:<sha256>`) is matched as is.
+      const entity = fromGlobalId(f.entityId);
+      if (entity)
+        q.andWhere('a.entity_type = :entityKind AND a.entity_id = :entityId', {
+          entityKind: entity.type,
+          entityId: entity.key,
+        });
+      else q.andWhere('a.entity_id = :entityId', { entityId: f.entityId });
     }
     if (f.actor) q.andWhere('a.actor_name = :actor', { actor: f.actor });
     if (f.from) q.andWhere('a.occurred_at >= :from', { from: f.from });
