@@ -1,3 +1,4 @@
+import { keyOf } from './support/ids';
 import { Role } from '../src/modules/access/access.enums';
 import { createUserWithToken } from './support/auth';
 import { dataOf, errorOf, factories, fieldsOf } from './support/factories';
@@ -293,7 +294,8 @@ describe('talent pipeline', () => {
       );
       expect(entry!.actor_name).toBe('tp-recruiter');
       expect(entry!.operation).toBe('trainees');
-      expect(JSON.stringify(entry!.changes)).toContain(traineeId);
+      // Audit changes hold database values: keys, not global ids.
+      expect(JSON.stringify(entry!.changes)).toContain(keyOf(traineeId));
       expect(JSON.stringify(entry!.changes)).not.toContain(idNumber);
       dataOf(await t.gql(LIST, { cohortId }, { authorization: analyst }));
       expect(await count()).toBe(before + 1);

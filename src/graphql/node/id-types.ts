@@ -3,7 +3,11 @@ import { getNamedType, GraphQLSchema, isInputObjectType, isInterfaceType, isObje
 /** The name of the Relay Node interface. */
 export const NODE_INTERFACE = 'Node';
 
-/** An ID that names no object (e.g. an upload id of POST /import/uploads): passed through raw, never encoded. */
+/**
+ * An ID that names no Node: passed through raw, never encoded or decoded. A per-object override answers it for an
+ * object whose type is no Node (an audit entry about an import, `units:<sha256>`); an input taking something that is
+ * no object of the API should rather be a String (ImportSpreadsheetInput.uploadId).
+ */
 export const RAW_ID = '(raw)';
 
 /**
@@ -35,7 +39,6 @@ export const ID_TYPE_OVERRIDES: Record<string, string | ((source: Record<string,
   'CreateAgreementInput.renewsId': 'Agreement',
   'RecordObligationProgressInput.id': 'Obligation',
   'Mutation.setUserPassword(id:)': 'User',
-  'ImportSpreadsheetInput.uploadId': RAW_ID,
 };
 
 /** The camel-case words of a name, longest suffix first: "ownerEnterprise" → ownerEnterprise, enterprise. */
