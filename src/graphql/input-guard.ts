@@ -332,6 +332,9 @@ export function inputGuardHook(
       for (const use of plan.variableUses) {
         // A variable left out takes its default, which is written in the document: decode that one too.
         const raw = Object.hasOwn(inputs, use.name) ? inputs[use.name] : coerced.coerced[use.name];
+        // A variable neither sent nor defaulted stays absent: present as undefined, GraphQL would read it as null
+        // instead of taking the argument's default (`groupBy: $g` with `$g` left out).
+        if (raw === undefined) continue;
         (decoded ??= { ...inputs })[use.name] = decodeValue(
           raw,
           use.type,
