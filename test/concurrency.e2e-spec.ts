@@ -1,3 +1,4 @@
+import { keyOf } from './support/ids';
 import { ConcurrentWriteError, inTransaction } from '../src/database/transaction';
 import { GqlResponse, startTestApp, TestApp } from './support/test-app';
 import { EnterpriseData, factories, Factories } from './support/factories';
@@ -134,7 +135,7 @@ describe('inTransaction against a real deadlock', () => {
     t = await startTestApp();
     f = factories(t);
     const space = await f.space(2, { prefix: 'DL' });
-    ids = [space.units[0]!.id, space.units[1]!.id];
+    ids = [keyOf(space.units[0]!.id), keyOf(space.units[1]!.id)];
   });
   afterAll(async () => {
     await t.close();

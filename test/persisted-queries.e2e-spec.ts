@@ -1,3 +1,4 @@
+import { globalId } from './support/ids';
 import { createHash } from 'node:crypto';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -132,7 +133,7 @@ describe('automatic persisted queries', () => {
     const TENANCY = 'query Tenancy($id: ID!) { tenancy(id: $id) { id } }';
     const ok = await post({
       query: TENANCY,
-      variables: { id: '00000000-0000-4000-8000-000000000000' },
+      variables: { id: globalId('Tenancy', '00000000-0000-4000-8000-000000000000') },
       extensions: persisted(TENANCY),
     });
     expect(ok.errors).toBeUndefined();
