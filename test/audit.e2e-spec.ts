@@ -1143,7 +1143,7 @@ describe('audit trail', () => {
 
     it('lists the entries of a record newest first', () => {
       expect(all.map((e) => e.operation)).toEqual([...Array(6).fill('updateZone'), 'createZone']);
-      const ids = all.map((e) => Number(e.id));
+      const ids = all.map((e) => Number(keyOf(e.id)));
       expect(ids).toEqual([...ids].sort((x, y) => y - x));
       expect(new Set(ids).size).toBe(7);
       const times = all.map((e) => Date.parse(e.occurredAt));

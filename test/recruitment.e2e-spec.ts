@@ -1,4 +1,3 @@
-import { keyOf } from './support/ids';
 import { Role } from '../src/modules/access/access.enums';
 import { createUserWithToken } from './support/auth';
 import { dataOf, errorOf, factories, fieldsOf, nextCreditCode } from './support/factories';
@@ -229,8 +228,8 @@ describe('recruitment: leads, conversion, funnel, follow-ups', () => {
     expect((await funnel('2024-01-10')).total).toMatchObject({ contacted: 2, negotiating: 0, lost: 0 });
     const byEvent = await funnel('2024-03-31', 'EVENT');
     expect(byEvent.groups.map((g) => `${g.key}:${g.leads}`).sort()).toEqual(
-      // Group keys are database keys (the funnel group's key is a String, not an ID).
-      [`${keyOf(forum.id)}:2`, `${keyOf(visit.id)}:2`].sort(),
+      // Keys that name an object are its global id, as its own `id` answers it.
+      [`${forum.id}:2`, `${visit.id}:2`].sort(),
     );
   });
 

@@ -173,7 +173,7 @@ export class FunnelMedians {
 export class FunnelGroup {
   @Field(() => String, {
     nullable: true,
-    description: 'Group key: event id, kind, owner id, industry or province.',
+    description: 'Group key: event global id, kind, owner (user) global id, industry or province.',
   })
   key: string | null;
 
