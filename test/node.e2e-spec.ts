@@ -114,11 +114,12 @@ describe('global ids and node', () => {
         },
       }),
     );
-    otherPark = (await factories(t).park('node-other-park')).code;
     for (const [type, table] of Object.entries(TABLES)) {
       const [row] = await t.sql<{ id: string }[]>(`SELECT id::text FROM ${table} ORDER BY id LIMIT 1`);
       if (row) sample[type] = globalId(type, row.id);
     }
+    // After sampling: the sample is of the demo park, never of this one.
+    otherPark = (await factories(t).park('node-other-park')).code;
   });
   afterAll(async () => {
     await t.close();
