@@ -9,6 +9,9 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY migrations ./migrations
 COPY scripts ./scripts
+# The park console (web/), built against the API's schema into dist/console.
+COPY schema.gql ./
+COPY web ./web
 RUN npm run build \
  && npm prune --omit=dev
 

@@ -8,6 +8,8 @@ export default tseslint.config(
       'dist/**',
       'node_modules/**',
       'bench/peers/**',
+      'web/src/gql/**',
+      'web/scripts/*.mjs',
       'coverage/**',
       '.data/**',
       'jest.config.js',

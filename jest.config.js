@@ -69,7 +69,12 @@ module.exports = {
   // (startTestApp copies a database and builds the app) whenever the machine was busy.
   testTimeout: 60000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      // web/src: the console's pure modules (map layout, form error mapping); no DOM needed.
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/web/src/**/*.spec.ts'],
+    },
     {
       ...common,
       displayName: 'e2e',

@@ -8,6 +8,7 @@ import type { AppConfig } from './config/app-config';
 import { QuietFrameworkLogger } from './common/logging/quiet-framework-logger';
 import { createValidationPipe } from './common/errors/validation';
 import { requestIdFor } from './common/request-id';
+import { registerConsole } from './console/console.route';
 import { registerFavicon } from './graphql/favicon.route';
 import { registerGraphiQL } from './graphql/graphiql.route';
 import { registerGraphQLHttpFixes } from './graphql/http-fixes';
@@ -76,6 +77,8 @@ export async function configureApp(app: NestFastifyApplication, options: AppModu
     config.IMPORT_MAX_BYTES,
   );
   if (!config.isProduction) registerGraphiQL(fastify);
+  // The park console (web/, README "Console"): same origin, same sign-in, same headers.
+  registerConsole(fastify);
   await app.init();
 }
 
