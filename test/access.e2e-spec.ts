@@ -1,3 +1,4 @@
+import { keyOf } from './support/ids';
 import { JwtService } from '@nestjs/jwt';
 import { createHash } from 'node:crypto';
 import { Role } from '../src/modules/access/access.enums';
@@ -232,14 +233,10 @@ describe('access', () => {
     it("refuses to change another park's unit, enterprise or tenancy with NOT_FOUND and changes nothing", async () => {
       const before = await fingerprints(t);
       const unitVersion = (
-        await t.dataSource.query<{ version: number }[]>('SELECT version FROM unit WHERE id = $1', [
-          b.unitIds[1],
-        ])
+        await t.sql<{ version: number }[]>('SELECT version FROM unit WHERE id = $1', [b.unitIds[1]])
       )[0]!.version;
       const enterpriseVersion = (
-        await t.dataSource.query<{ version: number }[]>('SELECT version FROM enterprise WHERE id = $1', [
-          b.enterpriseId,
-        ])
+        await t.sql<{ version: number }[]>('SELECT version FROM enterprise WHERE id = $1', [b.enterpriseId])
       )[0]!.version;
 
       const updateUnit = await t.gql(
@@ -424,7 +421,7 @@ describe('access', () => {
       expect(expiresAt).toBeGreaterThanOrEqual(started + JWT_TTL_SECONDS * 1000 - 2000);
       expect(expiresAt).toBeLessThanOrEqual(Date.now() + JWT_TTL_SECONDS * 1000 + 2000);
       const claims = jwt.decode<{ sub: string; exp: number }>(session.accessToken);
-      expect(claims.sub).toBe(user.id);
+      expect(claims.sub).toBe(keyOf(user.id));
       expect(Math.abs(claims.exp * 1000 - expiresAt)).toBeLessThan(2000);
 
       const res = await me(`Bearer ${session.accessToken}`);
@@ -449,9 +446,7 @@ describe('access', () => {
       expect(error.message).toMatch(/invalid/i);
       expect(res.data ?? null).toBeNull();
       // A payload changed to another user (the all-parks admin), with the old signature, is refused as well.
-      const [admin] = await t.dataSource.query<{ id: string }[]>(
-        "SELECT id FROM app_user WHERE username = 'test-admin'",
-      );
+      const [admin] = await t.sql<{ id: string }[]>("SELECT id FROM app_user WHERE username = 'test-admin'");
       const other = Buffer.from(
         JSON.stringify({ ...jwt.decode<Record<string, unknown>>(accessToken), sub: admin!.id }),
       ).toString('base64url');
@@ -461,21 +456,26 @@ describe('access', () => {
 
     it('refuses an expired token, saying it expired; the same claims unexpired are accepted', async () => {
       const user = await newUser();
-      const [row] = await t.dataSource.query<{ token_version: number }[]>(
+      const [row] = await t.sql<{ token_version: number }[]>(
         'SELECT token_version FROM app_user WHERE id = $1',
         [user.id],
       );
       const now = Math.floor(Date.now() / 1000);
-      const expired = jwt.sign({ sub: user.id, ver: row!.token_version, iat: now - 120, exp: now - 60 });
+      const expired = jwt.sign({
+        sub: keyOf(user.id),
+        ver: row!.token_version,
+        iat: now - 120,
+        exp: now - 60,
+      });
       const error = errorOf(await me(`Bearer ${expired}`), 'UNAUTHENTICATED');
       expect(error.message).toMatch(/expired/i);
-      const valid = jwt.sign({ sub: user.id, ver: row!.token_version, iat: now, exp: now + 60 });
+      const valid = jwt.sign({ sub: keyOf(user.id), ver: row!.token_version, iat: now, exp: now + 60 });
       expect(dataOf(await me(`Bearer ${valid}`)).me.id).toBe(user.id);
     });
 
     it('refuses a token signed with another secret', async () => {
       const user = await newUser();
-      const forged = new JwtService({ secret: 'x'.repeat(40) }).sign({ sub: user.id, ver: 1 });
+      const forged = new JwtService({ secret: 'x'.repeat(40) }).sign({ sub: keyOf(user.id), ver: 1 });
       const error = errorOf(await me(`Bearer ${forged}`), 'UNAUTHENTICATED');
       expect(error.message).toMatch(/invalid/i);
     });
@@ -538,26 +538,26 @@ describe('access', () => {
 
     it('refuses a correctly signed token without exp, or whose sub is not a UUID, or whose ver is not a number', async () => {
       const user = await newUser();
-      const [row] = await t.dataSource.query<{ token_version: number }[]>(
+      const [row] = await t.sql<{ token_version: number }[]>(
         'SELECT token_version FROM app_user WHERE id = $1',
         [user.id],
       );
       const ver = row!.token_version;
       const exp = Math.floor(Date.now() / 1000) + 60;
       for (const claims of [
-        { sub: user.id, ver },
+        { sub: keyOf(user.id), ver },
         { sub: 'not-a-uuid', ver, exp },
-        { sub: `${user.id}'`, ver, exp },
+        { sub: `${keyOf(user.id)}'`, ver, exp },
         { sub: 42, ver, exp },
-        { sub: user.id, ver: String(ver), exp },
-        { sub: user.id, exp },
+        { sub: keyOf(user.id), ver: String(ver), exp },
+        { sub: keyOf(user.id), exp },
       ]) {
         const res = await me(`Bearer ${jwt.sign(claims)}`);
         expect({ claims, codes: codesOf(res) }).toEqual({ claims, codes: ['UNAUTHENTICATED'] });
         expect(res.data ?? null).toBeNull();
       }
       // The same claims, well formed, are accepted.
-      expect(dataOf(await me(`Bearer ${jwt.sign({ sub: user.id, ver, exp })}`)).me.id).toBe(user.id);
+      expect(dataOf(await me(`Bearer ${jwt.sign({ sub: keyOf(user.id), ver, exp })}`)).me.id).toBe(user.id);
     });
 
     it('refuses an API key or a token with anything appended', async () => {
@@ -599,10 +599,9 @@ describe('access', () => {
       expect(key.secret.startsWith(`${key.prefix}.`)).toBe(true);
       const secretPart = key.secret.slice(key.prefix.length + 1);
       expect(secretPart.length).toBeGreaterThanOrEqual(32);
-      const [row] = await t.dataSource.query<{ secret_hash: string }[]>(
-        'SELECT secret_hash FROM api_key WHERE id = $1',
-        [key.id],
-      );
+      const [row] = await t.sql<{ secret_hash: string }[]>('SELECT secret_hash FROM api_key WHERE id = $1', [
+        key.id,
+      ]);
       expect(row!.secret_hash).toBe(createHash('sha256').update(secretPart).digest('hex'));
       const listed = await t.gql(
         '{ apiKeys { id name prefix allParks parkCodes createdAt lastUsedAt revokedAt } }',
@@ -610,7 +609,7 @@ describe('access', () => {
       expect(JSON.stringify(dataOf(listed))).not.toContain(secretPart);
       const apiKeyType = schemaOf(t.app).getType('ApiKey') as { getFields(): Record<string, unknown> };
       expect(Object.keys(apiKeyType.getFields())).not.toContain('secret');
-      const audit = await t.dataSource.query<{ changes: unknown }[]>('SELECT changes FROM audit_log');
+      const audit = await t.sql<{ changes: unknown }[]>('SELECT changes FROM audit_log');
       expect(JSON.stringify(audit)).not.toContain(secretPart);
     });
 
@@ -699,7 +698,7 @@ describe('access', () => {
       const fresh = await createApiKey(t, 'guessed key');
       const res = await t.gql(ME, {}, { authorization: `ApiKey ${fresh.prefix}.${'A'.repeat(43)}` });
       errorOf(res, 'UNAUTHENTICATED');
-      const [row] = await t.dataSource.query<{ last_used_at: Date | null }[]>(
+      const [row] = await t.sql<{ last_used_at: Date | null }[]>(
         'SELECT last_used_at FROM api_key WHERE id = $1',
         [fresh.id],
       );

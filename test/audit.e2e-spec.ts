@@ -1,3 +1,4 @@
+import { globalId, keyOf } from './support/ids';
 import { captureLogs, errorEntries } from './support/logs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Role } from '../src/modules/access/access.enums';
@@ -63,10 +64,8 @@ describe('audit trail', () => {
   beforeAll(async () => {
     t = await startTestApp();
     f = factories(t);
-    const [admin] = await t.dataSource.query<{ id: string }[]>(
-      "SELECT id FROM app_user WHERE username = 'test-admin'",
-    );
-    adminId = admin!.id;
+    const [admin] = await t.sql<{ id: string }[]>("SELECT id FROM app_user WHERE username = 'test-admin'");
+    adminId = globalId('User', admin!.id);
     const park = await f.park('audit-park');
     parkCode = park.code;
     zoneCode = (await f.zone(parkCode, 'audit-zone')).code;
@@ -536,7 +535,8 @@ describe('audit trail', () => {
           },
           (d) => ({ entityType: 'Agreement', entityId: d.createAgreement.id }),
         );
-        expect(changeOf(created.entry, 'institutionIds')?.after).toEqual([institution.id]);
+        // Changes record database values: keys, not global ids.
+        expect(changeOf(created.entry, 'institutionIds')?.after).toEqual([keyOf(institution.id)]);
         const agreement = dataOf(created.res).createAgreement;
         const updated = await audited<{ updateAgreement: { id: string; version: number } }>(
           'updateAgreement',
@@ -625,7 +625,7 @@ describe('audit trail', () => {
             { 'x-request-id': requestId },
           ),
         );
-        const rows = await t.dataSource.query<{ entity_type: string; operation: string }[]>(
+        const rows = await t.sql<{ entity_type: string; operation: string }[]>(
           'SELECT entity_type, operation FROM audit_log WHERE request_id = $1 ORDER BY entity_type',
           [requestId],
         );
@@ -752,9 +752,7 @@ describe('audit trail', () => {
       });
 
       const currentVersion = async (id: string) =>
-        (
-          await t.dataSource.query<{ version: number }[]>('SELECT version FROM app_user WHERE id = $1', [id])
-        )[0]!.version;
+        (await t.sql<{ version: number }[]>('SELECT version FROM app_user WHERE id = $1', [id]))[0]!.version;
 
       /** No entry may hold a password, its hash or an API key secret. */
       const noSecrets = (entry: Entry, ...secrets: string[]) => {
@@ -1053,7 +1051,7 @@ describe('audit trail', () => {
         expect(await auditRows()).toBe(beforeMove + 2);
         const opened = await entriesOf('MachinePlacement', dataOf(moved).moveMachine.id);
         expect(opened.filter((e) => e.requestId === moveId)).toHaveLength(1);
-        const [{ n: closedEntries }] = await t.dataSource.query<{ n: number }[]>(
+        const [{ n: closedEntries }] = await t.sql<{ n: number }[]>(
           'SELECT count(*)::int AS n FROM audit_log WHERE request_id = $1 AND changes @> \'[{"field": "untilOn", "after": "2024-03-01"}]\'',
           [moveId],
         );
@@ -1145,7 +1143,7 @@ describe('audit trail', () => {
 
     it('lists the entries of a record newest first', () => {
       expect(all.map((e) => e.operation)).toEqual([...Array(6).fill('updateZone'), 'createZone']);
-      const ids = all.map((e) => Number(e.id));
+      const ids = all.map((e) => Number(keyOf(e.id)));
       expect(ids).toEqual([...ids].sort((x, y) => y - x));
       expect(new Set(ids).size).toBe(7);
       const times = all.map((e) => Date.parse(e.occurredAt));
@@ -1254,7 +1252,7 @@ describe('audit trail', () => {
       const before = await fingerprints(t);
       expect(await auditRows()).toBeGreaterThan(0);
       const last = 'UPDATE audit_log SET actor_name = $1 WHERE id = (SELECT max(id) FROM audit_log)';
-      const asApp = (sql: string, params?: unknown[]) => t.dataSource.query(sql, params);
+      const asApp = (sql: string, params?: unknown[]) => t.sql(sql, params);
       const asOwner = (sql: string, params?: unknown[]) => t.ownerQuery(sql, params);
       // The app role has no such right at all; the owner has, and the append-only trigger still refuses.
       for (const [query, refused] of [
@@ -1291,7 +1289,7 @@ describe('audit trail', () => {
       const zone = await f.zone(parkCode, 'rollback-zone');
       const read = async () =>
         (
-          await t.dataSource.query<{ name: string; version: number; updated_at: Date }[]>(
+          await t.sql<{ name: string; version: number; updated_at: Date }[]>(
             'SELECT name, version, updated_at FROM zone WHERE id = $1',
             [zone.id],
           )

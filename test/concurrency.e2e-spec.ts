@@ -1,3 +1,4 @@
+import { keyOf } from './support/ids';
 import { ConcurrentWriteError, inTransaction } from '../src/database/transaction';
 import { GqlResponse, startTestApp, TestApp } from './support/test-app';
 import { EnterpriseData, factories, Factories } from './support/factories';
@@ -58,7 +59,7 @@ describe('concurrent leases: no deadlock reaches the client, no unit is ever hel
 
   /** Pairs of tenancies of one unit whose date ranges overlap: must always be none. */
   async function overlaps(): Promise<number> {
-    const [row] = await t.dataSource.query<{ n: number }[]>(
+    const [row] = await t.sql<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM tenancy a JOIN tenancy b ON a.unit_id = b.unit_id AND a.id < b.id
        WHERE daterange(a.starts_on, a.ends_on) && daterange(b.starts_on, b.ends_on)`,
     );
@@ -74,7 +75,7 @@ describe('concurrent leases: no deadlock reaches the client, no unit is ever hel
     });
     expect(counts.ok).toBeGreaterThan(0);
     const won = results.flatMap((r) => r.data?.leaseUnits ?? []).map((x) => x.id);
-    const [stored] = await t.dataSource.query<{ n: number }[]>(
+    const [stored] = await t.sql<{ n: number }[]>(
       'SELECT count(*)::int AS n FROM tenancy WHERE id = ANY($1)',
       [won],
     );
@@ -134,7 +135,7 @@ describe('inTransaction against a real deadlock', () => {
     t = await startTestApp();
     f = factories(t);
     const space = await f.space(2, { prefix: 'DL' });
-    ids = [space.units[0]!.id, space.units[1]!.id];
+    ids = [keyOf(space.units[0]!.id), keyOf(space.units[1]!.id)];
   });
   afterAll(async () => {
     await t.close();

@@ -21,45 +21,42 @@ describe('database constraints', () => {
   });
 
   const parkId = async (code: string) =>
-    (await t.dataSource.query<{ id: string }[]>('SELECT id FROM park WHERE code = $1', [code]))[0]!.id;
+    (await t.sql<{ id: string }[]>('SELECT id FROM park WHERE code = $1', [code]))[0]!.id;
 
   it('refuses a tenancy of one park’s enterprise on another park’s unit, whatever park_id says', async () => {
     for (const park of [a.parkCode, b.parkCode]) {
       await expect(
-        t.dataSource.query(
+        t.sql(
           `INSERT INTO tenancy (park_id, unit_id, enterprise_id, starts_on) VALUES ($1, $2, $3, '2024-01-01')`,
           [await parkId(park), a.units[0]!.id, enterpriseOfB.id],
         ),
       ).rejects.toThrow(/violates foreign key constraint "tenancy_(unit|enterprise)_id_park_id_fkey"/);
     }
-    const [{ n }] = await t.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM tenancy');
+    const [{ n }] = await t.sql<{ n: number }[]>('SELECT count(*)::int AS n FROM tenancy');
     expect(n).toBe(0);
   });
 
   it('refuses a unit whose park is not its zone’s park', async () => {
     await expect(
-      t.dataSource.query(`UPDATE unit SET park_id = $1 WHERE id = $2`, [
-        await parkId(b.parkCode),
-        a.units[0]!.id,
-      ]),
+      t.sql(`UPDATE unit SET park_id = $1 WHERE id = $2`, [await parkId(b.parkCode), a.units[0]!.id]),
     ).rejects.toThrow(/violates foreign key constraint "unit_zone_id_park_id_fkey"/);
   });
 
   it('refuses overlapping tenancies of one unit', async () => {
     const e = await f.enterprise({ parkCode: a.parkCode });
     const park = await parkId(a.parkCode);
-    await t.dataSource.query(
+    await t.sql(
       `INSERT INTO tenancy (park_id, unit_id, enterprise_id, starts_on, ends_on) VALUES ($1, $2, $3, '2024-01-01', '2024-06-01')`,
       [park, a.units[1]!.id, e.id],
     );
     await expect(
-      t.dataSource.query(
+      t.sql(
         `INSERT INTO tenancy (park_id, unit_id, enterprise_id, starts_on) VALUES ($1, $2, $3, '2024-05-31')`,
         [park, a.units[1]!.id, e.id],
       ),
     ).rejects.toThrow(/tenancy_unit_no_overlap/);
     // Back to back is fine: the range is [starts_on, ends_on).
-    const rows = await t.dataSource.query<{ id: string }[]>(
+    const rows = await t.sql<{ id: string }[]>(
       `INSERT INTO tenancy (park_id, unit_id, enterprise_id, starts_on) VALUES ($1, $2, $3, '2024-06-01') RETURNING id`,
       [park, a.units[1]!.id, e.id],
     );
@@ -69,7 +66,7 @@ describe('database constraints', () => {
   it('refuses stage dates out of order', async () => {
     const e = await f.enterprise({ parkCode: a.parkCode });
     await expect(
-      t.dataSource.query(
+      t.sql(
         `INSERT INTO tenancy (park_id, unit_id, enterprise_id, starts_on, fitting_out_from, operating_from)
          VALUES ($1, $2, $3, '2030-01-10', '2030-01-20', '2030-01-15')`,
         [await parkId(a.parkCode), a.units[0]!.id, e.id],

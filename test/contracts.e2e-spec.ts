@@ -251,7 +251,7 @@ describe('lease contracts and rent', () => {
       ),
     );
     expect(results.flatMap(codesOf)).toEqual([]);
-    const [row] = await t.dataSource.query<{ paid: string; allocated: string; received: string }[]>(
+    const [row] = await t.sql<{ paid: string; allocated: string; received: string }[]>(
       `SELECT b.paid::text, (SELECT sum(a.amount) FROM payment_allocation a WHERE a.bill_id = b.id)::text AS allocated,
               (SELECT sum(p.amount) FROM contract_payment p WHERE p.contract_id = b.contract_id)::text AS received
        FROM contract_bill b WHERE b.id = $1`,

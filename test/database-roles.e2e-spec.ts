@@ -34,7 +34,7 @@ describe('database roles', () => {
   it('serves requests as a role that is no superuser and owns no table', async () => {
     const facts = await roleFacts(t.url);
     expect(facts).toEqual({ name: expect.stringMatching(/^e2e_app_/), superuser: false, ownedTables: 0 });
-    const [{ user }] = await t.dataSource.query<{ user: string }[]>('SELECT current_user AS "user"');
+    const [{ user }] = await t.sql<{ user: string }[]>('SELECT current_user AS "user"');
     expect(user).toBe(facts.name);
     const owner = await roleFacts(t.ownerUrl);
     expect(owner.name).not.toBe(facts.name);
@@ -91,7 +91,7 @@ describe('database roles', () => {
     const f = factories(t);
     const park = await f.park('roles-park');
     const zone = await f.zone(park.code, 'roles-zone');
-    const [{ n }] = await t.dataSource.query<{ n: number }[]>(
+    const [{ n }] = await t.sql<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1`,
       [zone.id],
     );
@@ -118,10 +118,10 @@ describe('database roles', () => {
        FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`,
     );
     // Default privileges: usable at once, with no grant in the migration.
-    await t.dataSource.query(`INSERT INTO later_note (body) VALUES ('a'), ('b')`);
-    await t.dataSource.query(`UPDATE later_note SET body = 'c' WHERE body = 'a'`);
-    await t.dataSource.query(`DELETE FROM later_note WHERE body = 'b'`);
-    expect(await t.dataSource.query(`SELECT body FROM later_note`)).toEqual([{ body: 'c' }]);
+    await t.sql(`INSERT INTO later_note (body) VALUES ('a'), ('b')`);
+    await t.sql(`UPDATE later_note SET body = 'c' WHERE body = 'a'`);
+    await t.sql(`DELETE FROM later_note WHERE body = 'b'`);
+    expect(await t.sql(`SELECT body FROM later_note`)).toEqual([{ body: 'c' }]);
     await expect(asApp('TRUNCATE later_note')).rejects.toThrow(/permission denied/);
 
     // The migration runner re-applies the grants after every run: the new append-only table keeps SELECT/INSERT.
@@ -129,13 +129,13 @@ describe('database roles', () => {
       { url: t.url, migrationUrl: t.ownerUrl },
       { log: () => undefined, warn: () => undefined },
     );
-    await t.dataSource.query(`INSERT INTO later_log (body) VALUES ('kept')`);
-    expect(await t.dataSource.query(`SELECT body FROM later_log`)).toEqual([{ body: 'kept' }]);
+    await t.sql(`INSERT INTO later_log (body) VALUES ('kept')`);
+    expect(await t.sql(`SELECT body FROM later_log`)).toEqual([{ body: 'kept' }]);
     await expect(asApp(`UPDATE later_log SET body = 'x'`)).rejects.toThrow(
       /permission denied for table later_log/,
     );
     await expect(asApp(`DELETE FROM later_log`)).rejects.toThrow(/permission denied for table later_log/);
-    await t.dataSource.query(`INSERT INTO later_note (body) VALUES ('d')`);
+    await t.sql(`INSERT INTO later_note (body) VALUES ('d')`);
     await t.ownerQuery('DROP TABLE later_note, later_log');
   });
 

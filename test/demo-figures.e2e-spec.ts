@@ -27,9 +27,9 @@ describe('demo park figures (article: 装修84家107跨, 铺货营业31家44跨)
   });
 
   it('loads once: a second run loads nothing', async () => {
-    const before = await t.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM tenancy');
+    const before = await t.sql<{ n: number }[]>('SELECT count(*)::int AS n FROM tenancy');
     expect(await seedDemoIfEmpty(t.dataSource)).toBe(false);
-    const after = await t.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM tenancy');
+    const after = await t.sql<{ n: number }[]>('SELECT count(*)::int AS n FROM tenancy');
     expect(after[0]!.n).toBe(before[0]!.n);
   });
 
@@ -83,7 +83,7 @@ describe('demo park figures (article: 装修84家107跨, 铺货营业31家44跨)
   });
 
   it('keeps a realistic stage history for every tenancy', async () => {
-    const rows = await t.dataSource.query<{ n: number }[]>(
+    const rows = await t.sql<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM tenancy t WHERE NOT EXISTS (
          SELECT 1 FROM tenancy_stage_event e WHERE e.tenancy_id = t.id AND e.stage = 'RESERVED')`,
     );

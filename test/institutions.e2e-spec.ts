@@ -67,7 +67,7 @@ describe('institutions (the partner register)', () => {
     expect((await read(analyst)).contacts[0]!.phone).toBe('138****5678');
     expect((await read(recruiter)).contacts[0]!.phone).toBe('13812345678');
 
-    const [audit] = await t.dataSource.query<{ operation: string; changes: { field: string }[] }[]>(
+    const [audit] = await t.sql<{ operation: string; changes: { field: string }[] }[]>(
       `SELECT operation, changes FROM audit_log WHERE entity_type = 'Institution' AND entity_id = $1`,
       [created.id],
     );
@@ -84,7 +84,7 @@ describe('institutions (the partner register)', () => {
     const leasing = await createUserWithToken(t.app, t.dataSource, { roles: [Role.LEASING] });
     const res = await create({ name: '不该写入的院校', kind: 'UNIVERSITY' }, leasing.authorization);
     errorOf(res, 'FORBIDDEN');
-    const [row] = await t.dataSource.query<{ n: number }[]>(
+    const [row] = await t.sql<{ n: number }[]>(
       "SELECT count(*)::int AS n FROM institution WHERE name = '不该写入的院校'",
     );
     expect(row!.n).toBe(0);
@@ -138,7 +138,7 @@ describe('institutions (the partner register)', () => {
     expect(first.totalCount).toBe(2);
     const second = await page(first.pageInfo.endCursor);
     // The name column's zh_pinyin collation decides the order (pinyin with ICU, code points without).
-    const inSql = await t.dataSource.query<{ name: string }[]>(
+    const inSql = await t.sql<{ name: string }[]>(
       "SELECT name FROM institution WHERE kind = 'UNIVERSITY' ORDER BY name, id",
     );
     expect([...first.edges, ...second.edges].map((e) => e.node.name)).toEqual(inSql.map((r) => r.name));

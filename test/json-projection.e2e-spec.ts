@@ -1,5 +1,7 @@
 import { Role } from '../src/modules/access/access.enums';
 import { maskPhone } from '../src/modules/access/personal-data';
+import { idJsonSql } from '../src/graphql/id-sql';
+import { toGlobalId } from '../src/graphql/node/global-id';
 import { createUserWithToken } from './support/auth';
 import { factories, Factories } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
@@ -115,6 +117,21 @@ describe('lists built as JSON by PostgreSQL (json-projection)', () => {
     );
     expect(hidden.errors).toBeUndefined();
     expect(hidden.data!.units.edges).toEqual([]);
+  });
+
+  it('builds ids in SQL exactly as the encoder does (global ids, every Node type name, long ones included)', async () => {
+    const keys = ['00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff'];
+    const types = ['Unit', 'Enterprise', 'Tenancy', 'AgreementObligationProgressEntryWithAVeryLongName'];
+    for (const type of types) {
+      for (const key of keys) {
+        const [row] = await t.sql<{ id: string }[]>(`SELECT ${idJsonSql(type, '$1::uuid')} AS id`, [key]);
+        expect(row!.id).toBe(toGlobalId(type, key));
+      }
+    }
+    // And the ids the fast path answers are those the resolver path answers (global ids of their types).
+    const fast = await t.gql<{ units: { edges: { node: { id: string } }[] } }>(FAST, { park: parkCode });
+    const [unit] = await t.sql<{ id: string }[]>('SELECT id FROM unit WHERE code = $1', ['J-001']);
+    expect(fast.data!.units.edges[0]!.node.id).toBe(toGlobalId('Unit', unit!.id));
   });
 
   it('pages by cursor on the fast path as on the resolver path', async () => {

@@ -115,10 +115,9 @@ describe('client address (TRUST_PROXY)', () => {
       }),
     });
   const recordedAddress = async (t: TestApp, username: string) => {
-    const rows = await t.dataSource.query<{ ip: string }[]>(
-      'SELECT ip FROM login_failure WHERE username = $1',
-      [username],
-    );
+    const rows = await t.sql<{ ip: string }[]>('SELECT ip FROM login_failure WHERE username = $1', [
+      username,
+    ]);
     return rows.map((r) => r.ip);
   };
 

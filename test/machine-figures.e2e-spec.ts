@@ -1,3 +1,4 @@
+import { globalId } from './support/ids';
 import { dataOf, factories, Factories } from './support/factories';
 import { machineFactories } from './support/machines';
 import { startTestApp, TestApp } from './support/test-app';
@@ -122,7 +123,7 @@ describe('machine figures', () => {
           dueBy: 'HOURS',
         }),
       ]);
-      const [planId] = await t.dataSource.query<{ id: string }[]>(
+      const [planId] = await t.sql<{ id: string }[]>(
         'SELECT p.id FROM maintenance_plan p JOIN machine m ON m.id = p.machine_id WHERE m.serial_number = $1',
         [byHours],
       );
@@ -131,7 +132,7 @@ describe('machine figures', () => {
         {
           input: {
             serialNumber: byHours,
-            planId: planId!.id,
+            planId: globalId('MaintenancePlan', planId!.id),
             performedOn: '2024-01-21',
             workDone: 'spindle service',
             performedBy: '维修站',

@@ -61,7 +61,7 @@ describe('machine placements', () => {
       expect(fieldsOf(error)[0]!.field).toBe('input.unitCode');
       expect(fieldsOf(error)[0]!.message).toMatch(why);
     }
-    const [row] = await t.dataSource.query<{ n: number }[]>(
+    const [row] = await t.sql<{ n: number }[]>(
       'SELECT count(*)::int AS n FROM machine_placement WHERE machine_id = $1',
       [m.id],
     );
@@ -133,12 +133,12 @@ describe('machine placements', () => {
     expect(codes.filter((c) => c === 'OK')).toHaveLength(1);
     expect(codes.filter((c) => c !== 'OK').every((c) => c === 'CONFLICT')).toBe(true);
     // Past the service's checks, the exclusion constraint itself refuses an overlap.
-    const [unit] = await t.dataSource.query<{ id: string; park_id: string }[]>(
+    const [unit] = await t.sql<{ id: string; park_id: string }[]>(
       "SELECT u.id, u.park_id FROM unit u JOIN park p ON p.id = u.park_id WHERE p.code = $1 AND u.code = 'P-001'",
       [parkCode],
     );
     await expect(
-      t.dataSource.query(
+      t.sql(
         `INSERT INTO machine_placement (park_id, machine_id, unit_id, from_on, until_on) VALUES ($1, $2, $3, '2024-01-15', '2024-02-10')`,
         [unit!.park_id, m.id, unit!.id],
       ),

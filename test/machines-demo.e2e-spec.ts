@@ -48,9 +48,7 @@ describe('demo machines (article: 装配石佛寺石材数控机床165台)', () 
   });
 
   it('places every machine in a bay its owner holds, operating enterprises running more of them', async () => {
-    const [row] = await t.dataSource.query<
-      { misplaced: number; operating_avg: number; fitting_avg: number }[]
-    >(
+    const [row] = await t.sql<{ misplaced: number; operating_avg: number; fitting_avg: number }[]>(
       `WITH per AS (
          SELECT t.enterprise_id, bool_or(t.operating_from <= '2024-02-01') AS operating, count(DISTINCT p.machine_id) AS n
          FROM tenancy t LEFT JOIN machine_placement p ON p.unit_id = t.unit_id AND p.from_on <= '2024-02-01'

@@ -46,7 +46,7 @@ describe('natural keys and names people know', () => {
         ['NK-002', ent.id, 'RESERVED'],
         ['NK-001', ent.id, 'RESERVED'],
       ]);
-      const [row] = await t.dataSource.query<{ n: number }[]>(
+      const [row] = await t.sql<{ n: number }[]>(
         'SELECT count(*)::int AS n FROM tenancy WHERE enterprise_id = $1',
         [ent.id],
       );
@@ -77,7 +77,7 @@ describe('natural keys and names people know', () => {
       const fields = fieldsOf(errorOf(malformed, 'BAD_USER_INPUT')).map((e) => e.field);
       expect(fields).toHaveLength(1);
       expect(fields[0]).toMatch(/^(input\.)?enterpriseCreditCode$/);
-      const [row] = await t.dataSource.query<{ n: number }[]>(
+      const [row] = await t.sql<{ n: number }[]>(
         'SELECT count(*)::int AS n FROM tenancy WHERE enterprise_id = $1',
         [ent.id],
       );
@@ -128,7 +128,7 @@ describe('natural keys and names people know', () => {
         { authorization: scoped.authorization },
       );
       errorOf(outOfScope, 'NOT_FOUND');
-      const [row] = await t.dataSource.query<{ n: number }[]>(
+      const [row] = await t.sql<{ n: number }[]>(
         `SELECT count(*)::int AS n FROM tenancy t JOIN unit u ON u.id = t.unit_id WHERE u.code IN ('NH-001', 'NT-001')`,
       );
       expect(row!.n).toBe(0);
@@ -170,7 +170,7 @@ describe('natural keys and names people know', () => {
     it('orders by pinyin where the server has ICU (else code point order), across pages too', async () => {
       const park = await f.park();
       for (const name of NAMES) await f.enterprise({ name, parkCode: park.code });
-      const [collation] = await t.dataSource.query<{ provider: string }[]>(
+      const [collation] = await t.sql<{ provider: string }[]>(
         `SELECT collprovider AS provider FROM pg_collation WHERE collname = 'zh_pinyin'`,
       );
       expect(collation).toBeDefined();
@@ -182,7 +182,7 @@ describe('natural keys and names people know', () => {
     });
 
     it('has ICU on the servers the suite runs on (embedded PostgreSQL 18, Debian PostgreSQL)', async () => {
-      const [collation] = await t.dataSource.query<{ provider: string }[]>(
+      const [collation] = await t.sql<{ provider: string }[]>(
         `SELECT collprovider AS provider FROM pg_collation WHERE collname = 'zh_pinyin'`,
       );
       expect(collation!.provider).toBe('i');

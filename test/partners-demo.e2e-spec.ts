@@ -115,7 +115,7 @@ describe('demo partners and recruitment (article rows 4, 5, 6, 10, 11, 15)', () 
     expect(total.fittingOut).toBeGreaterThan(20);
     expect(total.operating).toBeGreaterThan(5);
     expect(total.operating).toBeLessThan(total.fittingOut);
-    const [check] = await t.dataSource.query<{ unlinked: number; leads: number; links: number }[]>(
+    const [check] = await t.sql<{ unlinked: number; leads: number; links: number }[]>(
       `SELECT (SELECT count(*)::int FROM lead l WHERE l.stage = 'CONVERTED'
                  AND NOT EXISTS (SELECT 1 FROM tenancy x WHERE x.enterprise_id = l.enterprise_id AND x.starts_on = l.converted_on)) AS unlinked,
               (SELECT count(*)::int FROM lead) AS leads, (SELECT count(*)::int FROM lead_event) AS links`,

@@ -1,3 +1,4 @@
+import { globalId } from './support/ids';
 import { createHash } from 'node:crypto';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -92,7 +93,7 @@ describe('automatic persisted queries', () => {
     expect(codes(registered)).toEqual(['UNAUTHENTICATED']);
     const failures = async () =>
       (
-        await t.dataSource.query<{ n: number }[]>(
+        await t.sql<{ n: number }[]>(
           "SELECT count(*)::int AS n FROM login_failure WHERE username = 'nobody-apq'",
         )
       )[0]!.n;
@@ -132,7 +133,7 @@ describe('automatic persisted queries', () => {
     const TENANCY = 'query Tenancy($id: ID!) { tenancy(id: $id) { id } }';
     const ok = await post({
       query: TENANCY,
-      variables: { id: '00000000-0000-4000-8000-000000000000' },
+      variables: { id: globalId('Tenancy', '00000000-0000-4000-8000-000000000000') },
       extensions: persisted(TENANCY),
     });
     expect(ok.errors).toBeUndefined();

@@ -66,10 +66,9 @@ describe('authenticated-principal cache', () => {
   it('narrowed roles apply on the next request', async () => {
     const u = await user([Role.ADMIN]);
     expect(dataOf(await as(u.authorization, '{ users { id } }')).users).toBeTruthy();
-    const [{ version }] = await t.dataSource.query<{ version: number }[]>(
-      'SELECT version FROM app_user WHERE id = $1',
-      [u.id],
-    );
+    const [{ version }] = await t.sql<{ version: number }[]>('SELECT version FROM app_user WHERE id = $1', [
+      u.id,
+    ]);
     const edit = await t.gql('mutation($input: UpdateUserInput!) { updateUser(input: $input) { id } }', {
       input: { id: u.id, version, roles: [Role.ANALYST] },
     });

@@ -86,7 +86,7 @@ describe('recruitment: leads, conversion, funnel, follow-ups', () => {
     await f.lease({ enterpriseId: holder.id, parkCode, unitCodes: ['R-002'], startsOn: '2023-01-01' });
     const snapshot = async () =>
       (
-        await t.dataSource.query<{ leads: string; enterprises: number; tenancies: number }[]>(
+        await t.sql<{ leads: string; enterprises: number; tenancies: number }[]>(
           `SELECT (SELECT row_to_json(l)::text FROM lead l WHERE id = $1) AS leads,
                   (SELECT count(*)::int FROM enterprise WHERE credit_code = $2) AS enterprises,
                   (SELECT count(*)::int FROM tenancy) AS tenancies`,
@@ -228,6 +228,7 @@ describe('recruitment: leads, conversion, funnel, follow-ups', () => {
     expect((await funnel('2024-01-10')).total).toMatchObject({ contacted: 2, negotiating: 0, lost: 0 });
     const byEvent = await funnel('2024-03-31', 'EVENT');
     expect(byEvent.groups.map((g) => `${g.key}:${g.leads}`).sort()).toEqual(
+      // Keys that name an object are its global id, as its own `id` answers it.
       [`${forum.id}:2`, `${visit.id}:2`].sort(),
     );
   });

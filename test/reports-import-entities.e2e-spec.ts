@@ -33,8 +33,7 @@ describe('reports: spreadsheet import of tenancies, machines, trainees, institut
       headers: { 'content-type': 'application/json', authorization: t.adminAuthorization },
       payload: JSON.stringify({ query, variables: { park } }),
     });
-  const count = async (sql: string, park: string) =>
-    (await t.dataSource.query<{ n: number }[]>(sql, [park]))[0]!.n;
+  const count = async (sql: string, park: string) => (await t.sql<{ n: number }[]>(sql, [park]))[0]!.n;
   const rowsAndColumns = (r: Result) => r.errors.map((e) => [e.row, e.column]);
 
   beforeAll(async () => {
@@ -180,7 +179,7 @@ describe('reports: spreadsheet import of tenancies, machines, trainees, institut
       expect((await post('machines', parkCode, good)).json<Result>()).toMatchObject({
         alreadyImported: true,
       });
-      const placed = await t.dataSource.query<{ serial_number: string; code: string }[]>(
+      const placed = await t.sql<{ serial_number: string; code: string }[]>(
         `SELECT m.serial_number, u.code FROM machine m JOIN machine_placement mp ON mp.machine_id = m.id
          JOIN unit u ON u.id = mp.unit_id JOIN park p ON p.id = m.park_id WHERE p.code = $1 ORDER BY 1`,
         [parkCode],
@@ -206,7 +205,7 @@ describe('reports: spreadsheet import of tenancies, machines, trainees, institut
       expect(exported.body).toContain("'=cmd");
       const target = (await f.park()).code;
       await f.enterprise({ parkCode: target, creditCode: owner.creditCode });
-      await t.dataSource.query(
+      await t.sql(
         `UPDATE machine SET serial_number = 'OLD-' || serial_number WHERE serial_number LIKE 'RT-%'`,
       );
       expect((await post('machines', target, exported.body)).json<Result>()).toMatchObject({
@@ -220,10 +219,9 @@ describe('reports: spreadsheet import of tenancies, machines, trainees, institut
   describe('trainees', () => {
     it('enrols through enrolTrainees, stores ID numbers sealed and never echoes one in an error or the audit', async () => {
       const { parkCode, cohortId } = await talentPark(t);
-      const [{ code: cohort }] = await t.dataSource.query<{ code: string }[]>(
-        'SELECT code FROM cohort WHERE id = $1',
-        [cohortId],
-      );
+      const [{ code: cohort }] = await t.sql<{ code: string }[]>('SELECT code FROM cohort WHERE id = $1', [
+        cohortId,
+      ]);
       const [a, b, taken] = [nextIdNumber(), nextIdNumber(), nextIdNumber()];
       const wrongCheck = `${a.slice(0, 17)}${a[17] === '0' ? '1' : '0'}`;
       const recruiter = await createUserWithToken(t.app, t.dataSource, { roles: [Role.RECRUITER] });
@@ -260,9 +258,7 @@ describe('reports: spreadsheet import of tenancies, machines, trainees, institut
         written: 2,
         errors: [],
       });
-      const stored = await t.dataSource.query<
-        { cipher: Buffer | null; last4: string | null; events: number }[]
-      >(
+      const stored = await t.sql<{ cipher: Buffer | null; last4: string | null; events: number }[]>(
         `SELECT t.id_number_cipher AS cipher, t.id_number_last4 AS last4,
                 (SELECT count(*)::int FROM trainee_status_event e WHERE e.trainee_id = t.id AND e.status = 'ENROLLED') AS events
          FROM trainee t JOIN park p ON p.id = t.park_id WHERE p.code = $1 ORDER BY t.name`,
@@ -275,9 +271,7 @@ describe('reports: spreadsheet import of tenancies, machines, trainees, institut
         ]),
       );
       const dump = JSON.stringify(
-        await t.dataSource.query(
-          `SELECT t::text AS x FROM trainee t UNION ALL SELECT a::text FROM audit_log a`,
-        ),
+        await t.sql(`SELECT t::text AS x FROM trainee t UNION ALL SELECT a::text FROM audit_log a`),
       );
       for (const id of [a, taken]) expect(dump).not.toContain(id);
     });
@@ -322,7 +316,7 @@ describe('reports: spreadsheet import of tenancies, machines, trainees, institut
         written: 2,
         errors: [],
       });
-      const contacts = await t.dataSource.query<{ name: string; phone: string }[]>(
+      const contacts = await t.sql<{ name: string; phone: string }[]>(
         `SELECT c.name, c.phone FROM institution_contact c JOIN institution i ON i.id = c.institution_id
          WHERE i.name = '重庆工艺美术学校'`,
       );

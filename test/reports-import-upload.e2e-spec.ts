@@ -37,7 +37,7 @@ describe('reports: spreadsheet upload (multipart, GraphQL)', () => {
 
   const unitCount = async () =>
     (
-      await t.dataSource.query<{ n: number }[]>(
+      await t.sql<{ n: number }[]>(
         'SELECT count(*)::int AS n FROM unit u JOIN park p ON p.id = u.park_id WHERE p.code = $1',
         [parkCode],
       )

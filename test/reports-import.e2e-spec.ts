@@ -33,7 +33,7 @@ describe('reports: spreadsheet import', () => {
     });
   const unitCount = async () =>
     (
-      await t.dataSource.query<{ n: number }[]>(
+      await t.sql<{ n: number }[]>(
         'SELECT count(*)::int AS n FROM unit u JOIN park p ON p.id = u.park_id WHERE p.code = $1',
         [parkCode],
       )
@@ -94,7 +94,7 @@ describe('reports: spreadsheet import', () => {
       Buffer.from(text.replace(/G-/g, 'U-'), 'utf8'),
     ]);
     expect((await upload(bom)).json<Result>()).toMatchObject({ written: 2, errors: [] });
-    const units = await t.dataSource.query<{ code: string; building: string }[]>(
+    const units = await t.sql<{ code: string; building: string }[]>(
       `SELECT code, building FROM unit WHERE code LIKE 'G-%' OR code LIKE 'U-%' ORDER BY code`,
     );
     expect(units).toEqual([
@@ -103,7 +103,7 @@ describe('reports: spreadsheet import', () => {
       { code: 'U-1', building: '石雕一号厅' },
       { code: 'U-2', building: '石雕二号厅' },
     ]);
-    const audits = await t.dataSource.query<{ n: number }[]>(
+    const audits = await t.sql<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'Import'`,
     );
     expect(audits[0]!.n).toBe(2);
@@ -205,9 +205,7 @@ describe('reports: spreadsheet import', () => {
       `石刻丙,${b.toLowerCase()},STONE_CARVING,CHONGQING,false,`,
     ].join('\n');
     expect((await post(good)).json<Result>()).toMatchObject({ errors: [], written: 2 });
-    const rows = await t.dataSource.query<
-      { credit_code: string; leading: boolean; registered_on: string | null }[]
-    >(
+    const rows = await t.sql<{ credit_code: string; leading: boolean; registered_on: string | null }[]>(
       `SELECT e.credit_code, e.leading, e.registered_on::text FROM enterprise e JOIN park p ON p.id = e.park_id
        WHERE p.code = $1 AND e.credit_code <> $2 ORDER BY e.name`,
       [park, existing],
@@ -298,7 +296,7 @@ describe('reports: import at scale', () => {
     );
     expect(res.json()).toMatchObject({ rows: 100_000, written: 100_000, errors: [] });
     expect(seconds).toBeLessThan(150);
-    const [n] = await t.dataSource.query<{ n: number }[]>(
+    const [n] = await t.sql<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM unit u JOIN park p ON p.id = u.park_id WHERE p.code = $1`,
       [park.code],
     );

@@ -74,7 +74,7 @@ describe('reports: measures of talent, partners, recruitment and rent', () => {
   beforeAll(async () => {
     t = await startTestApp();
     expect(await seedDemoIfEmpty(t.dataSource)).toBe(true);
-    const [zone] = await t.dataSource.query<{ code: string }[]>(
+    const [zone] = await t.sql<{ code: string }[]>(
       `SELECT z.code FROM zone z JOIN park p ON p.id = z.park_id WHERE p.code = $1 ORDER BY z.code LIMIT 1`,
       [PARK],
     );

@@ -43,14 +43,14 @@ describe('reports: monthly snapshots', () => {
   const rowsOf = async (vars: Record<string, unknown>) => dataOf(await figures(vars)).figures;
   const year2024 = { m: MEASURES, g: ['MONTH'], from: '2024-01-01', to: '2024-12-31' };
   const stored = async (park = parkId) =>
-    t.dataSource.query<{ month_end: string; computed_at: Date }[]>(
+    t.sql<{ month_end: string; computed_at: Date }[]>(
       `SELECT to_char(month_end, 'YYYY-MM-DD') AS month_end, computed_at FROM figure_snapshot
        WHERE park_id = $1 ORDER BY month_end`,
       [park],
     );
   const value = (row: Row | undefined, m: string) => row?.values.find((v) => v.measure === m)?.value;
   const addEvent = (heldOn: string, park = parkId) =>
-    t.dataSource.query(
+    t.sql(
       `INSERT INTO recruitment_event (park_id, kind, title, held_on) VALUES ($1, 'FORUM', 'snapshot test', $2)`,
       [park, heldOn],
     );
@@ -58,7 +58,7 @@ describe('reports: monthly snapshots', () => {
   beforeAll(async () => {
     t = await startTestApp();
     expect(await seedDemoIfEmpty(t.dataSource)).toBe(true);
-    const [park] = await t.dataSource.query<{ id: string; zone: string }[]>(
+    const [park] = await t.sql<{ id: string; zone: string }[]>(
       `SELECT p.id, (SELECT min(z.code) FROM zone z WHERE z.park_id = p.id) AS zone FROM park p WHERE p.code = $1`,
       [PARK],
     );
@@ -152,10 +152,9 @@ describe('reports: monthly snapshots', () => {
     const other = await f.park();
     const zone = await f.zone(other.code);
     await f.units(other.code, zone.code, [{ code: 'X-1', floorArea: 10 }]);
-    const [{ id: otherId }] = await t.dataSource.query<{ id: string }[]>(
-      'SELECT id FROM park WHERE code = $1',
-      [other.code],
-    );
+    const [{ id: otherId }] = await t.sql<{ id: string }[]>('SELECT id FROM park WHERE code = $1', [
+      other.code,
+    ]);
     const mine = await stored();
     const theirs = dataOf(await figures({ ...year2024, park: other.code })).figures;
     expect(theirs.map((r) => [value(r, 'EVENTS_HELD'), value(r, 'TRAINEES_ENROLLED')])).toEqual(

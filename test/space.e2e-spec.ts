@@ -1,3 +1,4 @@
+import { keyOf } from './support/ids';
 import { completeCreditCode, CREDIT_CODE_ALPHABET } from '../src/modules/enterprises/credit-code';
 import {
   countRows,
@@ -202,7 +203,11 @@ describe('space', () => {
 
     const byAreaDesc = () =>
       [...created]
-        .sort((a, b) => b.floorArea - a.floorArea || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+        // Ties by the database key (uuid), descending, as the keyset does.
+        .sort(
+          (a, b) =>
+            b.floorArea - a.floorArea || (keyOf(a.id) < keyOf(b.id) ? 1 : keyOf(a.id) > keyOf(b.id) ? -1 : 0),
+        )
         .map((u) => u.code);
     const byCodeAsc = () => specs.map((s) => s.code).sort();
 
@@ -509,9 +514,10 @@ describe('space', () => {
       expect(error.extensions?.currentVersion).toBe(2);
       // Named by its code, which people know, not by its UUID.
       expect(error.message).toBe(`Unit ${unit.code} was changed by someone else (version 2, you sent 1)`);
-      const [row] = await t.dataSource.query<
-        { floor_area: string; version: number; building: string | null }[]
-      >('SELECT floor_area, version, building FROM unit WHERE id = $1', [unit.id]);
+      const [row] = await t.sql<{ floor_area: string; version: number; building: string | null }[]>(
+        'SELECT floor_area, version, building FROM unit WHERE id = $1',
+        [unit.id],
+      );
       expect(row).toEqual({ floor_area: '70.00', version: 2, building: null });
 
       const current = await t.gql<{ updateUnit: { version: number; building: string; floorArea: number } }>(
@@ -541,7 +547,7 @@ describe('space', () => {
       expect(errorOf(stale, 'CONFLICT').message).toMatch(
         new RegExp(`^Enterprise ${ent.creditCode} was changed by someone else`),
       );
-      const [row] = await t.dataSource.query<{ name: string; version: number; contact_name: string }[]>(
+      const [row] = await t.sql<{ name: string; version: number; contact_name: string }[]>(
         'SELECT name, version, contact_name FROM enterprise WHERE id = $1',
         [ent.id],
       );

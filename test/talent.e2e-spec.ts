@@ -1,3 +1,4 @@
+import { keyOf } from './support/ids';
 import { Role } from '../src/modules/access/access.enums';
 import { createUserWithToken } from './support/auth';
 import { dataOf, errorOf, factories, fieldsOf } from './support/factories';
@@ -118,7 +119,7 @@ describe('talent pipeline', () => {
       const { cohortId } = await talentPark(t);
       const good = nextIdNumber();
       const badCheck = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
-      const before = await t.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM trainee');
+      const before = await t.sql<{ n: number }[]>('SELECT count(*)::int AS n FROM trainee');
       const res = await t.gql(ENROL, {
         input: {
           cohortId,
@@ -152,7 +153,7 @@ describe('talent pipeline', () => {
       ]);
       expect(JSON.stringify(clash.errors)).not.toContain(good);
       expect(JSON.stringify(res.errors)).not.toContain(good);
-      const after = await t.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM trainee');
+      const after = await t.sql<{ n: number }[]>('SELECT count(*)::int AS n FROM trainee');
       expect(after).toEqual(before);
     });
 
@@ -207,7 +208,7 @@ describe('talent pipeline', () => {
       const fields = fieldsOf(errorOf(refused, 'BAD_USER_INPUT'));
       expect(fields).toHaveLength(1);
       expect(fields[0]!.message).toContain(b);
-      const events = await t.dataSource.query<{ n: number }[]>(
+      const events = await t.sql<{ n: number }[]>(
         `SELECT count(*)::int AS n FROM trainee_status_event WHERE trainee_id = ANY($1) AND status = 'IN_TRAINING'`,
         [[a, b, c]],
       );
@@ -281,24 +282,25 @@ describe('talent pipeline', () => {
     it('audits full reads once per list (never the number itself); masked reads are not audited', async () => {
       const count = async () =>
         (
-          await t.dataSource.query<{ n: number }[]>(
+          await t.sql<{ n: number }[]>(
             `SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'TraineeIdNumberRead'`,
           )
         )[0]!.n;
       const before = await count();
       dataOf(await t.gql(LIST, { cohortId }, { authorization: recruiter }));
       expect(await count()).toBe(before + 1);
-      const [entry] = await t.dataSource.query<{ changes: unknown; actor_name: string; operation: string }[]>(
+      const [entry] = await t.sql<{ changes: unknown; actor_name: string; operation: string }[]>(
         `SELECT changes, actor_name, operation FROM audit_log WHERE entity_type = 'TraineeIdNumberRead' ORDER BY id DESC LIMIT 1`,
       );
       expect(entry!.actor_name).toBe('tp-recruiter');
       expect(entry!.operation).toBe('trainees');
-      expect(JSON.stringify(entry!.changes)).toContain(traineeId);
+      // Audit changes hold database values: keys, not global ids.
+      expect(JSON.stringify(entry!.changes)).toContain(keyOf(traineeId));
       expect(JSON.stringify(entry!.changes)).not.toContain(idNumber);
       dataOf(await t.gql(LIST, { cohortId }, { authorization: analyst }));
       expect(await count()).toBe(before + 1);
       // Nothing in the audit trail or the table holds the clear number.
-      const leaks = await t.dataSource.query<{ n: number }[]>(
+      const leaks = await t.sql<{ n: number }[]>(
         `SELECT (SELECT count(*) FROM audit_log WHERE changes::text LIKE '%' || $1 || '%')::int
               + (SELECT count(*) FROM trainee WHERE position($1 in encode(id_number_cipher, 'escape')) > 0)::int AS n`,
         [idNumber],

@@ -12,12 +12,22 @@ import { maskPersonalData } from '../modules/access/personal-data.schema';
 import { GraphQLSchema } from 'graphql';
 import { answerReadAhead } from './resolved-ahead';
 import { GraphQLDateTime } from 'graphql-scalars';
+import { globalIds } from './node/global-ids.schema';
+import { NodeRegistry } from './node/node-registry';
+import { NodeResolver } from './node/node.resolver';
+import { NodeService } from './node/node.service';
 import { persistedQueryDefaults } from 'mercurius';
 
 @Global()
 @Module({
-  providers: [LoaderRegistry, { provide: APP_FILTER, useClass: GraphQLPassThroughFilter }],
-  exports: [LoaderRegistry],
+  providers: [
+    LoaderRegistry,
+    NodeRegistry,
+    NodeService,
+    NodeResolver,
+    { provide: APP_FILTER, useClass: GraphQLPassThroughFilter },
+  ],
+  exports: [LoaderRegistry, NodeRegistry],
 })
 class LoaderRegistryModule {}
 
@@ -65,8 +75,9 @@ class LoaderRegistryModule {}
           if (mutation)
             mutation.description =
               'Changes; each is checked against your role and parks and recorded in the audit log.';
-          // Read-ahead answers first, so that masking wraps them too.
-          return maskPersonalData(answerReadAhead(schema));
+          // Read-ahead answers first, so that masking wraps them too; ID fields encode global ids after read-ahead,
+          // so that they are not wrapped twice.
+          return maskPersonalData(globalIds(answerReadAhead(schema)));
         },
         context: (request: FastifyRequest, reply: FastifyReply): GraphQLContext => ({
           requestId: request.id,

@@ -61,7 +61,7 @@ export async function tableCounts(
   t: TestApp,
   tables: readonly string[] = WRITTEN_TABLES,
 ): Promise<Record<string, number>> {
-  const [row] = await t.dataSource.query<Record<string, number>[]>(
+  const [row] = await t.sql<Record<string, number>[]>(
     `SELECT ${tables.map((name) => `(SELECT count(*)::int FROM ${name}) AS ${name}`).join(', ')}`,
   );
   return row!;
@@ -139,7 +139,7 @@ export async function fingerprints(t: TestApp): Promise<Record<string, string>> 
   const sources = Object.fromEntries(
     WRITTEN_TABLES.map((table) => [table, FINGERPRINT_SOURCES[table] ?? `SELECT * FROM ${table}`]),
   );
-  const [row] = await t.dataSource.query<Record<string, string>[]>(
+  const [row] = await t.sql<Record<string, string>[]>(
     `SELECT ${Object.entries(sources)
       .map(
         ([name, sql]) =>

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { Role } from '../../src/modules/access/access.enums';
 import { Authenticator } from '../../src/modules/access/authenticator';
 import { hashPassword } from '../../src/modules/access/passwords';
+import { globalId } from './ids';
 
 let counter = 0;
 let cachedHash: string | undefined;
@@ -10,7 +11,8 @@ export const TEST_PASSWORD = 'test-password-123';
 
 /**
  * Creates a user straight in the database (as an operator's CLI would) and returns a bearer token for it.
- * `parks` are park codes; omitted means all parks.
+ * `parks` are park codes; omitted means all parks. `id` is the user's global id, as the API answers it (TestApp.sql
+ * and ownerQuery take it as a parameter too).
  */
 export async function createUserWithToken(
   app: NestFastifyApplication,
@@ -31,5 +33,5 @@ export async function createUserWithToken(
     );
   }
   const { token } = app.get(Authenticator).issue(user!.id, user!.token_version);
-  return { id: user!.id, username, token, authorization: `Bearer ${token}` };
+  return { id: globalId('User', user!.id), username, token, authorization: `Bearer ${token}` };
 }

@@ -9,7 +9,7 @@ import {
   isListType,
   isNonNullType,
 } from 'graphql';
-import { minimalValue, Operation, operationsOf } from './operations';
+import { argIdType, minimalValue, Operation, operationsOf } from './operations';
 
 /** One bad input: a request, and the answer it must get (a status and an error code). */
 export interface BadInput {
@@ -76,7 +76,8 @@ function asVariables(
   );
   const variables: Record<string, unknown> = {};
   for (const arg of args)
-    variables[arg.name] = arg.name in overrides ? overrides[arg.name] : minimalValue(arg.type);
+    variables[arg.name] =
+      arg.name in overrides ? overrides[arg.name] : minimalValue(arg.type, argIdType(op.key, arg.name));
   const definitions = args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
   const passed = args.map((a) => `${a.name}: $${a.name}`).join(', ');
   const query = `${op.kind} Bad${args.length ? `(${definitions})` : ''} { ${op.name}${args.length ? `(${passed})` : ''}${selectionOf(op)} }`;
@@ -90,7 +91,7 @@ function asLiterals(op: Operation, overrides: Record<string, unknown>): { query:
   );
   const passed = args
     .map((a) => {
-      const value = a.name in overrides ? overrides[a.name] : minimalValue(a.type);
+      const value = a.name in overrides ? overrides[a.name] : minimalValue(a.type, argIdType(op.key, a.name));
       return `${a.name}: ${literal(value, a.type)}`;
     })
     .join(', ');
@@ -123,8 +124,13 @@ const BAD: Record<string, [string, unknown, boolean][]> = {
     ['number', 12, false],
   ],
   ID: [
-    ['not a UUID', 'abc', true],
-    ['UUID with NUL', '00000000-0000-4000-8000-00000000000\u0000', true],
+    ['not a global id', 'abc', true],
+    ['a bare UUID', '00000000-0000-4000-8000-000000000000', true],
+    [
+      'global id with NUL',
+      Buffer.from('Unit:00000000-0000-4000-8000-00000000000\u0000').toString('base64'),
+      true,
+    ],
     ['empty', '', true],
   ],
   Int: [

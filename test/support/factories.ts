@@ -268,7 +268,7 @@ export async function countRows(
   where = 'true',
   params: unknown[] = [],
 ): Promise<number> {
-  const [row] = await t.dataSource.query<{ n: number }[]>(
+  const [row] = await t.sql<{ n: number }[]>(
     `SELECT count(*)::int AS n FROM ${table} WHERE ${where}`,
     params,
   );

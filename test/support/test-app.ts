@@ -9,6 +9,7 @@ import { createScratchDatabase, withDatabaseName } from '../../src/database/scra
 import { QueryCounter } from '../../src/database/query-counter';
 import { Role } from '../../src/modules/access/access.enums';
 import { createUserWithToken } from './auth';
+import { sqlParams } from './ids';
 
 export interface GqlResponse<T = Record<string, unknown>> {
   status: number;
@@ -23,9 +24,11 @@ export interface TestApp {
   dataSource: DataSource;
   /**
    * Runs SQL as the owner of the tables (the role migrations run as), for what a test sets up beyond the app's
-   * rights, e.g. a constraint added to make a write fail.
+   * rights, e.g. a constraint added to make a write fail. Global ids among `params` are passed as their keys.
    */
   ownerQuery<T = unknown>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs SQL as the app role (the app's own connection); global ids among `params` are passed as their keys. */
+  sql<T = unknown>(sql: string, params?: unknown[]): Promise<T>;
   /** Counts the SQL statements the app sends. */
   queries: QueryCounter;
   /** URL of this file's database as the app role. */
@@ -71,11 +74,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       const client = new Client({ connectionString: withDatabaseName(ownerUrl, db.name) });
       await client.connect();
       try {
-        return (await client.query(sql, params)).rows as T[];
+        return (await client.query(sql, sqlParams(params))).rows as T[];
       } finally {
         await client.end();
       }
     },
+    sql: <T>(sql: string, params?: unknown[]) => dataSource.query<T>(sql, sqlParams(params)),
     adminAuthorization: admin.authorization,
     /** Posts a GraphQL request as the test admin; pass `authorization: ''` to send none. */
     async gql(query, variables, headers = {}) {

@@ -1,3 +1,5 @@
+import { toGlobalId } from '../../graphql/node/global-id';
+import { isUuid } from '../input-rules';
 import { HttpException, HttpStatus } from '@nestjs/common';
 
 /** The error codes a client may see in `errors[].extensions.code`. */
@@ -55,8 +57,10 @@ export class UserInputError extends AppError {
 }
 
 export class NotFoundError extends AppError {
+  /** `key`: the database key (a uuid is named by the global id clients know it by) or a natural key (a code). */
   constructor(entity: string, key: string) {
-    super(ErrorCode.NOT_FOUND, `${entity} ${key} was not found`, { entity, key });
+    const shown = isUuid(key) ? toGlobalId(entity, key) : key;
+    super(ErrorCode.NOT_FOUND, `${entity} ${shown} was not found`, { entity, key: shown });
   }
 }
 

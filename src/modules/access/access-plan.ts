@@ -126,7 +126,7 @@ export function accessPlan(info: RootFieldInfo): AccessPlan {
       );
     const type = getNamedType(field.type);
     if (!isCompositeType(type)) return;
-    if (!ext.ownRecord) typeRules(type, path, conditions);
+    if (!ext.ownRecord && !ext.typeRuleAtRunTime) typeRules(type, path, conditions);
     if (selections) visitSelections(type, selections, path, conditions, new Set());
   };
 

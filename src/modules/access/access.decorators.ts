@@ -27,6 +27,11 @@ export interface AccessExtensions {
   access?: AccessRule;
   /** The field returns the caller's own record: the rule of its type does not apply there (see OwnRecord). */
   ownRecord?: boolean;
+  /**
+   * The field returns objects of many types (node, nodes) and checks the rule of each object's type itself as it
+   * answers (null where the caller may not read it): the plan does not refuse the request for those types.
+   */
+  typeRuleAtRunTime?: boolean;
   /** The field holds personal data of this kind, masked for callers not allowed it (personal-data.ts). */
   personalData?: PersonalDataKind;
 }
@@ -54,6 +59,9 @@ export const PartOfParent = () => rule({ kind: 'parent' });
  * does.
  */
 export const OwnRecord = () => Extensions({ ownRecord: true } satisfies AccessExtensions);
+
+/** The field checks its objects' type rules as it answers (see AccessExtensions.typeRuleAtRunTime). */
+export const TypeRuleAtRunTime = () => Extensions({ typeRuleAtRunTime: true } satisfies AccessExtensions);
 
 /** The field holds personal data: shown in full only to the roles allowed it, masked for everyone else. */
 export const PersonalData = (kind: PersonalDataKind) =>

@@ -1,3 +1,4 @@
+import { Node } from '../../graphql/node/node.model';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { ConnectionType } from '../../common/pagination/connection';
@@ -5,7 +6,7 @@ import { ADMINS, ANY_USER, API_KEY, OwnRecord, PartOfParent, Public, ReadableBy 
 import { ActorKind, ApiKeyKind, Role } from './access.enums';
 
 @ReadableBy(...ADMINS)
-@ObjectType({ description: 'A person who signs in.' })
+@ObjectType({ implements: () => [Node], description: 'A person who signs in.' })
 export class User {
   @Field(() => ID, { description: 'Stable id.' })
   id: string;
@@ -73,6 +74,7 @@ export class Me {
 
 @ReadableBy(...ADMINS)
 @ObjectType({
+  implements: () => [Node],
   description: 'A read-only API key for a report client. The secret is shown once, at creation.',
 })
 export class ApiKey {
@@ -130,7 +132,10 @@ export class AuditChange {
 }
 
 @ReadableBy(...ADMINS)
-@ObjectType({ description: 'One change, recorded in the same transaction as the change itself.' })
+@ObjectType({
+  implements: () => [Node],
+  description: 'One change, recorded in the same transaction as the change itself.',
+})
 export class AuditEntry {
   @Field(() => ID, { description: 'Sequence number.' })
   id: string;
@@ -153,7 +158,7 @@ export class AuditEntry {
   @Field({ description: 'Kind of record, e.g. "Unit".' })
   entityType: string;
 
-  @Field({ description: 'Id of the record.' })
+  @Field(() => ID, { description: 'Global id of the record (what its own `id` answers).' })
   entityId: string;
 
   @Field(() => [AuditChange], { description: 'Changed fields with before and after values.' })

@@ -1,4 +1,5 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, OnModuleInit } from '@nestjs/common';
+import { NodeRegistry } from '../../graphql/node/node-registry';
 import { APP_GUARD } from '@nestjs/core';
 import { AccessGuard } from './access.guard';
 import { AccessResolver } from './access.resolver';
@@ -20,4 +21,13 @@ import { PrincipalCache } from './principal-cache';
   ],
   exports: [Authenticator, AccessService, PrincipalCache, HttpAccess],
 })
-export class AccessModule {}
+export class AccessModule implements OnModuleInit {
+  constructor(
+    private readonly access: AccessService,
+    private readonly nodes: NodeRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.access.registerNodes(this.nodes);
+  }
+}

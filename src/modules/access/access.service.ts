@@ -1,3 +1,5 @@
+import { fromGlobalId } from '../../graphql/node/global-id';
+import { NodeRegistry, sqlSource } from '../../graphql/node/node-registry';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { inTransaction } from '../../database/transaction';
@@ -316,6 +318,41 @@ export class AccessService {
     });
   }
 
+  /** User, ApiKey and AuditEntry for `node(id:)`, scoped as listUsers, listApiKeys and auditLog are. */
+  registerNodes(nodes: NodeRegistry): void {
+    const sharesPark = (link: string, column: string, id: string) =>
+      `($2::uuid[] IS NULL OR EXISTS (SELECT 1 FROM ${link} l WHERE l.${column} = ${id} AND l.park_id = ANY($2)))`;
+    nodes.register(
+      'User',
+      sqlSource(
+        'User',
+        this.db,
+        `${USER_SELECT} WHERE u.id = ANY($1) AND ${sharesPark('app_user_park', 'user_id', 'u.id')}`,
+        toUser,
+      ),
+    );
+    nodes.register(
+      'ApiKey',
+      sqlSource(
+        'ApiKey',
+        this.db,
+        `${API_KEY_SELECT} WHERE k.id = ANY($1) AND (k.created_by_id = $3 OR ${sharesPark('api_key_park', 'api_key_id', 'k.id')})`,
+        toApiKey,
+      ),
+    );
+    nodes.register(
+      'AuditEntry',
+      sqlSource(
+        'AuditEntry',
+        this.db,
+        `SELECT a.* FROM audit_log a WHERE a.id = ANY($1::bigint[])
+           AND ($2::uuid[] IS NULL OR a.park_id = ANY($2) OR a.actor_id = $3)`,
+        toAuditEntry,
+        { numericKeys: true },
+      ),
+    );
+  }
+
   /** Audit entries, newest first; a park-scoped admin sees entries of their parks and their own actions. */
   async auditLog(actor: Actor, args: AuditLogArgs): Promise<Connection<AuditEntry>> {
     const f = args.filter ?? {};
@@ -324,7 +361,16 @@ export class AccessService {
     if (parkIds)
       q.andWhere('(a.park_id = ANY(:parkIds) OR a.actor_id = :me)', { parkIds, me: actor.principal.id });
     if (f.entityType) q.andWhere('a.entity_type = :entityType', { entityType: f.entityType });
-    if (f.entityId) q.andWhere('a.entity_id = :entityId', { entityId: f.entityId });
+    if (f.entityId) {
+      // A global id names the type too; an id of what is no Node (an import's `units:<sha256>`) is matched as is.
+      const entity = fromGlobalId(f.entityId);
+      if (entity)
+        q.andWhere('a.entity_type = :entityKind AND a.entity_id = :entityId', {
+          entityKind: entity.type,
+          entityId: entity.key,
+        });
+      else q.andWhere('a.entity_id = :entityId', { entityId: f.entityId });
+    }
     if (f.actor) q.andWhere('a.actor_name = :actor', { actor: f.actor });
     if (f.from) q.andWhere('a.occurred_at >= :from', { from: f.from });
     if (f.to) q.andWhere('a.occurred_at < :to', { to: f.to });
@@ -339,19 +385,7 @@ export class AccessService {
         cursor: { list: 'auditLog', order: 'ID_DESC', value: 'integer', id: 'integer' },
       },
       args,
-      (r) => ({
-        id: String(r.id),
-        occurredAt: r.occurred_at,
-        actorKind: r.actor_kind,
-        actorId: r.actor_id,
-        actorName: r.actor_name,
-        operation: r.operation,
-        entityType: r.entity_type,
-        entityId: r.entity_id,
-        changes: r.changes,
-        requestId: r.request_id,
-        reason: r.reason,
-      }),
+      toAuditEntry,
     );
   }
 
@@ -468,6 +502,20 @@ const toApiKey = (r: ApiKeyRow): ApiKey => ({
   createdAt: r.created_at,
   lastUsedAt: r.last_used_at,
   revokedAt: r.revoked_at,
+});
+
+const toAuditEntry = (r: AuditRow): AuditEntry => ({
+  id: String(r.id),
+  occurredAt: r.occurred_at,
+  actorKind: r.actor_kind,
+  actorId: r.actor_id,
+  actorName: r.actor_name,
+  operation: r.operation,
+  entityType: r.entity_type,
+  entityId: r.entity_id,
+  changes: r.changes,
+  requestId: r.request_id,
+  reason: r.reason,
 });
 
 interface AuditRow {

@@ -1,3 +1,4 @@
+import { Node } from '../../graphql/node/node.model';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../common/pagination/connection';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
@@ -19,6 +20,7 @@ export const MONEY =
 
 @ReadableBy(...FINANCE_READERS)
 @ObjectType({
+  implements: () => [Node],
   description:
     'A lease contract (租赁合同) of an enterprise for one or more tenancies (units). Its terms are those of the version in force on the date asked about (asOf); amendments are further versions.',
 })
@@ -140,6 +142,7 @@ export class ContractVersion {
 
 @ReadableBy(...FINANCE_READERS)
 @ObjectType({
+  implements: () => [Node],
   description: `One bill of a contract’s rent schedule, issued in advance of its period. Amounts are ${MONEY}.`,
 })
 export class Bill {
@@ -191,7 +194,10 @@ export class Bill {
 }
 
 @ReadableBy(...FINANCE_READERS)
-@ObjectType({ description: `Money received against a contract. Amounts are ${MONEY}.` })
+@ObjectType({
+  implements: () => [Node],
+  description: `Money received against a contract. Amounts are ${MONEY}.`,
+})
 export class Payment {
   @Field(() => ID, { description: 'Stable id.' })
   id: string;
@@ -218,7 +224,10 @@ export class Payment {
 }
 
 @ReadableBy(...FINANCE_READERS)
-@ObjectType({ description: `A movement of a contract’s deposit (押金). Amounts are ${MONEY}.` })
+@ObjectType({
+  implements: () => [Node],
+  description: `A movement of a contract’s deposit (押金). Amounts are ${MONEY}.`,
+})
 export class DepositEvent {
   @Field(() => ID, { description: 'Stable id.' })
   id: string;
@@ -256,7 +265,10 @@ export class ContractBalance {
 }
 
 @ReadableBy(...FINANCE_READERS)
-@ObjectType({ description: 'An incentive policy (招商政策) of a park, and who qualifies for it.' })
+@ObjectType({
+  implements: () => [Node],
+  description: 'An incentive policy (招商政策) of a park, and who qualifies for it.',
+})
 export class IncentivePolicy {
   @Field(() => ID, { description: 'Stable id.' })
   id: string;

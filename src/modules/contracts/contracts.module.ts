@@ -1,3 +1,7 @@
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { registerContractNodes } from './contract.nodes';
+import { NodeRegistry } from '../../graphql/node/node-registry';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { LoaderRegistry } from '../../graphql/graphql-context';
 import { OccupancyModule } from '../occupancy/occupancy.module';
@@ -38,6 +42,8 @@ import './rent.measures';
 export class ContractsModule implements OnModuleInit {
   constructor(
     private readonly registry: LoaderRegistry,
+    private readonly nodes: NodeRegistry,
+    @InjectDataSource() private readonly db: DataSource,
     private readonly contracts: ContractsService,
     private readonly figures: RentFiguresService,
     private readonly hooks: TenancyHooks,
@@ -46,6 +52,7 @@ export class ContractsModule implements OnModuleInit {
 
   onModuleInit(): void {
     this.registry.register('contracts', () => createContractLoaders(this.contracts, this.figures));
+    registerContractNodes(this.nodes, this.db, this.contracts);
     // The rent-free period starts on the FITTING_OUT date the tenancy records: follow its changes.
     this.hooks.register((m, tenancyId) => this.schedule.onTenancyChanged(m, tenancyId));
   }

@@ -57,6 +57,16 @@ export class ContractsService {
   }
 
   /** One contract of the actor's parks, or null (another park's answers like one that does not exist). */
+  /** Batch (node/nodes): the contracts of `ids` within the caller's parks as of today, in no order; one statement. */
+  async findMany(actor: Actor, ids: readonly string[]): Promise<Contract[]> {
+    const asOf = today();
+    const rows = await this.db.query<ContractRow[]>(
+      `${this.select('$2::date')} WHERE c.id = ANY($1) AND ($3::uuid[] IS NULL OR c.park_id = ANY($3))`,
+      [ids, asOf, parkScope(actor)],
+    );
+    return rows.map((row) => toContract(row, asOf));
+  }
+
   async find(actor: Actor, id: string, asOf = today()): Promise<Contract | null> {
     const [row] = await this.db.query<ContractRow[]>(
       `${this.select('$2::date')} WHERE c.id = $1 AND ($3::uuid[] IS NULL OR c.park_id = ANY($3))`,

@@ -1,3 +1,4 @@
+import { Node } from '../../graphql/node/node.model';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../common/pagination/connection';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
@@ -6,7 +7,7 @@ import { PersonalDataKind } from '../access/personal-data';
 import { Industry, OriginRegion, Province } from './enterprise.enums';
 
 @ReadableBy(...PARK_READERS)
-@ObjectType({ description: 'A tenant enterprise (企业) of the park.' })
+@ObjectType({ implements: () => [Node], description: 'A tenant enterprise (企业) of the park.' })
 export class Enterprise {
   @Field(() => ID, { description: 'Stable id.' })
   id: string;

@@ -1,6 +1,8 @@
+import { NodeRegistry, parkScoped } from '../../graphql/node/node-registry';
+import { createEnterpriseLoaders, enterpriseLoaders } from './enterprises.loaders';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { LoaderRegistry } from '../../graphql/graphql-context';
-import { createEnterpriseLoaders } from './enterprises.loaders';
+
 import { EnterprisesResolver } from './enterprises.resolver';
 import { EnterprisesService } from './enterprises.service';
 import './enterprise.import';
@@ -10,10 +12,18 @@ import './enterprise.import';
 export class EnterprisesModule implements OnModuleInit {
   constructor(
     private readonly registry: LoaderRegistry,
+    private readonly nodes: NodeRegistry,
     private readonly enterprises: EnterprisesService,
   ) {}
 
   onModuleInit(): void {
     this.registry.register('enterprises', () => createEnterpriseLoaders(this.enterprises));
+    this.nodes.register(
+      'Enterprise',
+      parkScoped(
+        (id, ctx) => enterpriseLoaders(ctx).enterprise.load(id),
+        (e) => e.parkId,
+      ),
+    );
   }
 }

@@ -1,3 +1,4 @@
+import { Node } from '../../graphql/node/node.model';
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../common/pagination/connection';
 import { MACHINE_READERS, PartOfParent, ReadableBy } from '../access/access.decorators';
@@ -12,6 +13,7 @@ import {
 
 @ReadableBy(...MACHINE_READERS)
 @ObjectType({
+  implements: () => [Node],
   description: 'A stone CNC machine (石材数控机床) owned by an enterprise and placed in a unit.',
 })
 export class Machine {
@@ -49,7 +51,10 @@ export class Machine {
 }
 
 @ReadableBy(...MACHINE_READERS)
-@ObjectType({ description: 'A machine standing in a unit from fromOn until untilOn (exclusive).' })
+@ObjectType({
+  implements: () => [Node],
+  description: 'A machine standing in a unit from fromOn until untilOn (exclusive).',
+})
 export class MachinePlacement {
   @Field(() => ID, { description: 'Stable id.' })
   id: string;
@@ -87,7 +92,10 @@ export class MachineStatusEvent {
 }
 
 @ReadableBy(...MACHINE_READERS)
-@ObjectType({ description: 'Maintenance every N days and/or every N runtime hours, whichever comes first.' })
+@ObjectType({
+  implements: () => [Node],
+  description: 'Maintenance every N days and/or every N runtime hours, whichever comes first.',
+})
 export class MaintenancePlan {
   @Field(() => ID, { description: 'Stable id.' })
   id: string;
@@ -113,7 +121,7 @@ export class MaintenancePlan {
 }
 
 @ReadableBy(...MACHINE_READERS)
-@ObjectType({ description: 'Maintenance done on a machine.' })
+@ObjectType({ implements: () => [Node], description: 'Maintenance done on a machine.' })
 export class MaintenanceRecord {
   @Field(() => ID, { description: 'Stable id.' })
   id: string;

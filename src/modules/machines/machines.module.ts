@@ -1,3 +1,7 @@
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { registerMachineNodes } from './machine.nodes';
+import { NodeRegistry } from '../../graphql/node/node-registry';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { LoaderRegistry } from '../../graphql/graphql-context';
 import './machine.import';
@@ -47,11 +51,14 @@ import { MaintenanceService } from './maintenance.service';
 export class MachinesModule implements OnModuleInit {
   constructor(
     private readonly registry: LoaderRegistry,
+    private readonly nodes: NodeRegistry,
+    @InjectDataSource() private readonly db: DataSource,
     private readonly machines: MachinesService,
     private readonly figures: MachineFiguresService,
   ) {}
 
   onModuleInit(): void {
     this.registry.register('machines', () => createMachineLoaders(this.machines, this.figures));
+    registerMachineNodes(this.nodes, this.db);
   }
 }

@@ -1,3 +1,4 @@
+import { Node } from '../../graphql/node/node.model';
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../common/pagination/connection';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
@@ -6,6 +7,7 @@ import { AgreementKind, AgreementStatus, InstitutionKind, ObligationMetric } fro
 
 @ReadableBy(...PARTNER_READERS)
 @ObjectType({
+  implements: () => [Node],
   description:
     'An agreement (协议) of the park with institutions and/or enterprises; its status is derived from its dates on asOf.',
 })
@@ -60,6 +62,7 @@ export class AgreementParty {
 
 @ReadableBy(...PARTNER_READERS)
 @ObjectType({
+  implements: () => [Node],
   description: 'Something an agreement commits a party to, with an optional target and its progress.',
 })
 export class Obligation {

@@ -74,6 +74,14 @@ export class AgreementsService {
     );
   }
 
+  /** Batch for `node(id:)`: obligations by id in the given parks (null: every park), as of a date. */
+  obligationsByIds(ids: readonly string[], parkIds: string[] | null, asOf: string): Promise<ObligationRow[]> {
+    return this.db.query<ObligationRow[]>(
+      `${OBLIGATIONS_WITH_PROGRESS} WHERE w.id = ANY($1) AND ($3::uuid[] IS NULL OR w.park_id = ANY($3))`,
+      [ids, asOf, parkIds],
+    );
+  }
+
   /** The agreement renewing each of `ids` (null when none). */
   async renewalsOf(ids: readonly string[], asOf: string): Promise<(Agreement | null)[]> {
     const rows = await this.db.query<AgreementRow[]>(

@@ -1,3 +1,4 @@
+import { Node } from '../../graphql/node/node.model';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../common/pagination/connection';
 import { PARTNER_READERS, PersonalData, ReadableBy } from '../access/access.decorators';
@@ -26,6 +27,7 @@ export class InstitutionContact {
 
 @ReadableBy(...PARTNER_READERS)
 @ObjectType({
+  implements: () => [Node],
   description:
     'A partner institution (合作机构) of a park: a college, university, research institute, training provider, association, government body or enterprise group.',
 })

@@ -1,3 +1,5 @@
+import { registerPartnerNodes } from './partner.nodes';
+import { NodeRegistry } from '../../graphql/node/node-registry';
 import { Module, OnModuleInit } from '@nestjs/common';
 import './institution.import';
 import { LoaderRegistry } from '../../graphql/graphql-context';
@@ -31,6 +33,7 @@ import { createPartnerLoaders } from './partners.loaders';
 export class PartnersModule implements OnModuleInit {
   constructor(
     private readonly registry: LoaderRegistry,
+    private readonly nodes: NodeRegistry,
     private readonly institutions: InstitutionsService,
     private readonly agreements: AgreementsService,
     private readonly figures: PartnerFiguresService,
@@ -40,5 +43,6 @@ export class PartnersModule implements OnModuleInit {
     this.registry.register('partners', () =>
       createPartnerLoaders(this.institutions, this.agreements, this.figures),
     );
+    registerPartnerNodes(this.nodes, this.agreements);
   }
 }

@@ -1,3 +1,4 @@
+import { idJsonSql } from '../../graphql/id-sql';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -35,11 +36,11 @@ const PER_LEAD = `
     WHERE l.converted_on <= $3::date AND tt.enterprise_id = l.enterprise_id AND tt.starts_on >= l.converted_on) t ON true
   WHERE l.park_id = $1 AND l.created_on BETWEEN $2::date AND $3::date`;
 
-/** The group key and label of each groupBy, over PER_LEAD rows `f` (EVENT and EVENT_KIND join the lead's events). */
+/** The group key (a global id where it names an object, as its `id` answers it) and label of each groupBy, over PER_LEAD rows `f` (EVENT and EVENT_KIND join the lead's events). */
 const GROUPS: Record<FunnelGroupBy, { from: string; key: string; label: string }> = {
   [FunnelGroupBy.EVENT]: {
     from: 'f LEFT JOIN lead_event le ON le.lead_id = f.id LEFT JOIN recruitment_event ev ON ev.id = le.event_id',
-    key: 'ev.id::text',
+    key: idJsonSql('RecruitmentEvent', 'ev.id'),
     label: 'ev.title',
   },
   [FunnelGroupBy.EVENT_KIND]: {
@@ -50,7 +51,7 @@ const GROUPS: Record<FunnelGroupBy, { from: string; key: string; label: string }
   },
   [FunnelGroupBy.OWNER]: {
     from: 'f LEFT JOIN app_user u ON u.id = f.owner_id',
-    key: 'f.owner_id::text',
+    key: idJsonSql('User', 'f.owner_id'),
     label: 'u.display_name',
   },
   [FunnelGroupBy.INDUSTRY]: { from: 'f', key: 'f.industry', label: 'f.industry' },

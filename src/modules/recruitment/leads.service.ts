@@ -93,6 +93,16 @@ export class LeadsService {
     );
   }
 
+  /** Batch (node/nodes): the leads of `ids` within the caller's parks, in no order; one statement. */
+  async findMany(actor: Actor, ids: readonly string[]): Promise<Lead[]> {
+    const rows = await this.db.query<LeadRow[]>(
+      `${LEAD_SELECT} WHERE l.id = ANY($1) AND ($2::uuid[] IS NULL OR l.park_id = ANY($2))`,
+      [ids, parkScope(actor)],
+    );
+    const on = today();
+    return rows.map((row) => toLead(row, on));
+  }
+
   async find(actor: Actor, id: string): Promise<Lead | null> {
     const [row] = await this.db.query<LeadRow[]>(
       `${LEAD_SELECT} WHERE l.id = $1 AND ($2::uuid[] IS NULL OR l.park_id = ANY($2))`,

@@ -1,3 +1,4 @@
+import { Node } from '../../graphql/node/node.model';
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../common/pagination/connection';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
@@ -9,7 +10,10 @@ import { Tenancy } from '../tenancies/tenancy.models';
 import { FunnelGroupBy, LeadStage, RecruitmentEventKind } from './recruitment.enums';
 
 @ReadableBy(...PARTNER_READERS)
-@ObjectType({ description: 'A recruitment (招商) event: a market visit, forum, expo or gathering.' })
+@ObjectType({
+  implements: () => [Node],
+  description: 'A recruitment (招商) event: a market visit, forum, expo or gathering.',
+})
 export class RecruitmentEvent {
   @Field(() => ID, { description: 'Stable id.' })
   id: string;
@@ -55,7 +59,10 @@ export class LeadStageChange {
 }
 
 @ReadableBy(...PARTNER_READERS)
-@ObjectType({ description: 'A recruitment lead: a prospective tenant enterprise and how far it got.' })
+@ObjectType({
+  implements: () => [Node],
+  description: 'A recruitment lead: a prospective tenant enterprise and how far it got.',
+})
 export class Lead {
   @Field(() => ID, { description: 'Stable id.' })
   id: string;
@@ -166,7 +173,7 @@ export class FunnelMedians {
 export class FunnelGroup {
   @Field(() => String, {
     nullable: true,
-    description: 'Group key: event id, kind, owner id, industry or province.',
+    description: 'Group key: event global id, kind, owner (user) global id, industry or province.',
   })
   key: string | null;
 

@@ -1,3 +1,7 @@
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { registerRecruitmentNodes } from './recruitment.nodes';
+import { NodeRegistry } from '../../graphql/node/node-registry';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { LoaderRegistry } from '../../graphql/graphql-context';
 import { TenanciesModule } from '../tenancies/tenancies.module';
@@ -24,6 +28,8 @@ import './recruitment.measures';
 export class RecruitmentModule implements OnModuleInit {
   constructor(
     private readonly registry: LoaderRegistry,
+    private readonly nodes: NodeRegistry,
+    @InjectDataSource() private readonly db: DataSource,
     private readonly leads: LeadsService,
     private readonly events: EventsService,
     private readonly funnel: FunnelService,
@@ -33,5 +39,6 @@ export class RecruitmentModule implements OnModuleInit {
     this.registry.register('recruitment', () =>
       createRecruitmentLoaders(this.leads, this.events, this.funnel),
     );
+    registerRecruitmentNodes(this.nodes, this.db, this.leads);
   }
 }

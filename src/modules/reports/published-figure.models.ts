@@ -1,3 +1,4 @@
+import { Node } from '../../graphql/node/node.model';
 import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../common/pagination/connection';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
@@ -6,7 +7,10 @@ import { MeasureValue } from './figures.models';
 import { Measure } from './measure-registry';
 
 @ReadableBy(...PARK_READERS)
-@ObjectType({ description: 'A figure as it was published, with what it was computed from.' })
+@ObjectType({
+  implements: () => [Node],
+  description: 'A figure as it was published, with what it was computed from.',
+})
 export class PublishedFigure {
   @Field(() => ID, { description: 'Id.' })
   id: string;
@@ -67,7 +71,7 @@ export class FigureCorrection {
   @Field({ description: 'What was changed, e.g. Tenancy.' })
   entityType: string;
 
-  @Field({ description: 'Id of what was changed.' })
+  @Field(() => ID, { description: 'Global id of what was changed (what its own `id` answers).' })
   entityId: string;
 
   @Field(() => [String], { description: 'The fields changed (API names).' })

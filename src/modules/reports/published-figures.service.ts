@@ -115,6 +115,15 @@ export class PublishedFiguresService {
     return this.get(actor, id);
   }
 
+  /** Batch (node/nodes): the published figures of `ids` within the caller's parks, in no order; one statement. */
+  async getMany(actor: Actor, ids: readonly string[]): Promise<PublishedFigure[]> {
+    const rows = await this.db.query<Row[]>(
+      `${SELECT} WHERE f.id = ANY($1) AND ($2::uuid[] IS NULL OR f.park_id = ANY($2))`,
+      [ids, parkScope(actor)],
+    );
+    return rows.map(toModel);
+  }
+
   async get(actor: Actor, id: string): Promise<PublishedFigure> {
     return toModel(await this.row(actor, id));
   }

@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { NodeRegistry, rowsSource } from '../../graphql/node/node-registry';
 import { OccupancyModule } from '../occupancy/occupancy.module';
 import { FigureSnapshotsService } from './figure-snapshots.service';
 import { FiguresResolver } from './figures.resolver';
@@ -27,4 +28,20 @@ import { PublishedFiguresService } from './published-figures.service';
   ],
   exports: [FiguresService, ImportService, ImportUploads],
 })
-export class ReportsModule {}
+export class ReportsModule implements OnModuleInit {
+  constructor(
+    private readonly nodes: NodeRegistry,
+    private readonly published: PublishedFiguresService,
+  ) {}
+
+  onModuleInit(): void {
+    this.nodes.register(
+      'PublishedFigure',
+      rowsSource(
+        'PublishedFigure',
+        (ids, actor) => this.published.getMany(actor, ids),
+        (f) => f,
+      ),
+    );
+  }
+}

@@ -1,10 +1,14 @@
+import { Node } from '../../graphql/node/node.model';
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../common/pagination/connection';
 import { PARK_READERS, ReadableBy } from '../access/access.decorators';
 import { UnitKind, ZoneKind } from './space.enums';
 
 @ReadableBy(...PARK_READERS)
-@ObjectType({ description: 'An industrial park run by one management committee, e.g. `dazu-carving-park`.' })
+@ObjectType({
+  implements: () => [Node],
+  description: 'An industrial park run by one management committee, e.g. `dazu-carving-park`.',
+})
 export class Park {
   @Field(() => ID, { description: 'Stable id.' })
   id: string;
@@ -25,7 +29,10 @@ export class Park {
 }
 
 @ReadableBy(...PARK_READERS)
-@ObjectType({ description: 'A zone of a park (a market, an industrial park, a base).' })
+@ObjectType({
+  implements: () => [Node],
+  description: 'A zone of a park (a market, an industrial park, a base).',
+})
 export class Zone {
   @Field(() => ID, { description: 'Stable id.' })
   id: string;
@@ -50,6 +57,7 @@ export class Zone {
 
 @ReadableBy(...PARK_READERS)
 @ObjectType({
+  implements: () => [Node],
   description: 'A lettable unit: a bay (跨) in a market hall, a workshop, an office or a warehouse.',
 })
 export class Unit {

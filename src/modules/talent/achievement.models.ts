@@ -1,3 +1,4 @@
+import { Node } from '../../graphql/node/node.model';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../common/pagination/connection';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
@@ -5,7 +6,7 @@ import { ReadableBy, TALENT_READERS } from '../access/access.decorators';
 import { CertificationLevel, ContestLevel } from './talent.enums';
 
 @ReadableBy(...TALENT_READERS)
-@ObjectType({ description: 'A vocational skill certificate held by a person.' })
+@ObjectType({ implements: () => [Node], description: 'A vocational skill certificate held by a person.' })
 export class Certification {
   @Field(() => ID, { description: 'Stable id.' })
   id: string;
@@ -37,7 +38,7 @@ export class Certification {
 export const CertificationConnection = ConnectionType(Certification, 'Certification');
 
 @ReadableBy(...TALENT_READERS)
-@ObjectType({ description: 'A skills contest, or one round of it.' })
+@ObjectType({ implements: () => [Node], description: 'A skills contest, or one round of it.' })
 export class Contest {
   @Field(() => ID, { description: 'Stable id.' })
   id: string;
@@ -64,7 +65,7 @@ export class Contest {
 }
 
 @ReadableBy(...TALENT_READERS)
-@ObjectType({ description: 'A person’s entry in a contest, with its result.' })
+@ObjectType({ implements: () => [Node], description: 'A person’s entry in a contest, with its result.' })
 export class ContestEntry {
   @Field(() => ID, { description: 'Stable id.' })
   id: string;

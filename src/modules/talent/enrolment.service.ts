@@ -1,3 +1,4 @@
+import { toGlobalId } from '../../graphql/node/global-id';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -123,7 +124,11 @@ export class EnrolmentService {
           `${field}.status`,
           `${field}.on`,
         );
-        if (problem) errors.push({ field: problem.field, message: `trainee ${t.id}: ${problem.message}` });
+        if (problem)
+          errors.push({
+            field: problem.field,
+            message: `trainee ${toGlobalId('Trainee', t.id)}: ${problem.message}`,
+          });
         else moving.push(t.id);
       });
       if (errors.length) throw TalentErrors.rows(errors, 0);

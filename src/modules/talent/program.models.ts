@@ -1,9 +1,11 @@
+import { Node } from '../../graphql/node/node.model';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
 import { ReadableBy, TALENT_READERS } from '../access/access.decorators';
 
 @ReadableBy(...TALENT_READERS)
 @ObjectType({
+  implements: () => [Node],
   description: 'A training program of a park (digital creative production, stone carving craft…).',
 })
 export class Program {
@@ -23,7 +25,10 @@ export class Program {
 }
 
 @ReadableBy(...TALENT_READERS)
-@ObjectType({ description: 'One intake of a program, trained in a zone of the park.' })
+@ObjectType({
+  implements: () => [Node],
+  description: 'One intake of a program, trained in a zone of the park.',
+})
 export class Cohort {
   @Field(() => ID, { description: 'Stable id.' })
   id: string;

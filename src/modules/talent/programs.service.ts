@@ -37,6 +37,15 @@ export class ProgramsService {
     return rows.map(toCohort);
   }
 
+  /** Batch (node/nodes): the cohorts of `ids` within the caller's parks, in no order; one statement. */
+  async cohortsByIds(actor: Actor, ids: readonly string[]): Promise<Cohort[]> {
+    const rows = await this.db.query<CohortRow[]>(
+      `SELECT ${COHORT_COLUMNS} FROM cohort c WHERE c.id = ANY($1) AND ($2::uuid[] IS NULL OR c.park_id = ANY($2))`,
+      [ids, parkScope(actor)],
+    );
+    return rows.map(toCohort);
+  }
+
   async cohort(actor: Actor, id: string): Promise<Cohort | null> {
     const [row] = await this.db.query<CohortRow[]>(
       `SELECT ${COHORT_COLUMNS} FROM cohort c WHERE c.id = $1 AND ($2::uuid[] IS NULL OR c.park_id = ANY($2))`,

@@ -1,3 +1,4 @@
+import { Node } from '../../graphql/node/node.model';
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
 import { PARK_READERS, PartOfParent, ReadableBy } from '../access/access.decorators';
@@ -24,7 +25,10 @@ export class CertificationLevelCount {
 }
 
 @ReadableBy(...PARK_READERS)
-@ObjectType({ description: 'A talent target with its progress on a date, computed from the data.' })
+@ObjectType({
+  implements: () => [Node],
+  description: 'A talent target with its progress on a date, computed from the data.',
+})
 export class TalentTarget {
   @Field(() => ID, { description: 'Stable id.' })
   id: string;

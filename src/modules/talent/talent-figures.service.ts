@@ -100,6 +100,32 @@ export class TalentFiguresService {
     return this.targets([parkId], asOf ?? today());
   }
 
+  /** One target with what it achieved to today, in the actor's parks (for `node(id:)`), or null. */
+  /** Batch (node/nodes): the targets of `ids` within the caller's parks, in no order; two statements. */
+  async targetsByIds(actor: Actor, ids: readonly string[]): Promise<TalentTarget[]> {
+    const rows = await this.db.query<{ park_id: string }[]>(
+      'SELECT DISTINCT park_id FROM talent_target WHERE id = ANY($1) AND ($2::uuid[] IS NULL OR park_id = ANY($2))',
+      [ids, parkScope(actor)],
+    );
+    if (!rows.length) return [];
+    const wanted = new Set(ids);
+    return (
+      await this.targets(
+        rows.map((r) => r.park_id),
+        today(),
+      )
+    ).filter((t) => wanted.has(t.id));
+  }
+
+  async target(actor: Actor, id: string): Promise<TalentTarget | null> {
+    const [row] = await this.db.query<{ park_id: string }[]>(
+      'SELECT park_id FROM talent_target WHERE id = $1 AND ($2::uuid[] IS NULL OR park_id = ANY($2))',
+      [id, parkScope(actor)],
+    );
+    if (!row) return null;
+    return (await this.targets([row.park_id], today())).find((t) => t.id === id) ?? null;
+  }
+
   /** Targets of the parks with what they achieved from their start to asOf: one statement. */
   async targets(parkIds: string[], asOf: string): Promise<TalentTarget[]> {
     const rows = await this.db.query<TargetRow[]>(

@@ -1,5 +1,7 @@
+import { registerTalentNodes } from './talent.nodes';
+import { NodeRegistry } from '../../graphql/node/node-registry';
 import { Logger, Module, OnModuleInit } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
+import { getDataSourceToken, InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import './trainee.import';
@@ -69,6 +71,8 @@ function piiCipher(config: AppConfig, db: DataSource): PiiCipher {
 export class TalentModule implements OnModuleInit {
   constructor(
     private readonly registry: LoaderRegistry,
+    private readonly nodes: NodeRegistry,
+    @InjectDataSource() private readonly db: DataSource,
     private readonly trainees: TraineesService,
     private readonly programs: ProgramsService,
     private readonly achievements: AchievementsService,
@@ -79,5 +83,6 @@ export class TalentModule implements OnModuleInit {
     this.registry.register('talent', () =>
       createTalentLoaders(this.trainees, this.programs, this.achievements, this.figures),
     );
+    registerTalentNodes(this.nodes, this.db, this.programs, this.figures);
   }
 }

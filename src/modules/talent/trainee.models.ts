@@ -1,3 +1,4 @@
+import { Node } from '../../graphql/node/node.model';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../common/pagination/connection';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
@@ -7,6 +8,7 @@ import { Gender, HomeRegion, TraineeStatus } from './talent.enums';
 
 @ReadableBy(...TALENT_READERS)
 @ObjectType({
+  implements: () => [Node],
   description:
     'A person the talent pipeline follows: a trainee of cohorts, or a certified craftsman without one. Personal data is masked for roles not allowed it.',
 })

@@ -1,3 +1,7 @@
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { registerTenancyNodes } from './tenancy.nodes';
+import { NodeRegistry } from '../../graphql/node/node-registry';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { LoaderRegistry } from '../../graphql/graphql-context';
 import { createTenancyLoaders } from './tenancies.loaders';
@@ -28,10 +32,13 @@ import {
 export class TenanciesModule implements OnModuleInit {
   constructor(
     private readonly registry: LoaderRegistry,
+    private readonly nodes: NodeRegistry,
+    @InjectDataSource() private readonly db: DataSource,
     private readonly tenancies: TenanciesService,
   ) {}
 
   onModuleInit(): void {
     this.registry.register('tenancies', () => createTenancyLoaders(this.tenancies));
+    registerTenancyNodes(this.nodes, this.db, this.tenancies);
   }
 }

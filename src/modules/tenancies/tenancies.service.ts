@@ -85,6 +85,16 @@ export class TenanciesService {
   }
 
   /** One tenancy of a unit in the actor's parks, or null. */
+  /** Batch (node/nodes): the tenancies of `ids` within the caller's parks, in no order; one statement. */
+  async findMany(actor: Actor, ids: readonly string[]): Promise<Tenancy[]> {
+    const rows = await this.db.query<TenancyRow[]>(
+      `SELECT t.* FROM tenancy t JOIN unit u ON u.id = t.unit_id
+       WHERE t.id = ANY($1) AND ($2::uuid[] IS NULL OR u.park_id = ANY($2))`,
+      [ids, parkScope(actor)],
+    );
+    return rows.map((row) => toTenancy(row));
+  }
+
   async find(actor: Actor, id: string): Promise<Tenancy | null> {
     const [row] = await this.db.query<TenancyRow[]>(
       `SELECT t.* FROM tenancy t JOIN unit u ON u.id = t.unit_id

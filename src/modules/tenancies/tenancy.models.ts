@@ -1,3 +1,4 @@
+import { Node } from '../../graphql/node/node.model';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../common/pagination/connection';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
@@ -6,6 +7,7 @@ import { StageEventKind, TenancyStage } from './tenancy.enums';
 
 @ReadableBy(...TENANCY_READERS)
 @ObjectType({
+  implements: () => [Node],
   description: 'An enterprise holding a unit from startsOn until endsOn (exclusive), through its stages.',
 })
 export class Tenancy {
@@ -43,7 +45,10 @@ export class Tenancy {
 }
 
 @ReadableBy(...TENANCY_READERS)
-@ObjectType({ description: 'One entry of a tenancy stage history: a stage change or a correction of one.' })
+@ObjectType({
+  implements: () => [Node],
+  description: 'One entry of a tenancy stage history: a stage change or a correction of one.',
+})
 export class TenancyStageEvent {
   @Field(() => ID, { description: 'Stable id.' })
   id: string;

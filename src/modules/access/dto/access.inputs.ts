@@ -114,10 +114,13 @@ export class AuditLogFilter {
   @MaxLength(60)
   entityType?: string;
 
-  @Field(() => String, { nullable: true, description: 'Id of the record.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Global id of the record (what its own `id` and AuditEntry.entityId answer).',
+  })
   @IsOptional()
   @IsString()
-  @MaxLength(100)
+  @MaxLength(400)
   entityId?: string;
 
   @Field(() => String, { nullable: true, description: 'Username or API key name of who acted.' })

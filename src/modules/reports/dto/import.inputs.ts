@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
 import { IsBoolean, IsString, IsUUID, MaxLength } from 'class-validator';
 
 @InputType({ description: 'Import a file uploaded by POST /import/uploads into a park.' })
@@ -16,7 +16,8 @@ export class ImportSpreadsheetInput {
   @MaxLength(64)
   parkCode: string;
 
-  @Field(() => ID, {
+  // A String, not an ID: an upload is no object of the API (no Node, no global id).
+  @Field({
     description: 'The upload id answered by POST /import/uploads (used once, kept an hour).',
   })
   @IsUUID()
