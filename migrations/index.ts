@@ -1,6 +1,7 @@
 import { AddAgreementsAndRecruitment1795761588466 } from './1795761588466-AddAgreementsAndRecruitment';
 import { AddInstitutions1795760992881 } from './1795760992881-AddInstitutions';
 import { AddFigureSnapshots1795772594044 } from './1795772594044-AddFigureSnapshots';
+import { AddImportUploads1795783147076 } from './1795783147076-AddImportUploads';
 import { AddReceivablesIndexes1795763647894 } from './1795763647894-AddReceivablesIndexes';
 import { AddContracts1795761172981 } from './1795761172981-AddContracts';
 import { AddMachines1795751165065 } from './1795751165065-AddMachines';
@@ -35,4 +36,5 @@ export const MIGRATIONS: Function[] = [
   AddPublishedFigures1795762664244,
   AddReceivablesIndexes1795763647894,
   AddFigureSnapshots1795772594044,
+  AddImportUploads1795783147076,
 ];

@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import { createApp } from '../src/app.setup';
+import { loadConfig } from '../src/config/app-config';
 import { Role } from '../src/modules/access/access.enums';
 import { createUserWithToken } from './support/auth';
 import { factories } from './support/factories';
@@ -8,6 +10,8 @@ type Result = { rows: number; written: number; errors: { row: number; column: st
 type GqlErrorBody = { errors: { message: string; extensions: { code: string } }[] };
 
 const BOUNDARY = '----shifosi-test-boundary';
+/** Shared by the test app and its replica, so that one sign-in works on both. */
+const JWT_SECRET = 'r'.repeat(40);
 
 /** A multipart/form-data body: text fields, then one file part. */
 function multipart(file: Buffer | string, fields: Record<string, string> = {}, type = 'text/csv'): Buffer {
@@ -56,7 +60,7 @@ describe('reports: spreadsheet upload (multipart, GraphQL)', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ JWT_SECRET });
     const f = factories(t);
     parkCode = (await f.park()).code;
     zoneCode = (await f.zone(parkCode)).code;
@@ -181,6 +185,70 @@ describe('reports: spreadsheet upload (multipart, GraphQL)', () => {
     const analyst = await createUserWithToken(t.app, t.dataSource, { roles: [Role.ANALYST] });
     const refused = await postForm('/import/uploads', multipart(good), analyst.authorization);
     expect(refused.statusCode).toBe(403);
+  });
+
+  it('keeps an upload in PostgreSQL: another API process imports it, one of two racing imports gets it', async () => {
+    const before = await unitCount();
+    const rows = Array.from({ length: 50_000 }, (_, i) => `${zoneCode},RP-${i},BAY,50`).join('\n');
+    const csv = `zoneCode,code,kind,floorArea\n${rows}\n`;
+    expect(csv.length).toBeGreaterThan(1024 * 1024); // two 1 MiB chunks
+    const id = await upload(csv);
+    const stored = await t.sql<{ chunks: number; bytes: number }[]>(
+      `SELECT (SELECT count(*)::int FROM import_upload_chunk WHERE upload_id = $1) AS chunks, bytes::int AS bytes
+       FROM import_upload WHERE id = $1`,
+      [id],
+    );
+    expect(stored).toEqual([{ chunks: 2, bytes: Buffer.byteLength(csv) }]);
+    // A second app on the same database (another replica) runs step two; the first one races it.
+    const replica = await createApp({
+      config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', JWT_SECRET }),
+      databaseUrl: t.url,
+    });
+    try {
+      const run = (app: typeof replica) =>
+        app
+          .inject({
+            method: 'POST',
+            url: '/graphql',
+            headers: { 'content-type': 'application/json', authorization: t.adminAuthorization },
+            payload: JSON.stringify({
+              query: IMPORT,
+              variables: { input: { entity: 'units', parkCode, uploadId: id, dryRun: false } },
+            }),
+          })
+          .then((r) => r.json<{ data?: { importSpreadsheet: Result }; errors?: GqlErrorBody['errors'] }>());
+      const results = await Promise.all([run(replica), run(t.app)]);
+      const ok = results.filter((r) => r.data?.importSpreadsheet);
+      const refused = results.filter((r) => r.errors);
+      expect(ok).toHaveLength(1);
+      expect(ok[0]!.data!.importSpreadsheet).toMatchObject({ rows: 50_000, written: 50_000, errors: [] });
+      expect(refused.map((r) => r.errors![0]!.extensions.code)).toEqual(['NOT_FOUND']);
+    } finally {
+      await replica.close();
+    }
+    expect(await unitCount()).toBe(before + 50_000);
+    const left = await t.sql<{ n: number }[]>(
+      'SELECT (SELECT count(*) FROM import_upload WHERE id = $1) + (SELECT count(*) FROM import_upload_chunk WHERE upload_id = $1) AS n',
+      [id],
+    );
+    expect(Number(left[0]!.n)).toBe(0);
+  }, 120_000);
+
+  it('deletes uploads older than an hour when the next one arrives, and never imports them', async () => {
+    const old = await upload(`zoneCode,code,kind,floorArea\n${zoneCode},OLD-1,BAY,50\n`);
+    await t.ownerQuery(`UPDATE import_upload SET created_at = now() - interval '61 minutes' WHERE id = $1`, [
+      old,
+    ]);
+    const expired = await t.gql(IMPORT, {
+      input: { entity: 'units', parkCode, uploadId: old, dryRun: true },
+    });
+    expect(expired.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+    await upload(`zoneCode,code,kind,floorArea\n${zoneCode},NEW-1,BAY,50\n`);
+    expect(await t.sql('SELECT id FROM import_upload WHERE id = $1', [old])).toEqual([]);
+    const notAnId = await t.gql(IMPORT, {
+      input: { entity: 'units', parkCode, uploadId: 'x', dryRun: true },
+    });
+    expect(notAnId.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 
   it('keeps /graphql refusing multipart requests (GraphQL multipart request spec is not served)', async () => {

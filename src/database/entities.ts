@@ -35,6 +35,10 @@ import {
 } from '../modules/recruitment/recruitment.entities';
 import { PublishedFigureEntity } from '../modules/reports/published-figure.entity';
 import { FigureSnapshotEntity, FigureSnapshotEpochEntity } from '../modules/reports/figure-snapshot.entity';
+import {
+  ImportUploadChunkEntity,
+  ImportUploadEntity,
+} from '../modules/reports/import/import-upload.entities';
 import { ParkEntity } from '../modules/space/park.entity';
 import {
   CertificationEntity,
@@ -105,4 +109,6 @@ export const ENTITIES: Function[] = [
   PublishedFigureEntity,
   FigureSnapshotEntity,
   FigureSnapshotEpochEntity,
+  ImportUploadEntity,
+  ImportUploadChunkEntity,
 ];
