@@ -95,7 +95,7 @@ export const TENANCY_IMPORT = defineImport<TenancyImportRow>({
           startsOn: row.startsOn,
           note: row.note,
         });
-        await tenancies.leaseIn(ctx.m, ctx.actor, await keys.resolve(ctx.actor, input));
+        await tenancies.leaseIn(ctx.m, ctx.actor, await keys.resolve(ctx.actor, input, ctx.m));
       },
     );
   },

@@ -86,7 +86,7 @@ export class ImportUploads {
 
   /** Cuts the stream into CHUNK_BYTES pieces and inserts each as it fills (one piece in memory at a time). */
   private chunkWriter(uploadId: string): Writable {
-    let pending = Buffer.alloc(0);
+    let pending: Buffer = Buffer.alloc(0);
     let seq = 0;
     const insert = (data: Buffer) =>
       this.db.query(`INSERT INTO import_upload_chunk (upload_id, seq, data) VALUES ($1, $2, $3)`, [
