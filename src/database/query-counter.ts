@@ -7,11 +7,14 @@ import { AbstractLogger, LogLevel, LogMessage, QueryRunner } from 'typeorm';
 export class QueryCounter extends AbstractLogger {
   count = 0;
   readonly statements: string[] = [];
+  /** The parameters of each statement, in the same order (for a test that EXPLAINs a statement as it was sent). */
+  readonly parameters: (unknown[] | undefined)[] = [];
 
-  override logQuery(query: string): void {
+  override logQuery(query: string, parameters?: unknown[]): void {
     if (/^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAVEPOINT)/i.test(query.trim())) return;
     this.count++;
     this.statements.push(query);
+    this.parameters.push(parameters);
   }
 
   protected writeLog(
@@ -23,6 +26,7 @@ export class QueryCounter extends AbstractLogger {
   reset(): void {
     this.count = 0;
     this.statements.length = 0;
+    this.parameters.length = 0;
   }
 
   /** Runs `fn` and returns how many statements it caused. */

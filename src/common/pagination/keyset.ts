@@ -29,6 +29,12 @@ export interface KeysetSort {
   /** Property of a row holding the sort key's value (for the cursor). */
   key: string;
   direction: SortDirection;
+  /**
+   * Whether the sort expression can be NULL. When it cannot (a NOT NULL column), the next page is sought with one row
+   * comparison `(expression, id) > (value, id)`, which an index on the expression bounds: page 1,000 costs what page 1
+   * costs. A nullable key needs an `OR … IS NULL` that no index bounds, so each page filters every row before it.
+   */
+  nullable: boolean;
   /** SQL of the unique tie-breaker, e.g. `unit.id`, and its row property. */
   idExpression: string;
   idKey: string;
@@ -109,6 +115,11 @@ export async function paginate<R extends ObjectLiteral, N>(
     if (value === null) {
       // NULL sort keys come last in both directions (NULLS LAST); past a NULL only the id orders.
       page.andWhere(`(${sort.expression} IS NULL AND ${sort.idExpression} ${op} :cursorId)`, {
+        cursorId: id,
+      });
+    } else if (!sort.nullable) {
+      page.andWhere(`((${sort.expression}), ${sort.idExpression}) ${op} (:cursorValue, :cursorId)`, {
+        cursorValue: value,
         cursorId: id,
       });
     } else {

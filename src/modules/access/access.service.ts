@@ -380,6 +380,7 @@ export class AccessService {
         expression: 'a.id',
         key: 'sort_key',
         direction: SortDirection.DESC,
+        nullable: false,
         idExpression: 'a.id',
         idKey: 'id',
         cursor: { list: 'auditLog', order: 'ID_DESC', value: 'integer', id: 'integer' },

@@ -253,6 +253,7 @@ export class ContractsService {
       expression,
       key: 'sort_key',
       direction,
+      nullable: false,
       idExpression: 'c.id',
       idKey: 'id',
       cursor: { list: 'contracts', order: `${field}_${direction}`, value, id: 'uuid' },

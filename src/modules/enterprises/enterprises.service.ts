@@ -58,6 +58,7 @@ export class EnterprisesService {
       expression: ORDER[field],
       key: 'sort_key',
       direction,
+      nullable: field === EnterpriseOrderField.REGISTERED_ON,
       idExpression: 'e.id',
       idKey: 'id',
       cursor: {

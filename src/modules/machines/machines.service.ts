@@ -276,6 +276,7 @@ export class MachinesService {
       expression: MACHINE_SORT[field],
       key: 'sort_key',
       direction,
+      nullable: field === MachineOrderField.COMMISSIONED_YEAR,
       idExpression: 'm.id',
       idKey: 'id',
       cursor: {

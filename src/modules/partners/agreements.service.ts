@@ -134,6 +134,7 @@ export class AgreementsService {
       expression: 'a.starts_on',
       key: 'sort_key',
       direction: SortDirection.DESC,
+      nullable: false,
       idExpression: 'a.id',
       idKey: 'id',
       cursor: { list: 'agreements', order: 'STARTS_ON_DESC', value: 'date', id: 'uuid' },

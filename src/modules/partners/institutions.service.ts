@@ -83,6 +83,7 @@ export class InstitutionsService {
       expression: ORDER[field].sql,
       key: 'sort_key',
       direction,
+      nullable: false,
       idExpression: 'i.id',
       idKey: 'id',
       cursor: { list: 'institutions', order: `${field}_${direction}`, value: ORDER[field].value, id: 'uuid' },

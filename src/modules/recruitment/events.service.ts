@@ -33,6 +33,7 @@ export class EventsService {
       expression: 'ev.held_on',
       key: 'sort_key',
       direction: SortDirection.DESC,
+      nullable: false,
       idExpression: 'ev.id',
       idKey: 'id',
       cursor: { list: 'recruitmentEvents', order: 'HELD_ON_DESC', value: 'date', id: 'uuid' },

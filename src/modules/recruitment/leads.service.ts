@@ -118,6 +118,7 @@ export class LeadsService {
       expression: 'l.name',
       key: 'sort_key',
       direction: SortDirection.ASC,
+      nullable: false,
       idExpression: 'l.id',
       idKey: 'id',
       cursor: { list: 'leads', order: 'NAME_ASC', value: 'text', id: 'uuid' },

@@ -157,6 +157,7 @@ export class PublishedFiguresService {
         expression: 'f.as_of',
         key: 'as_of',
         direction: SortDirection.DESC,
+        nullable: false,
         idExpression: 'f.id',
         idKey: 'id',
         cursor: { list: 'publishedFigures', order: 'AS_OF_DESC', value: 'date', id: 'uuid' },

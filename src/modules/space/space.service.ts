@@ -241,6 +241,7 @@ export class SpaceService {
       expression: UNIT_SORT[field],
       key: 'sort_key',
       direction: order?.direction ?? SortDirection.ASC,
+      nullable: false,
       idExpression: 'unit.id',
       idKey: 'id',
       cursor: {

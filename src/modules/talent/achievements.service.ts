@@ -34,6 +34,7 @@ const CERT_SORT: KeysetSort = {
   expression: 'c.issued_on',
   key: 'sort_key',
   direction: SortDirection.DESC,
+  nullable: false,
   idExpression: 'c.id',
   idKey: 'id',
   cursor: { list: 'certifications', order: 'ISSUED_ON_DESC', value: 'date', id: 'uuid' },

@@ -37,6 +37,7 @@ const SORT: KeysetSort = {
   expression: 't.name',
   key: 'sort_key',
   direction: SortDirection.ASC,
+  nullable: false,
   idExpression: 't.id',
   idKey: 'id',
   cursor: { list: 'trainees', order: 'NAME_ASC', value: 'text', id: 'uuid' },

@@ -131,6 +131,7 @@ export class TenanciesService {
       expression: 't.starts_on',
       key: 'sort_key',
       direction: SortDirection.ASC,
+      nullable: false,
       idExpression: 't.id',
       idKey: 'id',
       cursor: { list: 'tenancies', order: 'STARTS_ON_ASC', value: 'date', id: 'uuid' },
