@@ -5,7 +5,7 @@
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Every `ID` of this API is a UUID (written 8-4-4-4-12 hex digits). */
+/** A UUID written 8-4-4-4-12 hex digits: the key inside most global ids (src/graphql/node/global-id.ts). */
 export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID.test(value);
 }
