@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   DefinitionNode,
@@ -146,4 +146,12 @@ export function runRelayCompiler(root: string, schema: string): RelayResult {
   });
   const output = `${run.stdout ?? ''}${run.stderr ?? ''}${run.error ? String(run.error) : ''}`;
   return { status: run.status, output: output.replace(ANSI_COLOUR, '') };
+}
+
+/** The operation text of artifact `name` the compiler wrote under `<root>/__generated__` (what a Relay client sends). */
+export function relayOperationText(root: string, name: string): string {
+  const artifact = readFileSync(join(root, '__generated__', `${name}.graphql.ts`), 'utf8');
+  const text = /"text": ("(?:[^"\\]|\\.)*")/.exec(artifact)?.[1];
+  if (!text) throw new Error(`no operation text in the artifact of ${name}`);
+  return JSON.parse(text) as string;
 }
