@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kind, OperationDefinitionNode, parse } from 'graphql';
 import { seedDemoIfEmpty } from '../src/seed/demo-seed';
-import { graphqlBlocks } from './support/markdown';
+import { graphqlBlocks } from '../scripts/markdown';
 import { startTestApp, TestApp } from './support/test-app';
 
 /** Root fields of a block's single operation, e.g. ["login"]. */

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSchema, parse, print, visit } from 'graphql';
-import { graphqlBlocks } from '../../../test/support/markdown';
+import { graphqlBlocks } from '../../../scripts/markdown';
 import {
   refetchableModules,
   relayModule,
