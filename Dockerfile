@@ -12,6 +12,8 @@ COPY scripts ./scripts
 # The park console (web/), built against the API's schema into dist/console.
 COPY schema.gql ./
 COPY web ./web
+# The README's examples and the console's operations are the documents locked mode runs (dist/persisted-documents.json).
+COPY README.md ./
 RUN npm run build \
  && npm prune --omit=dev
 

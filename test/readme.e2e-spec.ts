@@ -2,22 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kind, OperationDefinitionNode, parse } from 'graphql';
 import { seedDemoIfEmpty } from '../src/seed/demo-seed';
+import { graphqlBlocks } from '../scripts/markdown';
 import { startTestApp, TestApp } from './support/test-app';
-
-/** The ```graphql blocks of a Markdown text, in order, each with the line it starts on. */
-function graphqlBlocks(markdown: string): { line: number; source: string }[] {
-  const blocks: { line: number; source: string }[] = [];
-  const lines = markdown.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i]!.trim() !== '```graphql') continue;
-    const start = i + 1;
-    let end = start;
-    while (end < lines.length && lines[end]!.trim() !== '```') end++;
-    blocks.push({ line: start + 1, source: lines.slice(start, end).join('\n') });
-    i = end;
-  }
-  return blocks;
-}
 
 /** Root fields of a block's single operation, e.g. ["login"]. */
 function rootFields(source: string): string[] {

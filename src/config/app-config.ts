@@ -196,6 +196,18 @@ export class AppConfig {
   @Max(100000, { message: 'must be a whole number between 0 and 100000' })
   GRAPHQL_PERSISTED_QUERIES: number = 1000;
 
+  /**
+   * Locked mode: only documents registered at build time run (GRAPHQL_PERSISTED_FILE: the README's examples and
+   * the console's operations), sent by hash or as their exact text; anything else is PERSISTED_QUERY_UNREGISTERED.
+   */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false (also 1/0, yes/no, on/off)' })
+  GRAPHQL_PERSISTED_ONLY: boolean = false;
+
+  /** The registered documents of locked mode (`npm run build` writes them): a JSON object, sha256 hex → text. */
+  @IsString()
+  GRAPHQL_PERSISTED_FILE: string = 'dist/persisted-documents.json';
+
   /** Deepest nesting of braces, brackets and parentheses in a document; deeper ones are refused before parsing. */
   @Transform(toInt)
   @IsInt({ message: 'must be a whole number between 16 and 1000' })
@@ -290,6 +302,8 @@ export const CONFIG_KEYS = [
   'GRAPHQL_MAX_BATCH',
   'GRAPHQL_MAX_NESTING',
   'GRAPHQL_PERSISTED_QUERIES',
+  'GRAPHQL_PERSISTED_ONLY',
+  'GRAPHQL_PERSISTED_FILE',
   'BODY_LIMIT_BYTES',
   'EXPORT_MAX_ROWS',
   'IMPORT_MAX_BYTES',

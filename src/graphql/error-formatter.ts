@@ -3,6 +3,7 @@ import { ExecutionResult, GraphQLError, GraphQLFormattedError } from 'graphql';
 import mercurius, { MercuriusContext } from 'mercurius';
 import { AppError, ErrorCode } from '../common/errors/app-error';
 import { LimitCode } from './limits/limit-errors';
+import { NOT_REGISTERED } from './persisted-queries';
 
 const logger = new Logger('GraphQLErrors');
 
@@ -16,6 +17,8 @@ export enum RequestErrorCode {
   PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
   /** Persisted queries are off, or the hash is not of a version this server knows. */
   PERSISTED_QUERY_NOT_SUPPORTED = 'PERSISTED_QUERY_NOT_SUPPORTED',
+  /** Locked mode (GRAPHQL_PERSISTED_ONLY): the document, by hash or text, is not one registered at build time. */
+  PERSISTED_QUERY_UNREGISTERED = 'PERSISTED_QUERY_UNREGISTERED',
 }
 
 /**
@@ -30,6 +33,12 @@ const PERSISTED_QUERY_ERRORS: Record<string, { code: RequestErrorCode; message: 
   MER_ERR_GQL_PERSISTED_QUERY_NOT_SUPPORTED: {
     code: RequestErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
     message: 'PersistedQueryNotSupported',
+  },
+  // Thrown by persisted-queries.ts; not Apollo's PersistedQueryNotFound, which would make a client resend the text.
+  [NOT_REGISTERED]: {
+    code: RequestErrorCode.PERSISTED_QUERY_UNREGISTERED,
+    message:
+      'Only registered documents run on this server (GRAPHQL_PERSISTED_ONLY): this one is not registered',
   },
 };
 

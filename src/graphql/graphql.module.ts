@@ -16,7 +16,7 @@ import { globalIds } from './node/global-ids.schema';
 import { NodeRegistry } from './node/node-registry';
 import { NodeResolver } from './node/node.resolver';
 import { NodeService } from './node/node.service';
-import { persistedQueryDefaults } from 'mercurius';
+import { persistedQueryOptions } from './persisted-queries';
 
 @Global()
 @Module({
@@ -53,10 +53,8 @@ class LoaderRegistryModule {}
         ide: false,
         jit: 1,
         // Automatic persisted queries (extensions.persistedQuery.sha256Hash, as Apollo Client and urql send it), over
-        // POST and GET; a persisted query runs through the same validation rules and hooks as its text.
-        ...(config.GRAPHQL_PERSISTED_QUERIES > 0
-          ? { persistedQueryProvider: persistedQueryDefaults.automatic(config.GRAPHQL_PERSISTED_QUERIES) }
-          : {}),
+        // POST and GET, or locked mode; a persisted query runs through the same validation rules and hooks as its text.
+        ...persistedQueryOptions(config),
         // Depth, alias, cost and batch limits; introspection is refused in production by a validation rule (see
         // limits/): Mercurius has no `introspection` option.
         ...graphqlLimitOptions(config),
