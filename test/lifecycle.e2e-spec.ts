@@ -543,5 +543,5 @@ describe('process lifecycle (dist/src/main.js)', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 180_000); // six process starts, each with its own embedded PostgreSQL: 88 s alone at load 11
 });
