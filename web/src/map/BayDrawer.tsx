@@ -92,6 +92,9 @@ function TenancyActionForm({ action, asOf, onDone }: { action: Action; asOf: str
   const [general, setGeneral] = useState<string[]>([]);
   const submit = async (values: { stage?: string; on: Dayjs; text?: string }) => {
     const on = values.on.format('YYYY-MM-DD');
+    // The API's errors of the previous try go: each try shows its own.
+    form.setFields(['stage', 'on', 'text'].map((name) => ({ name: name as never, errors: [] })));
+    setGeneral([]);
     try {
       if (action.kind === 'advance') {
         await request(ADVANCE, {
@@ -124,6 +127,7 @@ function TenancyActionForm({ action, asOf, onDone }: { action: Action; asOf: str
   return (
     <Form
       form={form}
+      data-testid="tenancy-action"
       layout="vertical"
       initialValues={{ on: dayjs(asOf), stage: 'FITTING_OUT' }}
       onFinish={(v) => void submit(v)}

@@ -54,6 +54,8 @@ export function LeaseForm(props: {
   const submit = async (values: Values) => {
     setBusy(true);
     setGeneral([]);
+    // The API's errors of the previous try go: each try shows its own.
+    form.setFields(FIELDS.map((name) => ({ name: name as never, errors: [] })));
     try {
       await request(LEASE, {
         input: {

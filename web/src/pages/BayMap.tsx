@@ -103,7 +103,7 @@ export default function BayMap({ session }: { session: Session }) {
               <div role="list" style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
                 {floor.cells.map((bay) => {
                   const picked = selected.includes(bay.code);
-                  const match = enterpriseId && bay.enterpriseId === enterpriseId;
+                  const match = Boolean(enterpriseId) && bay.enterpriseId === enterpriseId;
                   return (
                     <div role="listitem" key={bay.id}>
                       <button
@@ -111,6 +111,7 @@ export default function BayMap({ session }: { session: Session }) {
                         className="bay"
                         data-code={bay.code}
                         data-status={bay.status}
+                        data-match={match ? 'true' : undefined}
                         aria-pressed={selecting ? picked : undefined}
                         title={`${bay.code} · ${t(bay.status)} · ${bay.floorArea} m²${bay.enterpriseName ? ` · ${bay.enterpriseName}` : ''}`}
                         onClick={() => clickBay(bay)}

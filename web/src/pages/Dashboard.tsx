@@ -157,7 +157,7 @@ export default function Dashboard({ session }: { session: Session }) {
               </Card>
             </Col>
             <Col xs={12} md={4}>
-              <Card>
+              <Card data-testid="occupied-units">
                 <Statistic title={t('occupiedUnits')} value={o.occupiedUnits} suffix={`/ ${o.totalUnits}`} />
               </Card>
             </Col>
