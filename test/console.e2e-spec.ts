@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { consoleDir } from '../src/console/console.route';
 import { DEMO_PASSWORD, seedDemoIfEmpty } from '../src/seed/demo-seed';
-import { ARTIFACTS, launchBrowser, seriousA11yViolations, watchCsp } from './support/browser';
+import { ARTIFACTS, launchBrowser, rawEnumValues, seriousA11yViolations, watchCsp } from './support/browser';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -58,6 +58,7 @@ describe('park console in a browser', () => {
   async function checkPage(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
     expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await rawEnumValues(page)).toEqual([]);
   }
 
   it('serves the console with the same security headers as the API', async () => {
@@ -251,9 +252,17 @@ describe('park console in a browser', () => {
     ).resolves.toBe(earlier);
     await page.goto(`${base}/console/dashboard?zone=shifosi-west&asOf=2024-02-01`);
     await page.getByTestId('occupancy-units').waitFor();
-    // The English switch.
+    // The English switch: the words and the enum values (the map's statuses) change language.
+    await expect(page.getByRole('navigation').getByText('租控表').count()).resolves.toBe(1);
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByText('Occupancy (bays)').waitFor();
+    await checkPage(page, 'dashboard-en');
+    await page.getByRole('navigation').getByText('Bay map', { exact: true }).click();
+    await page.locator('button.bay').first().waitFor();
+    await expect(page.getByTestId('legend').textContent()).resolves.toMatch(
+      /Vacant.*Reserved.*Fitting out.*Operating/,
+    );
+    await checkPage(page, 'bay-map-en');
     await page.close();
   }, 120_000);
 
@@ -316,6 +325,30 @@ describe('park console in a browser', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     expect(workbook.worksheets[0]!.actualRowCount).toBe(count + 1);
+
+    // Column headers and enum values in Chinese by default, in English after the switch (checkPage: no raw constant).
+    const headers = page.locator('.ant-table-thead th');
+    await expect(headers.allTextContents()).resolves.toEqual(
+      expect.arrayContaining(['统一社会信用代码', '行业', '来源省份']),
+    );
+    await expect(page.locator('.ant-table-tbody').textContent()).resolves.toMatch(/雕塑|石雕|石材/);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText('Credit code (USCC)').waitFor();
+    await expect(headers.allTextContents()).resolves.toEqual(
+      expect.arrayContaining(['Name', 'Industry', 'Province of origin']),
+    );
+    await expect(page.locator('.ant-table-tbody').textContent()).resolves.toMatch(/Sculpture|Stone carving/);
+    await checkPage(page, 'enterprises-en');
+    for (const [path, heading] of [
+      ['machines', 'Machines'],
+      ['talent', 'Talent'],
+      ['partners', 'Partners'],
+    ] as const) {
+      await page.getByRole('navigation').getByText(heading, { exact: true }).click();
+      await page.waitForURL(new RegExp(`/console/${path}`));
+      await page.waitForLoadState('networkidle');
+      await checkPage(page, `${path}-en`);
+    }
     await page.close();
   }, 180_000);
 
