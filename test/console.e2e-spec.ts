@@ -236,6 +236,24 @@ describe('park console in a browser', () => {
     await page.getByTestId('occupancy-units').hover();
     await expect(page.locator('.ant-tooltip:visible').textContent()).resolves.toContain('divided by');
     await checkPage(page, 'dashboard-definition');
+    // The trend chart draws both bases; each series' definition on hover, the same as its figure card's.
+    await expect(page.getByRole('img', { name: /入驻率走势/ }).getAttribute('aria-label')).resolves.toContain(
+      '入驻率（按面积）',
+    );
+    const cardDefinition = async (testId: string) => {
+      const tip = page.locator('.ant-tooltip:visible');
+      await page.mouse.move(0, 0);
+      await tip.waitFor({ state: 'hidden' });
+      await page.getByTestId(testId).hover();
+      await tip.waitFor();
+      return (await tip.textContent())!;
+    };
+    const areaDefinition = await cardDefinition('occupancy-area');
+    expect(areaDefinition).toMatch(/area|m²/);
+    await expect(cardDefinition('trend-definition-area')).resolves.toBe(areaDefinition);
+    await expect(cardDefinition('trend-definition-units')).resolves.toBe(
+      await cardDefinition('occupancy-units'),
+    );
     // Moving the date picker shows the park's history: mid-2023, fewer bays were taken than on 2024-02-01.
     await pickDate(page.getByRole('main').locator('.ant-picker input'), '2023-06-30');
     await page.waitForURL(/asOf=2023-06-30/);
