@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildSchema, isEnumType } from 'graphql';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's chromium (apt-get install chromium; .ci/run installs it): no browser is downloaded at install time. */
@@ -56,4 +57,31 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
         `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}: ` +
         (v.nodes[0]?.failureSummary ?? ''),
     );
+}
+
+/** Every enum value of the API (schema.gql): none should reach the screen as such, only its words. */
+const ENUM_VALUES = new Set(
+  Object.values(buildSchema(readFileSync(join(__dirname, '..', '..', 'schema.gql'), 'utf8')).getTypeMap())
+    .filter(isEnumType)
+    .filter((type) => !type.name.startsWith('__'))
+    .flatMap((type) => type.getValues().map((value) => value.name)),
+);
+
+/**
+ * The API's enum constants (FITTING_OUT, ADMIN…) shown as text on the page instead of their translation. The API's own
+ * error messages, shown as they come (in English, at the fields and in alerts), are left out.
+ */
+export async function rawEnumValues(page: Page): Promise<string[]> {
+  // A string, run in the page: this file is compiled without the DOM's types.
+  const text = await page.evaluate<string>(`(() => {
+    const skip = 'script, style, .ant-form-item-explain, [role="alert"]';
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const parts = [];
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      if (!node.parentElement || !node.parentElement.closest(skip)) parts.push(node.nodeValue);
+    }
+    return parts.join(' ');
+  })()`);
+  return [...new Set(text.match(/\b[A-Z][A-Z0-9_]+\b/g) ?? [])].filter((word) => ENUM_VALUES.has(word));
 }

@@ -9,7 +9,7 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { setToken } from './api/client';
 import { can, type Page } from './auth/access';
 import { loadSession, saveSession, type Session } from './auth/session';
-import { I18nContext, translate } from './i18n/i18n';
+import { I18nContext, i18nFor } from './i18n/i18n';
 import type { Lang } from './i18n/messages';
 import { AppLayout } from './layout/AppLayout';
 import { SignIn } from './pages/SignIn';
@@ -79,16 +79,13 @@ export function App() {
   );
   if (session) setToken(session.token, signOut);
   const i18n = useMemo(
-    () => ({
-      lang,
-      setLang(next: Lang) {
+    () =>
+      i18nFor(lang, (next: Lang) => {
         localStorage.setItem('shifosi.console.lang', next);
         document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
         dayjs.locale(next === 'zh' ? 'zh-cn' : 'en');
         setLangState(next);
-      },
-      t: (key: string) => translate(lang, key),
-    }),
+      }),
     [lang],
   );
   dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');

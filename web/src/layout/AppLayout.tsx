@@ -15,7 +15,7 @@ export function AppLayout({
   onSignOut: () => void;
   children: ReactNode;
 }) {
-  const { t, lang, setLang } = useI18n();
+  const { t, te, lang, setLang } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
   const current = location.pathname.split('/')[1] ?? 'dashboard';
@@ -40,7 +40,7 @@ export function AppLayout({
         >
           <Space>
             <Typography.Text data-testid="who">
-              {session.name} ({session.roles.join(', ')})
+              {session.name} ({session.roles.map((role) => te('Role', role)).join('、')})
             </Typography.Text>
             <Button onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('language')}</Button>
             <Button onClick={onSignOut}>{t('signOut')}</Button>

@@ -87,11 +87,14 @@ type Action = { kind: 'advance' | 'end'; tenancyId: string };
 
 /** Advance a stage or end a tenancy; the API's field errors shown at the fields. */
 function TenancyActionForm({ action, asOf, onDone }: { action: Action; asOf: string; onDone: () => void }) {
-  const { t } = useI18n();
+  const { t, te } = useI18n();
   const [form] = Form.useForm<{ stage?: string; on: Dayjs; text?: string }>();
   const [general, setGeneral] = useState<string[]>([]);
   const submit = async (values: { stage?: string; on: Dayjs; text?: string }) => {
     const on = values.on.format('YYYY-MM-DD');
+    // The API's errors of the previous try go: each try shows its own.
+    form.setFields(['stage', 'on', 'text'].map((name) => ({ name: name as never, errors: [] })));
+    setGeneral([]);
     try {
       if (action.kind === 'advance') {
         await request(ADVANCE, {
@@ -124,13 +127,19 @@ function TenancyActionForm({ action, asOf, onDone }: { action: Action; asOf: str
   return (
     <Form
       form={form}
+      data-testid="tenancy-action"
       layout="vertical"
       initialValues={{ on: dayjs(asOf), stage: 'FITTING_OUT' }}
       onFinish={(v) => void submit(v)}
     >
       {action.kind === 'advance' && (
         <Form.Item label={t('stage')} name="stage">
-          <Select options={['FITTING_OUT', 'OPERATING'].map((s) => ({ value: s, label: t(s) }))} />
+          <Select
+            options={(['FITTING_OUT', 'OPERATING'] as const).map((s) => ({
+              value: s,
+              label: te('TenancyStage', s),
+            }))}
+          />
         </Form.Item>
       )}
       <Form.Item
@@ -160,7 +169,7 @@ export function BayDrawer(props: {
   onClose: () => void;
   onChanged: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, te } = useI18n();
   const [action, setAction] = useState<Action>();
   const bay = useQuery({
     queryKey: ['bay', props.parkCode, props.code, props.asOf],
@@ -181,7 +190,7 @@ export function BayDrawer(props: {
       ) : (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Descriptions size="small" column={2} bordered>
-            <Descriptions.Item label={t('status')}>{t(unit.status)}</Descriptions.Item>
+            <Descriptions.Item label={t('status')}>{te('UnitStatus', unit.status)}</Descriptions.Item>
             <Descriptions.Item label={t('area')}>{unit.floorArea} m²</Descriptions.Item>
           </Descriptions>
           <Typography.Title level={3}>{t('tenancies')}</Typography.Title>
@@ -189,7 +198,7 @@ export function BayDrawer(props: {
             <div key={tenancy.id} data-testid="tenancy">
               <Space wrap>
                 <strong>{tenancy.enterprise.name}</strong>
-                <Tag>{tenancy.stage ? t(tenancy.stage) : t('ENDED')}</Tag>
+                <Tag>{te('TenancyStage', tenancy.stage ?? 'ENDED')}</Tag>
                 <span>
                   {tenancy.startsOn} – {tenancy.endsOn ?? ''}
                 </span>
@@ -215,13 +224,13 @@ export function BayDrawer(props: {
                 style={{ marginTop: 12 }}
                 items={tenancy.stageHistory.map((event) => ({
                   key: event.id,
-                  content: `${event.effectiveOn ?? ''} ${t(event.stage)}${event.note ? ` · ${event.note}` : ''}`,
+                  content: `${event.effectiveOn ?? ''} ${te('TenancyStage', event.stage)}${event.note ? ` · ${event.note}` : ''}`,
                 }))}
               />
               <Typography.Text>
                 {t('contract')}:{' '}
                 {tenancy.contract
-                  ? `${tenancy.contract.number} (${tenancy.contract.startsOn} – ${tenancy.contract.endsOn}, ${tenancy.contract.rate} ${tenancy.contract.rentBasis})`
+                  ? `${tenancy.contract.number} (${tenancy.contract.startsOn} – ${tenancy.contract.endsOn}, ${tenancy.contract.rate} ${te('RentBasis', tenancy.contract.rentBasis)}, ${te('ContractStatus', tenancy.contract.status)})`
                   : t('noContract')}
               </Typography.Text>
               {action?.tenancyId === tenancy.id && (

@@ -41,7 +41,7 @@ export function LeaseForm(props: {
   onClose: () => void;
   onLeased: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, te } = useI18n();
   const [form] = Form.useForm<Values>();
   const [general, setGeneral] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -54,6 +54,8 @@ export function LeaseForm(props: {
   const submit = async (values: Values) => {
     setBusy(true);
     setGeneral([]);
+    // The API's errors of the previous try go: each try shows its own.
+    form.setFields(FIELDS.map((name) => ({ name: name as never, errors: [] })));
     try {
       await request(LEASE, {
         input: {
@@ -100,7 +102,10 @@ export function LeaseForm(props: {
         </Form.Item>
         <Form.Item label={t('stage')} name="stage">
           <Select
-            options={['RESERVED', 'FITTING_OUT', 'OPERATING'].map((s) => ({ value: s, label: t(s) }))}
+            options={(['RESERVED', 'FITTING_OUT', 'OPERATING'] as const).map((s) => ({
+              value: s,
+              label: te('TenancyStage', s),
+            }))}
           />
         </Form.Item>
         <Form.Item label={t('note')} name="note">

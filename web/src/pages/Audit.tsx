@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Input, Space, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
 import { request } from '../api/client';
 import type { Session } from '../auth/session';
 import { ListCard } from '../components/ListCard';
@@ -62,7 +63,11 @@ export default function Audit(_props: { session: Session }) {
         error={log.error}
         exportAs={{ document: AUDIT, variables, name: 'audit-log' }}
         columns={[
-          { title: t('at'), dataIndex: 'occurredAt' },
+          {
+            title: t('at'),
+            dataIndex: 'occurredAt',
+            render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss'),
+          },
           { title: t('actor'), dataIndex: 'actorName' },
           { title: t('action'), dataIndex: 'operation' },
           { title: t('entity'), render: (_, r) => `${r.entityType} ${r.entityId}` },

@@ -15,7 +15,7 @@ import { LeaseForm } from '../map/LeaseForm';
 
 /** 租控表: a zone's bays by building and floor, coloured by status on the chosen date. */
 export default function BayMap({ session }: { session: Session }) {
-  const { t, lang } = useI18n();
+  const { t, te, lang } = useI18n();
   const queryClient = useQueryClient();
   const parks = useParks();
   const park = parks.data?.parks[0];
@@ -85,7 +85,7 @@ export default function BayMap({ session }: { session: Session }) {
       <Space wrap data-testid="legend">
         {Object.entries(STATUS_COLOURS).map(([status, colour]) => (
           <Tag key={status} color={colour} style={{ color: '#000' }}>
-            {t(status)} {layout.counts[status] ?? 0}
+            {te('UnitStatus', status)} {layout.counts[status] ?? 0}
           </Tag>
         ))}
         <span data-testid="bay-total">
@@ -103,7 +103,7 @@ export default function BayMap({ session }: { session: Session }) {
               <div role="list" style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
                 {floor.cells.map((bay) => {
                   const picked = selected.includes(bay.code);
-                  const match = enterpriseId && bay.enterpriseId === enterpriseId;
+                  const match = Boolean(enterpriseId) && bay.enterpriseId === enterpriseId;
                   return (
                     <div role="listitem" key={bay.id}>
                       <button
@@ -111,8 +111,9 @@ export default function BayMap({ session }: { session: Session }) {
                         className="bay"
                         data-code={bay.code}
                         data-status={bay.status}
+                        data-match={match ? 'true' : undefined}
                         aria-pressed={selecting ? picked : undefined}
-                        title={`${bay.code} · ${t(bay.status)} · ${bay.floorArea} m²${bay.enterpriseName ? ` · ${bay.enterpriseName}` : ''}`}
+                        title={`${bay.code} · ${te('UnitStatus', bay.status)} · ${bay.floorArea} m²${bay.enterpriseName ? ` · ${bay.enterpriseName}` : ''}`}
                         onClick={() => clickBay(bay)}
                         style={{
                           width: 76,

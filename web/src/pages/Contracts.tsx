@@ -51,10 +51,10 @@ export default function Contracts(_props: { session: Session }) {
         exportAs={{ document: AGING, variables, name: 'receivables-aging' }}
         columns={[
           { title: t('enterprise'), dataIndex: 'enterpriseName' },
-          { title: '0–30', render: (_, r) => r.buckets.days0to30 },
-          { title: '31–60', render: (_, r) => r.buckets.days31to60 },
-          { title: '61–90', render: (_, r) => r.buckets.days61to90 },
-          { title: '>90', render: (_, r) => r.buckets.over90 },
+          { title: t('days0to30'), render: (_, r) => r.buckets.days0to30 },
+          { title: t('days31to60'), render: (_, r) => r.buckets.days31to60 },
+          { title: t('days61to90'), render: (_, r) => r.buckets.days61to90 },
+          { title: t('over90'), render: (_, r) => r.buckets.over90 },
           { title: t('total'), render: (_, r) => r.buckets.total },
         ]}
       />

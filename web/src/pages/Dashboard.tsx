@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Alert, Card, Col, Row, Select, Space, Spin, Statistic, Tooltip, Typography } from 'antd';
+import { Alert, Card, Col, Row, Select, Space, Spin, Statistic, Tag, Tooltip, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { request } from '../api/client';
@@ -55,13 +55,29 @@ const OVERVIEW = graphql(`
         }
       }
     }
-    occupancyTrend(parkCode: $parkCode, zoneCode: $zoneCode, from: $from, to: $asOf) {
+    trendByUnits: occupancyTrend(
+      parkCode: $parkCode
+      zoneCode: $zoneCode
+      from: $from
+      to: $asOf
+      basis: UNIT_COUNT
+    ) {
       date
       occupancy {
         percent
       }
-      occupiedUnits
-      operatingUnits
+    }
+    trendByArea: occupancyTrend(
+      parkCode: $parkCode
+      zoneCode: $zoneCode
+      from: $from
+      to: $asOf
+      basis: AREA
+    ) {
+      date
+      occupancy {
+        percent
+      }
     }
   }
 `);
@@ -92,16 +108,22 @@ export default function Dashboard({ session }: { session: Session }) {
   const trend = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
-      grid: { left: 40, right: 16, top: 24, bottom: 24 },
-      xAxis: { type: 'category', data: data?.occupancyTrend.map((p) => p.date.slice(0, 7)) ?? [] },
+      grid: { left: 40, right: 16, top: 40, bottom: 24 },
+      legend: { top: 0 },
+      // Two lines that read apart in colour and in stroke (the area basis dashed).
+      color: ['#8c3b2e', '#1d5fa8'],
+      xAxis: { type: 'category', data: data?.trendByUnits.map((p) => p.date.slice(0, 7)) ?? [] },
       yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+      // Both bases, as on the figure cards: by bay count and by floor area (the points share their month ends).
       series: [
-        {
-          type: 'line',
-          name: t('occupancyUnits'),
-          data: data?.occupancyTrend.map((p) => Number(p.occupancy.percent)) ?? [],
-        },
-      ],
+        { name: t('occupancyUnits'), points: data?.trendByUnits },
+        { name: t('occupancyArea'), points: data?.trendByArea },
+      ].map(({ name, points }, i) => ({
+        type: 'line',
+        name,
+        lineStyle: { type: i === 0 ? 'solid' : 'dashed' },
+        data: points?.map((p) => Number(p.occupancy.percent)) ?? [],
+      })),
     }),
     [data, t],
   );
@@ -157,7 +179,7 @@ export default function Dashboard({ session }: { session: Session }) {
               </Card>
             </Col>
             <Col xs={12} md={4}>
-              <Card>
+              <Card data-testid="occupied-units">
                 <Statistic title={t('occupiedUnits')} value={o.occupiedUnits} suffix={`/ ${o.totalUnits}`} />
               </Card>
             </Col>
@@ -172,8 +194,25 @@ export default function Dashboard({ session }: { session: Session }) {
               </Card>
             </Col>
           </Row>
-          <Card title={t('trend')}>
-            <EChart option={trend} label={t('trend')} />
+          <Card
+            title={t('trend')}
+            extra={
+              <Space>
+                {/* The definitions of the two series, on hover as on the figure cards above. */}
+                <Tooltip title={o.occupancy.definition}>
+                  <Tag data-testid="trend-definition-units" tabIndex={0}>
+                    {t('trendByUnits')}
+                  </Tag>
+                </Tooltip>
+                <Tooltip title={o.occupancyByArea.definition}>
+                  <Tag data-testid="trend-definition-area" tabIndex={0}>
+                    {t('trendByArea')}
+                  </Tag>
+                </Tooltip>
+              </Space>
+            }
+          >
+            <EChart option={trend} label={`${t('trend')}: ${t('occupancyUnits')}, ${t('occupancyArea')}`} />
           </Card>
           <Row gutter={[16, 16]}>
             <Col xs={12} md={6}>

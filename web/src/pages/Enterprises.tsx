@@ -32,7 +32,7 @@ const ENTERPRISES = graphql(`
 
 /** The park's enterprises, found by name. */
 export default function Enterprises(_props: { session: Session }) {
-  const { t } = useI18n();
+  const { t, te } = useI18n();
   const park = useParks().data?.parks[0];
   const [name, setName] = useState<string>();
   const variables = { parkCode: park?.code, name };
@@ -62,10 +62,10 @@ export default function Enterprises(_props: { session: Session }) {
         exportAs={{ document: ENTERPRISES, variables, name: 'enterprises' }}
         columns={[
           { title: t('name'), dataIndex: 'name' },
-          { title: 'USCC', dataIndex: 'creditCode' },
-          { title: 'Industry', dataIndex: 'industry' },
-          { title: 'Province', dataIndex: 'originProvince' },
-          { title: 'Leading', dataIndex: 'leading', render: (v: boolean) => (v ? '★' : '') },
+          { title: t('creditCode'), dataIndex: 'creditCode' },
+          { title: t('industry'), render: (_, e) => te('Industry', e.industry) },
+          { title: t('originProvince'), render: (_, e) => te('Province', e.originProvince) },
+          { title: t('leading'), dataIndex: 'leading', render: (v: boolean) => (v ? '★' : '') },
         ]}
       />
     </Space>

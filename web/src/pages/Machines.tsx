@@ -41,7 +41,7 @@ const MAINTENANCE_DUE = graphql(`
 
 /** Machines: how many in each status (the status board) and the maintenance due within 30 days. */
 export default function Machines(_props: { session: Session }) {
-  const { t } = useI18n();
+  const { t, te } = useI18n();
   const park = useParks().data?.parks[0];
   const variables = { parkCode: park?.code ?? '', asOf: today() };
   const data = useQuery({
@@ -61,7 +61,7 @@ export default function Machines(_props: { session: Session }) {
         <Row gutter={16}>
           {data.data?.parkOverview.machinesByStatus.map((s) => (
             <Col key={s.status ?? 'none'} xs={12} md={4}>
-              <Statistic title={s.status ?? '—'} value={s.count} />
+              <Statistic title={te('MachineStatus', s.status)} value={s.count} />
             </Col>
           ))}
         </Row>
@@ -77,11 +77,12 @@ export default function Machines(_props: { session: Session }) {
         error={due.error}
         exportAs={{ document: MAINTENANCE_DUE, variables, name: 'maintenance-due' }}
         columns={[
-          { title: 'Serial', render: (_, d) => d.machine.serialNumber },
+          { title: t('serialNumber'), render: (_, d) => d.machine.serialNumber },
           { title: t('enterprise'), render: (_, d) => d.machine.owner.name },
-          { title: 'Model', render: (_, d) => `${d.machine.manufacturer} ${d.machine.model}` },
-          { title: 'Due', dataIndex: 'dueOn' },
-          { title: 'Overdue (days)', dataIndex: 'daysOverdue' },
+          { title: t('model'), render: (_, d) => `${d.machine.manufacturer} ${d.machine.model}` },
+          { title: t('dueBy'), render: (_, d) => te('MaintenanceDueBy', d.dueBy) },
+          { title: t('dueOn'), dataIndex: 'dueOn' },
+          { title: t('daysOverdue'), dataIndex: 'daysOverdue' },
         ]}
       />
     </Space>

@@ -40,7 +40,7 @@ const FUNNEL = graphql(`
 
 /** Partners: agreements expiring within 180 days, and the recruitment (招商) funnel of the last year. */
 export default function Partners(_props: { session: Session }) {
-  const { t } = useI18n();
+  const { t, te } = useI18n();
   const park = useParks().data?.parks[0];
   const parkCode = park?.code ?? '';
   const asOf = today();
@@ -62,9 +62,9 @@ export default function Partners(_props: { session: Session }) {
       : [];
     return {
       tooltip: { trigger: 'item' },
-      series: [{ type: 'funnel', sort: 'none', data: steps.map((s) => ({ name: s, value: total![s] })) }],
+      series: [{ type: 'funnel', sort: 'none', data: steps.map((s) => ({ name: t(s), value: total![s] })) }],
     };
-  }, [funnel.data]);
+  }, [funnel.data, t]);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Title level={2}>{t('partners')}</Typography.Title>
@@ -77,8 +77,8 @@ export default function Partners(_props: { session: Session }) {
         exportAs={{ document: EXPIRING, variables: { parkCode, asOf }, name: 'agreements-expiring' }}
         columns={[
           { title: t('name'), dataIndex: 'title' },
-          { title: 'Kind', dataIndex: 'kind' },
-          { title: t('status'), dataIndex: 'status' },
+          { title: t('kind'), render: (_, a) => te('AgreementKind', a.kind) },
+          { title: t('status'), render: (_, a) => te('AgreementStatus', a.status) },
           { title: t('endsOn'), dataIndex: 'endsOn' },
         ]}
       />

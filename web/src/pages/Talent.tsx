@@ -55,11 +55,11 @@ const TALENT = graphql(`
   }
 `);
 
-const BOARD = ['APPLIED', 'ENROLLED', 'IN_TRAINING', 'GRADUATED', 'IN_PARK', 'PLACED', 'WITHDRAWN'];
+const BOARD = ['APPLIED', 'ENROLLED', 'IN_TRAINING', 'GRADUATED', 'IN_PARK', 'PLACED', 'WITHDRAWN'] as const;
 
 /** Talent: trainees by status as a board, the cohort funnel, targets with their progress. */
 export default function Talent(_props: { session: Session }) {
-  const { t } = useI18n();
+  const { t, te } = useI18n();
   const park = useParks().data?.parks[0];
   const parkCode = park?.code ?? '';
   const trainees = useQuery({
@@ -79,11 +79,15 @@ export default function Talent(_props: { session: Session }) {
         {
           type: 'funnel',
           sort: 'none',
-          data: talent.data?.cohortFunnel.stages.map((s) => ({ name: s.status, value: s.reached })) ?? [],
+          data:
+            talent.data?.cohortFunnel.stages.map((s) => ({
+              name: te('TraineeStatus', s.status),
+              value: s.reached,
+            })) ?? [],
         },
       ],
     }),
-    [talent.data],
+    [talent.data, te],
   );
   const nodes = trainees.data?.trainees.edges.map((e) => e.node) ?? [];
   return (
@@ -105,7 +109,7 @@ export default function Talent(_props: { session: Session }) {
               <Card
                 key={status}
                 size="small"
-                title={`${status} (${column.length})`}
+                title={`${te('TraineeStatus', status)} (${column.length})`}
                 style={{ minWidth: 160 }}
               >
                 {column.slice(0, 12).map((n) => (
@@ -128,7 +132,8 @@ export default function Talent(_props: { session: Session }) {
             {talent.data?.talentTargets.map((target) => (
               <div key={target.id} style={{ marginBottom: 12 }}>
                 <div>
-                  {target.name} · {target.achieved} / {target.value} ({target.dueOn})
+                  {target.name} · {te('TargetMetric', target.metric)} {target.achieved} / {target.value} (
+                  {target.dueOn})
                 </div>
                 <Progress
                   percent={Math.min(100, Math.round((target.achieved / Math.max(1, target.value)) * 100))}
