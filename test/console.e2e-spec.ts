@@ -189,6 +189,8 @@ describe('park console in a browser', () => {
     await cell('FITTING_OUT').waitFor({ state: 'attached' });
     await timeline(2);
     await expect(tenancy.locator('.ant-timeline').textContent()).resolves.toContain('2025-03-01 装修');
+    // Fitting out, it must open before it can end (Tenancy.nextStages): no end button, and OPERATING is the one move.
+    await expect(tenancy.getByRole('button', { name: /退\s*租/ }).count()).resolves.toBe(0);
     await tenancy.getByRole('button', { name: '推进阶段' }).click();
     await action.locator('#stage').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '营业' }).click();

@@ -239,6 +239,16 @@ describe('tenancies', () => {
         startsOn: '2024-01-10',
       });
 
+      // Tenancy.nextStages offers exactly the moves the mutations accept (the allowedStages of their errors).
+      const nextStages = async (id: string) =>
+        dataOf(
+          await t.gql<{ node: { nextStages: string[] } }>(
+            'query($id: ID!) { node(id: $id) { ... on Tenancy { nextStages } } }',
+            { id },
+          ),
+        ).node.nextStages;
+      expect(await nextStages(a!.id)).toEqual(['FITTING_OUT', 'ENDED']);
+
       // RESERVED → FITTING_OUT
       const fitting = await f.advance(a!.id, 'FITTING_OUT', '2024-02-01', 'contractor on site');
       expect(fitting.fittingOutFrom).toBe('2024-02-01');
@@ -249,6 +259,7 @@ describe('tenancies', () => {
       const backError = errorOf(back, 'BAD_USER_INPUT');
       expect(backError.extensions?.allowedStages).toEqual(['OPERATING']);
       expect(backError.extensions?.currentStage).toBe('FITTING_OUT');
+      expect(await nextStages(a!.id)).toEqual(backError.extensions?.allowedStages);
       expect(backError.message).toContain('OPERATING');
       expect(fieldsOf(backError).map((x) => x.field)).toEqual(['input.stage']);
       const afterBack = await tenancy(a!.id, '2024-03-01');
@@ -272,6 +283,7 @@ describe('tenancies', () => {
       // ENDED is final.
       const again = await f.advanceRaw(b!.id, 'FITTING_OUT', '2024-05-01');
       expect(errorOf(again, 'BAD_USER_INPUT').extensions?.allowedStages).toEqual([]);
+      expect(await nextStages(b!.id)).toEqual([]);
 
       // The unit is held until the day before the end date, and free from it.
       const next = await f.enterprise({ name: '接手石雕工作室' });

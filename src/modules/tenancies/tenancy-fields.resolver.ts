@@ -7,6 +7,7 @@ import { UnitStatus } from '../space/space.enums';
 import { spaceLoaders } from '../space/space.loaders';
 import { Unit } from '../space/space.models';
 import { TenancyStage } from './tenancy.enums';
+import { allowedMoves, latestStage } from './tenancy-stages';
 import { stageOn } from './tenancy.mappers';
 import { Tenancy, TenancyStageEvent } from './tenancy.models';
 import { tenancyLoaders } from './tenancies.loaders';
@@ -36,6 +37,16 @@ export class TenancyFieldsResolver {
   })
   stage(@Parent() t: Tenancy, @Args('asOf', AS_OF) asOf?: string): TenancyStage | null {
     return stageOn(t, asOf ?? t.asOf ?? today());
+  }
+
+  @ResolveField(() => [TenancyStage], {
+    description:
+      'The stages this tenancy may move to next, from its latest recorded stage: FITTING_OUT or OPERATING by ' +
+      'advanceTenancyStage, ENDED by endTenancy (a RESERVED tenancy may end without opening; one fitting out must ' +
+      'open first). Empty once it has ended. Lets a client offer only the moves the API accepts.',
+  })
+  nextStages(@Parent() t: Tenancy): TenancyStage[] {
+    return allowedMoves(latestStage(t));
   }
 
   @ResolveField(() => [TenancyStageEvent], { description: 'Every stage change and correction, as recorded.' })

@@ -39,6 +39,7 @@ const BAY = graphql(`
         endsOn
         endReason
         stage(asOf: $asOf)
+        nextStages
         enterprise {
           name
         }
@@ -83,7 +84,8 @@ const END = graphql(`
   }
 `);
 
-type Action = { kind: 'advance' | 'end'; tenancyId: string };
+/** What the drawer acts on; `stages`: the stages the tenancy may advance to (its nextStages without ENDED). */
+type Action = { kind: 'advance' | 'end'; tenancyId: string; stages: string[] };
 
 /** Advance a stage or end a tenancy; the API's field errors shown at the fields. */
 function TenancyActionForm({ action, asOf, onDone }: { action: Action; asOf: string; onDone: () => void }) {
@@ -129,13 +131,13 @@ function TenancyActionForm({ action, asOf, onDone }: { action: Action; asOf: str
       form={form}
       data-testid="tenancy-action"
       layout="vertical"
-      initialValues={{ on: dayjs(asOf), stage: 'FITTING_OUT' }}
+      initialValues={{ on: dayjs(asOf), stage: action.stages[0] }}
       onFinish={(v) => void submit(v)}
     >
       {action.kind === 'advance' && (
         <Form.Item label={t('stage')} name="stage">
           <Select
-            options={(['FITTING_OUT', 'OPERATING'] as const).map((s) => ({
+            options={action.stages.map((s) => ({
               value: s,
               label: te('TenancyStage', s),
             }))}
@@ -158,6 +160,11 @@ function TenancyActionForm({ action, asOf, onDone }: { action: Action; asOf: str
       </Button>
     </Form>
   );
+}
+
+/** The stages advanceTenancyStage may move to (ENDED goes through endTenancy). */
+function advanceStages(next: readonly string[]): string[] {
+  return next.filter((stage) => stage !== 'ENDED');
 }
 
 /** One bay: its tenancy timeline with stages and contract, its machines; leasing users can act on the tenancies. */
@@ -202,22 +209,29 @@ export function BayDrawer(props: {
                 <span>
                   {tenancy.startsOn} – {tenancy.endsOn ?? ''}
                 </span>
-                {props.canLease && !tenancy.endsOn && (
-                  <>
-                    <Button
-                      size="small"
-                      onClick={() => setAction({ kind: 'advance', tenancyId: tenancy.id })}
-                    >
-                      {t('advance')}
-                    </Button>
-                    <Button
-                      size="small"
-                      danger
-                      onClick={() => setAction({ kind: 'end', tenancyId: tenancy.id })}
-                    >
-                      {t('endTenancy')}
-                    </Button>
-                  </>
+                {/* Only the moves the API accepts from the tenancy's latest stage (Tenancy.nextStages). */}
+                {props.canLease && advanceStages(tenancy.nextStages).length > 0 && (
+                  <Button
+                    size="small"
+                    onClick={() =>
+                      setAction({
+                        kind: 'advance',
+                        tenancyId: tenancy.id,
+                        stages: advanceStages(tenancy.nextStages),
+                      })
+                    }
+                  >
+                    {t('advance')}
+                  </Button>
+                )}
+                {props.canLease && tenancy.nextStages.includes('ENDED') && (
+                  <Button
+                    size="small"
+                    danger
+                    onClick={() => setAction({ kind: 'end', tenancyId: tenancy.id, stages: [] })}
+                  >
+                    {t('endTenancy')}
+                  </Button>
                 )}
               </Space>
               <Timeline
