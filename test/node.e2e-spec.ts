@@ -28,7 +28,7 @@ import {
 } from './support/relay-documents';
 import { startTestApp, TestApp } from './support/test-app';
 
-/** The table behind each Node type (its key column is `id`). */
+/** The table behind each Node type (its key column is `id`), with a condition where only some rows are of the type. */
 const TABLES: Record<string, string> = {
   Agreement: 'agreement',
   ApiKey: 'api_key',
@@ -39,12 +39,14 @@ const TABLES: Record<string, string> = {
   Contest: 'contest',
   ContestEntry: 'contest_entry',
   Contract: 'contract',
+  ContractVersion: 'contract_version',
   DepositEvent: 'deposit_event',
   Enterprise: 'enterprise',
   IncentivePolicy: 'incentive_policy',
   Institution: 'institution',
   Lead: 'lead',
   Machine: 'machine',
+  MachineStatusEvent: "machine_event WHERE kind = 'STATUS'",
   MachinePlacement: 'machine_placement',
   MaintenancePlan: 'maintenance_plan',
   MaintenanceRecord: 'maintenance_record',
@@ -58,6 +60,7 @@ const TABLES: Record<string, string> = {
   Tenancy: 'tenancy',
   TenancyStageEvent: 'tenancy_stage_event',
   Trainee: 'trainee',
+  TraineeStatusEvent: 'trainee_status_event',
   Unit: 'unit',
   User: 'app_user',
   Zone: 'zone',

@@ -22,7 +22,7 @@ import { FLOAT_INPUT_RANGE, isUuid } from '../common/input-rules';
 import { RequestRejectedError } from './limits/limit-errors';
 import { DATE_RANGE } from './scalars/date.scalar';
 import { fromGlobalId } from './node/global-id';
-import { idTypes, NODE_INTERFACE, nodeTypeNames, RAW_ID } from './node/id-types';
+import { idTypes, NODE_INTERFACE, nodeTypeNames, NUMERIC_KEY_TYPES, RAW_ID } from './node/id-types';
 
 /**
  * Checks of every leaf value a client sends, whatever its operation, argument or input type: the one place that
@@ -112,9 +112,9 @@ function idRules(schema: GraphQLSchema): IdRules {
   return rules;
 }
 
-/** Keys are UUIDs, except the audit log's sequence numbers. */
+/** Keys are UUIDs, except sequence numbers for NUMERIC_KEY_TYPES (the audit log, status events). */
 function validKey(type: string, key: string): boolean {
-  return type === 'AuditEntry' ? /^[1-9][0-9]{0,17}$/.test(key) : isUuid(key);
+  return NUMERIC_KEY_TYPES.has(type) ? /^[1-9][0-9]{0,17}$/.test(key) : isUuid(key);
 }
 
 const article = (type: string) => (/^[AEIO]/.test(type) ? 'an' : 'a');

@@ -10,6 +10,13 @@ export const NODE_INTERFACE = 'Node';
  */
 export const RAW_ID = '(raw)';
 
+/** Node types whose keys are sequence numbers (bigint ids), not UUIDs: their global ids are `Type:<digits>`. */
+export const NUMERIC_KEY_TYPES: ReadonlySet<string> = new Set([
+  'AuditEntry',
+  'TraineeStatusEvent',
+  'MachineStatusEvent',
+]);
+
 /**
  * Which object type an ID names, where the name alone does not say (see `idTypeByName`). Keyed by schema coordinate:
  * `Type.field` for output and input-object fields, `Query.field(arg:)` for arguments. A function picks the type from

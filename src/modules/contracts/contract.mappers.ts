@@ -102,6 +102,7 @@ export function toContract(r: ContractRow, asOf: string): Contract {
 }
 
 export interface VersionRow {
+  id: string;
   contract_id: string;
   version_number: number;
   effective_from: string;
@@ -122,6 +123,7 @@ export interface VersionRow {
 
 export function toVersion(r: VersionRow): ContractVersion {
   return {
+    id: r.id,
     versionNumber: r.version_number,
     effectiveFrom: r.effective_from,
     effectiveUntil: r.effective_until,

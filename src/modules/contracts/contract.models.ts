@@ -97,9 +97,13 @@ export class Contract {
 
 @ReadableBy(...FINANCE_READERS)
 @ObjectType({
+  implements: () => [Node],
   description: 'One version of a contract’s terms: the original, or an amendment from its effective date.',
 })
 export class ContractVersion {
+  @Field(() => ID, { description: 'Stable id.' })
+  id: string;
+
   @Field(() => Int, { description: 'Version number (1 = as signed).' })
   versionNumber: number;
 

@@ -6,15 +6,17 @@ import {
   DepositEventRow,
   PaymentRow,
   PolicyRow,
+  VersionRow,
   toBill,
   toDepositEvent,
   toPayment,
   toPolicy,
+  toVersion,
 } from './contract.mappers';
 
 const IN_PARKS = (alias: string) => `($2::uuid[] IS NULL OR ${alias}.park_id = ANY($2))`;
 
-/** Contract, Bill, Payment, DepositEvent and IncentivePolicy for `node(id:)`, scoped by park. */
+/** Contract, ContractVersion, Bill, Payment, DepositEvent and IncentivePolicy for `node(id:)`, scoped by park. */
 export function registerContractNodes(
   nodes: NodeRegistry,
   db: DataSource,
@@ -62,6 +64,15 @@ export function registerContractNodes(
       db,
       `SELECT ${POLICY_COLUMNS} FROM incentive_policy p WHERE p.id = ANY($1) AND ${IN_PARKS('p')}`,
       toPolicy,
+    ),
+  );
+  nodes.register(
+    'ContractVersion',
+    sqlSource<VersionRow>(
+      'ContractVersion',
+      db,
+      `SELECT v.* FROM contract_version v JOIN contract c ON c.id = v.contract_id WHERE v.id = ANY($1) AND ${IN_PARKS('c')}`,
+      toVersion,
     ),
   );
 }

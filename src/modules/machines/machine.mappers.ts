@@ -32,6 +32,8 @@ export interface PlacementRow {
 }
 
 export interface StatusEventRow {
+  /** bigint: a sequence number. */
+  id: string | number;
   machine_id: string;
   occurred_at: Date;
   status: MachineStatus;
@@ -91,6 +93,7 @@ export const toPlacement = (r: PlacementRow): MachinePlacement => ({
 });
 
 export const toStatusEvent = (r: StatusEventRow): MachineStatusEvent => ({
+  id: String(r.id),
   occurredAt: r.occurred_at,
   status: r.status,
   downKind: r.down_kind,

@@ -76,8 +76,11 @@ export class MachinePlacement {
 }
 
 @ReadableBy(...MACHINE_READERS)
-@ObjectType({ description: 'A status change reported from the shop floor.' })
+@ObjectType({ implements: () => [Node], description: 'A status change reported from the shop floor.' })
 export class MachineStatusEvent {
+  @Field(() => ID, { description: 'Stable id.' })
+  id: string;
+
   @Field({ description: 'When the status changed (not when it was received).' })
   occurredAt: Date;
 

@@ -121,7 +121,7 @@ export class MachinesService {
   /** Batch: each machine's latest status event at or before an instant (null before its first). */
   async statusEventsAt(machineIds: readonly string[], at: string): Promise<(MachineStatusEvent | null)[]> {
     const rows = await this.db.query<StatusEventRow[]>(
-      `SELECT k.id AS machine_id, e.occurred_at, e.status, e.down_kind, e.reason_code
+      `SELECT e.id, k.id AS machine_id, e.occurred_at, e.status, e.down_kind, e.reason_code
        FROM unnest($1::uuid[]) AS k(id)
        JOIN LATERAL (SELECT * FROM machine_event e WHERE e.machine_id = k.id AND e.kind = 'STATUS'
                      AND e.occurred_at <= $2::timestamptz ORDER BY e.occurred_at DESC LIMIT 1) e ON true`,

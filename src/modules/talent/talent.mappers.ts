@@ -31,6 +31,8 @@ export const toTrainee = (r: TraineeRow, asOf?: string): Trainee => ({
 });
 
 export interface StatusEventRow {
+  /** bigint: a sequence number. */
+  id: string | number;
   trainee_id: string;
   status: TraineeStatus;
   effective_on: string;
@@ -42,10 +44,11 @@ export interface StatusEventRow {
 }
 
 /** Event columns with the date as text (a `date` read as a JS Date would shift with the time zone). */
-export const EVENT_COLUMNS = `e.trainee_id, e.status, e.effective_on::text AS effective_on, e.enterprise_id, e.position,
+export const EVENT_COLUMNS = `e.id, e.trainee_id, e.status, e.effective_on::text AS effective_on, e.enterprise_id, e.position,
   e.reason, e.recorded_by, e.recorded_at`;
 
 export const toStatusEvent = (r: StatusEventRow): TraineeStatusEvent => ({
+  id: String(r.id),
   traineeId: r.trainee_id,
   status: r.status,
   effectiveOn: r.effective_on,

@@ -7,11 +7,17 @@ import {
   CERTIFICATION_COLUMNS,
   CertificationRow,
   EntryRow,
+  EVENT_COLUMNS,
+  StatusEventRow,
   toCertification,
   toEntry,
+  toStatusEvent,
 } from './talent.mappers';
 
-/** Trainee, Program, Contest, Cohort, Certification, ContestEntry and TalentTarget for `node(id:)`, by park. */
+/**
+ * Trainee, Program, Contest, Cohort, Certification, ContestEntry, TalentTarget and TraineeStatusEvent for `node(id:)`,
+ * by park.
+ */
 export function registerTalentNodes(
   nodes: NodeRegistry,
   db: DataSource,
@@ -71,6 +77,17 @@ export function registerTalentNodes(
       db,
       'SELECT * FROM contest_entry e WHERE e.id = ANY($1) AND ($2::uuid[] IS NULL OR e.park_id = ANY($2))',
       toEntry,
+    ),
+  );
+  nodes.register(
+    'TraineeStatusEvent',
+    sqlSource<StatusEventRow>(
+      'TraineeStatusEvent',
+      db,
+      `SELECT ${EVENT_COLUMNS} FROM trainee_status_event e JOIN trainee t ON t.id = e.trainee_id
+       WHERE e.id = ANY($1) AND ($2::uuid[] IS NULL OR t.park_id = ANY($2))`,
+      toStatusEvent,
+      { numericKeys: true },
     ),
   );
 }

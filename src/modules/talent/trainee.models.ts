@@ -51,8 +51,11 @@ export class Trainee {
 }
 
 @ReadableBy(...TALENT_READERS)
-@ObjectType({ description: 'One dated status change of a trainee.' })
+@ObjectType({ implements: () => [Node], description: 'One dated status change of a trainee.' })
 export class TraineeStatusEvent {
+  @Field(() => ID, { description: 'Stable id.' })
+  id: string;
+
   traineeId: string;
   enterpriseId: string | null;
 
