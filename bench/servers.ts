@@ -78,6 +78,12 @@ async function start(
   child.stderr.on('data', keep);
   const url = `http://127.0.0.1:${port}`;
   await waitUntilListening(`${url}${path}`, child, () => output);
+  let stopping = false;
+  // A server that dies during the run would only show as errors in every later cell: say why, once.
+  child.once('exit', (code, signal) => {
+    if (!stopping)
+      console.error(`bench: ${target} exited (code ${code}, signal ${signal}); its last output:\n${output}`);
+  });
   return {
     target,
     url,
@@ -85,6 +91,7 @@ async function start(
     rssBytes: () => rssOf(child.pid!),
     stop: () =>
       new Promise<void>((resolveStop) => {
+        stopping = true;
         if (child.exitCode !== null) return resolveStop();
         const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
         child.once('exit', () => {

@@ -1,5 +1,6 @@
 import type autocannon from 'autocannon';
 import { Client } from 'pg';
+import { toGlobalId } from '../src/graphql/node/global-id';
 import { BENCH_PARK, BENCH_ZONE } from './generate';
 
 /** What the S5 answers said, by GraphQL error code (CONFLICT is expected: several connections want one unit). */
@@ -103,7 +104,11 @@ export async function writeFixtures(url: string): Promise<{ units: string[]; ent
       `SELECT e.id FROM enterprise e JOIN park p ON p.id = e.park_id WHERE p.code = $1 ORDER BY e.credit_code LIMIT 1`,
       [BENCH_PARK],
     );
-    return { units: units.rows.map((r) => r.code), enterpriseId: enterprise.rows[0].id };
+    // The API takes global ids (node/global-id.ts), not the table's uuid.
+    return {
+      units: units.rows.map((r) => r.code),
+      enterpriseId: toGlobalId('Enterprise', enterprise.rows[0].id),
+    };
   } finally {
     await client.end();
   }

@@ -1,3 +1,5 @@
+import { Role } from '../src/modules/access/access.enums';
+import { createUserWithToken } from './support/auth';
 import { factories, Factories } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -58,6 +60,26 @@ describe('figures cache', () => {
     const again = await overview();
     expect(again.figures).toEqual(first.figures);
     expect(again.statements).toBe(1);
+  });
+
+  it('looks the park up once per query, however many figure fields name it (the request memo)', async () => {
+    const both = `query ($park: String!) {
+      a: parkOverview(parkCode: $park, asOf: "2024-06-01") { totalUnits }
+      b: parkOverview(parkCode: $park, asOf: "2024-06-01") { vacantUnits }
+      occupancyTrend(parkCode: $park, from: "2024-01-01", to: "2024-06-30") { date occupiedUnits }
+    }`;
+    const first = await t.queries.measure(() => t.gql(both, { park }));
+    expect(first.result.errors).toBeUndefined();
+    // One scope lookup plus the trend computed once (the overview is cached by the test above).
+    expect(first.count).toBe(2);
+    const again = await t.queries.measure(() => t.gql(both, { park }));
+    expect(again.result.errors).toBeUndefined();
+    expect(again.result.data).toEqual(first.result.data);
+    expect(again.count).toBe(1);
+    // Another caller's request keeps its own scope: a park outside its parks stays NOT_FOUND.
+    const outsider = await createUserWithToken(t.app, t.dataSource, { roles: [Role.ANALYST], parks: [] });
+    const refused = await t.gql(both, { park }, { authorization: outsider.authorization });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('shows a lease and a stage change made through the API in the next answer', async () => {

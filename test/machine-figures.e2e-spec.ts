@@ -230,6 +230,44 @@ describe('machine figures', () => {
     expect(idle).toBeDefined();
   });
 
+  it('lists machines as JSON built by PostgreSQL: one statement, the answers of the resolvers', async () => {
+    const p = await parkWithMachines(3, 'J');
+    await mf.events([
+      { serialNumber: p.machines[0]!.serialNumber, at: '2024-01-05T08:00:00+08:00', status: 'RUNNING' },
+      { serialNumber: p.machines[0]!.serialNumber, at: '2024-02-03T08:00:00+08:00', status: 'IDLE' },
+    ]);
+    const node = `id serialNumber type manufacturer model axes spindlePowerKw commissionedYear version status
+      unit { id code floorArea } owner { id name contactPhone }`;
+    type Page = { machines: { edges: { node: Record<string, unknown> }[] } };
+    const list = (asOf: string, extra = '') =>
+      `query($park: String!) { machines(first: 10, filter: { parkCode: $park }, asOf: "${asOf}") {
+        edges { node { ${node} ${extra} } } } }`;
+    for (const asOf of ['2023-12-31', '2024-02-01']) {
+      const fast = await t.queries.measure(() => t.gql<Page>(list(asOf), { park: p.parkCode }));
+      // A field without an SQL form (placements) sends the whole selection the usual way: resolvers and loaders.
+      const usual = await t.queries.measure(() =>
+        t.gql<Page>(list(asOf, 'placements { fromOn }'), { park: p.parkCode }),
+      );
+      const nodes = dataOf(fast.result).machines.edges.map((e) => e.node);
+      const usualNodes = dataOf(usual.result).machines.edges.map(({ node: { placements, ...rest } }) => {
+        expect(placements).toHaveLength(1);
+        return rest;
+      });
+      expect(nodes).toHaveLength(3);
+      expect(nodes).toEqual(usualNodes);
+      expect(fast.count).toBe(1);
+      expect(fast.statements[0]).toContain(`json_build_object('__sql', true, 'id'`);
+      expect(usual.count).toBeGreaterThan(1);
+      expect(usual.statements.join('\n')).not.toContain("'__sql'");
+    }
+    const first = async (asOf: string) =>
+      dataOf(await t.gql<Page>(list(asOf), { park: p.parkCode })).machines.edges.find(
+        (e) => e.node.serialNumber === p.machines[0]!.serialNumber,
+      )?.node;
+    expect(await first('2024-02-01')).toMatchObject({ status: 'RUNNING', unit: { code: p.units[0]!.code } });
+    expect(await first('2023-12-31')).toMatchObject({ status: null, unit: null });
+  });
+
   it('reads zones → units → machines with a statement count independent of list length', async () => {
     const query = `query($park: String!) { park(code: $park) { zones { units(first: 10, asOf: "2024-02-01") { edges { node {
       code machines { serialNumber status owner { name } } } } } } } }`;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { RequestMemo } from '../common/request-memo';
 import type { Authentication } from '../modules/access/authenticator';
 
 /** Per-request loaders, keyed by the name their module registered them under. */
@@ -17,6 +18,8 @@ export interface GraphQLContext {
   request: FastifyRequest;
   reply: FastifyReply;
   loaders: Loaders;
+  /** Reads shared by the fields of a query operation (request-memo.ts), made by the first field that needs it. */
+  memo?: RequestMemo;
 }
 
 export type LoaderFactory = () => unknown;

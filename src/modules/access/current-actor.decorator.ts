@@ -1,6 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { UnauthenticatedError } from '../../common/errors/app-error';
+import { RequestMemo } from '../../common/request-memo';
 import type { GraphQLContext } from '../../graphql/graphql-context';
 import { Actor } from './principal';
 
@@ -9,10 +10,13 @@ export const CurrentActor = createParamDecorator((_data: unknown, context: Execu
   const gql = GqlExecutionContext.create(context);
   const ctx = gql.getContext<GraphQLContext>();
   if (!ctx.auth?.principal) throw new UnauthenticatedError();
+  const info = gql.getInfo<{ fieldName: string; operation: { operation: string } }>();
   return {
     principal: ctx.auth.principal,
     requestId: ctx.requestId,
-    operation: gql.getInfo<{ fieldName: string }>().fieldName,
+    operation: info.fieldName,
+    // Only a query's fields share reads: a mutation's later fields must see what its earlier ones wrote.
+    memo: info.operation.operation === 'query' ? (ctx.memo ??= new RequestMemo()) : undefined,
   };
 });
 

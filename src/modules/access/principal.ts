@@ -1,3 +1,4 @@
+import type { RequestMemo } from '../../common/request-memo';
 import { ActorKind, ApiKeyKind, Role } from './access.enums';
 
 /** Who is calling: a signed-in user or a read-only API key, with the parks they may act in. */
@@ -20,6 +21,8 @@ export interface Actor {
   requestId: string | null;
   /** The GraphQL operation field, e.g. "updateUnit". */
   operation: string;
+  /** Reads shared by the fields of one query operation (request-memo.ts); absent for mutations and scripts. */
+  memo?: RequestMemo;
 }
 
 /** An actor for scripts and the seed (every park, audited as SYSTEM). */

@@ -1,6 +1,8 @@
 import { Args, ID, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { selects } from '../../graphql/look-ahead';
+import { jsonSelection } from '../../graphql/json-projection';
+import { machineJson } from './machine.json-sql';
 import { ArrayMaxSize, ArrayMinSize, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import type { Connection } from '../../common/pagination/connection';
@@ -68,6 +70,7 @@ export class MachinesResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<Machine>> {
     return this.service.list(actor, args, {
+      nodes: jsonSelection(info, ['edges', 'node'], machineJson(args.asOf ?? today())),
       status: selects(info, ['edges', 'node', 'status']),
       unit: selects(info, ['edges', 'node', 'unit']),
       owner: selects(info, ['edges', 'node', 'owner']),

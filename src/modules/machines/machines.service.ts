@@ -9,6 +9,7 @@ import { Actor, parkScope } from '../access/principal';
 import { MachineListArgs, MachineOrder } from './dto/machine-list.args';
 import { MachineOrderField, MachineStatus } from './machine.enums';
 import { withAhead } from '../../graphql/resolved-ahead';
+import { jsonProjectionSql, SqlParams, type JsonSelection } from '../../graphql/json-projection';
 import { toUnit, UnitRow } from '../space/space.mappers';
 import { EnterpriseRow, toEnterprise } from '../enterprises/enterprise.mapper';
 import {
@@ -217,7 +218,7 @@ export class MachinesService {
   async list(
     actor: Actor,
     args: MachineListArgs,
-    ahead: { status?: boolean; unit?: boolean; owner?: boolean } = {},
+    ahead: { status?: boolean; unit?: boolean; owner?: boolean; nodes?: JsonSelection | null } = {},
   ): Promise<Connection<Machine>> {
     const asOf = args.asOf ?? today();
     const f = args.filter ?? {};
@@ -245,6 +246,20 @@ export class MachinesService {
       );
     }
     if (f.status) q.andWhere(`${statusAtSql('m', ':endOfDay::timestamptz')} = :status`, { status: f.status });
+    if (ahead.nodes) {
+      // The nodes as PostgreSQL builds them from the selection (machine.json-sql.ts): one JSON value per row.
+      const params = new SqlParams();
+      q.select(sort.expression, 'sort_key')
+        .addSelect('m.id', 'id')
+        .addSelect(jsonProjectionSql(ahead.nodes, 'm', params), 'node')
+        .setParameters(params.values);
+      return paginate<{ sort_key: unknown; id: string; node: Machine }, Machine>(
+        q,
+        sort,
+        args,
+        (row) => row.node,
+      );
+    }
     // Look-ahead: what the page's machines show on asOf (status, unit, owner), read in the same statement and
     // answered without their field resolvers (resolved-ahead.ts); the same SQL rules as the loaders use.
     if (ahead.status) q.addSelect(statusAtSql('m', ':endOfDay::timestamptz'), 'ahead_status');

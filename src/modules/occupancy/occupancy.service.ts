@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { NotFoundError, UserInputError } from '../../common/errors/app-error';
 import { today } from '../../graphql/scalars/date.scalar';
 import { VersionedCache } from '../../common/versioned-cache';
+import { memoized } from '../../common/request-memo';
 import { occupancy } from './occupancy';
 import { OCCUPANCY_MEASURES } from './occupancy.measures';
 import { figuresSql, measureColumn } from '../reports/figures-sql';
@@ -46,9 +47,16 @@ export class OccupancyService {
 
   /**
    * The park (and zone) of a figure, with the park's figures version; outside the actor's parks it is NOT_FOUND, like
-   * a park that does not exist. The access check is here, before any cached figure is returned.
+   * a park that does not exist. The access check is here, before any cached figure is returned. Looked up once per
+   * query operation (the actor's request memo), however many figure fields name the same park and zone.
    */
-  async scope(actor: Actor, parkCode: string, zoneCode?: string | null): Promise<Scope> {
+  scope(actor: Actor, parkCode: string, zoneCode?: string | null): Promise<Scope> {
+    return memoized(actor.memo, `occupancy scope\u0000${parkCode}\u0000${zoneCode ?? ''}`, () =>
+      this.lookUpScope(actor, parkCode, zoneCode),
+    );
+  }
+
+  private async lookUpScope(actor: Actor, parkCode: string, zoneCode?: string | null): Promise<Scope> {
     const [row] = await this.db.query<{ park_id: string | null; zone_id: string | null; version: string }[]>(
       `SELECT p.id AS park_id, z.id AS zone_id,
               coalesce((SELECT f.version FROM figures_version f WHERE f.park_id = p.id), 0)::text AS version

@@ -7,6 +7,7 @@ import { ConflictError, NotFoundError } from '../../common/errors/app-error';
 import { Connection, SortDirection } from '../../common/pagination/connection';
 import { KeysetSort, paginate } from '../../common/pagination/keyset';
 import { inTransaction } from '../../database/transaction';
+import { jsonProjectionSql, SqlParams, type JsonSelection } from '../../graphql/json-projection';
 import { today } from '../../graphql/scalars/date.scalar';
 import { ActorKind } from '../access/access.enums';
 import { writeAudit } from '../access/audit';
@@ -111,7 +112,7 @@ export class LeadsService {
     return row ? toLead(row, today()) : null;
   }
 
-  async list(actor: Actor, args: LeadListArgs): Promise<Connection<Lead>> {
+  async list(actor: Actor, args: LeadListArgs, nodes?: JsonSelection | null): Promise<Connection<Lead>> {
     const asOf = args.asOf ?? today();
     const f = args.filter ?? {};
     const sort: KeysetSort = {
@@ -140,6 +141,15 @@ export class LeadsService {
       q.andWhere('EXISTS (SELECT 1 FROM lead_event le WHERE le.lead_id = l.id AND le.event_id = :eventId)', {
         eventId: f.eventId,
       });
+    }
+    if (nodes) {
+      // The nodes as PostgreSQL builds them from the selection (lead.json-sql.ts): one JSON value per row.
+      const params = new SqlParams();
+      q.select(sort.expression, 'sort_key')
+        .addSelect('l.id', 'id')
+        .addSelect(jsonProjectionSql(nodes, 'l', params), 'node')
+        .setParameters(params.values);
+      return paginate<{ sort_key: unknown; id: string; node: Lead }, Lead>(q, sort, args, (r) => r.node);
     }
     return paginate<LeadRow & { sort_key: unknown }, Lead>(q, sort, args, (r) => toLead(r, asOf));
   }

@@ -1,4 +1,6 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { jsonSelection } from '../../graphql/json-projection';
 import type { Connection } from '../../common/pagination/connection';
 import { Allow, PARTNER_READERS, PARTNER_WRITERS } from '../access/access.decorators';
 import { CurrentActor } from '../access/current-actor.decorator';
@@ -17,6 +19,7 @@ import {
 import { EventsService } from './events.service';
 import { FunnelService } from './funnel.service';
 import { LeadsService } from './leads.service';
+import { LEAD_JSON } from './lead.json-sql';
 import {
   ConvertLeadResult,
   Lead,
@@ -47,8 +50,13 @@ export class RecruitmentResolver {
 
   @Query(() => LeadConnection, { description: 'Recruitment leads, by name.' })
   @Allow(...PARTNER_READERS)
-  leads(@CurrentActor() actor: Actor, @Args() args: LeadListArgs): Promise<Connection<Lead>> {
-    return this.leadsService.list(actor, args);
+  leads(
+    @CurrentActor() actor: Actor,
+    @Args() args: LeadListArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<Lead>> {
+    // The whole node selection built by PostgreSQL when every field of it can be (json-projection.ts).
+    return this.leadsService.list(actor, args, jsonSelection(info, ['edges', 'node'], LEAD_JSON));
   }
 
   @Query(() => Lead, {

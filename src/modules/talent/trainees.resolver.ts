@@ -1,4 +1,7 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { jsonSelection } from '../../graphql/json-projection';
+import { today } from '../../graphql/scalars/date.scalar';
 import type { Connection } from '../../common/pagination/connection';
 import { ADMINS, Allow, TALENT_READERS, TALENT_WRITERS } from '../access/access.decorators';
 import { CurrentActor } from '../access/current-actor.decorator';
@@ -14,6 +17,7 @@ import { EnrolmentService } from './enrolment.service';
 import { TraineeWritesService } from './trainee-writes.service';
 import { EnrolTraineesResult, MoveCohortResult, Trainee, TraineeConnection } from './trainee.models';
 import { TraineesService } from './trainees.service';
+import { traineeJson } from './trainee.json-sql';
 
 const INPUT = { description: 'What to do; every field is described on the input type.' };
 
@@ -31,8 +35,17 @@ export class TraineesResolver {
       'People by name (pinyin order): find by part of the name or the last 4 of the ID number, list a cohort, or the stalled ones.',
   })
   @Allow(...TALENT_READERS)
-  trainees(@CurrentActor() actor: Actor, @Args() args: TraineeListArgs): Promise<Connection<Trainee>> {
-    return this.reads.list(actor, args);
+  trainees(
+    @CurrentActor() actor: Actor,
+    @Args() args: TraineeListArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<Trainee>> {
+    // The whole node selection built by PostgreSQL when every field of it can be (json-projection.ts).
+    return this.reads.list(
+      actor,
+      args,
+      jsonSelection(info, ['edges', 'node'], traineeJson(args.asOf ?? today())),
+    );
   }
 
   @Query(() => Trainee, {

@@ -7,6 +7,7 @@ import { Connection, SortDirection } from '../../common/pagination/connection';
 import { KeysetSort, paginate } from '../../common/pagination/keyset';
 import { inTransaction } from '../../database/transaction';
 import { today } from '../../graphql/scalars/date.scalar';
+import { jsonProjectionSql, SqlParams, type JsonSelection } from '../../graphql/json-projection';
 import { writeAudit } from '../access/audit';
 import { Actor, parkScope } from '../access/principal';
 import { Certification, ContestEntry } from './achievement.models';
@@ -49,7 +50,11 @@ export class TraineesService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** The `trainees` list: by name (pinyin order), filtered, keyset-paged; statuses as of a date. */
-  async list(actor: Actor, args: TraineeListArgs): Promise<Connection<Trainee>> {
+  async list(
+    actor: Actor,
+    args: TraineeListArgs,
+    nodes?: JsonSelection | null,
+  ): Promise<Connection<Trainee>> {
     const asOf = args.asOf ?? today();
     const f = args.filter ?? {};
     const q = this.db
@@ -86,6 +91,15 @@ export class TraineesService {
            <= :asOf::date - :stalledDays::int`,
         { stalledDays: f.stalledForDays },
       );
+    }
+    if (nodes) {
+      // The nodes as PostgreSQL builds them from the selection (trainee.json-sql.ts): one JSON value per row.
+      const params = new SqlParams();
+      q.select('t.name', 'sort_key')
+        .addSelect('t.id', 'id')
+        .addSelect(jsonProjectionSql(nodes, 't', params), 'node')
+        .setParameters(params.values);
+      return paginate<{ sort_key: string; id: string; node: Trainee }, Trainee>(q, SORT, args, (r) => r.node);
     }
     return paginate<TraineeRow & { sort_key: string }, Trainee>(q, SORT, args, (r) => toTrainee(r, asOf));
   }
