@@ -45,6 +45,7 @@ const TABLES: Record<string, string> = {
   IncentivePolicy: 'incentive_policy',
   Institution: 'institution',
   Lead: 'lead',
+  LeadStageChange: 'lead_stage_event',
   Machine: 'machine',
   MachineStatusEvent: "machine_event WHERE kind = 'STATUS'",
   MachinePlacement: 'machine_placement',

@@ -26,7 +26,7 @@ import {
 } from './dto/recruitment.inputs';
 import { LeadStage, STAGE_RANK } from './recruitment.enums';
 import { RecruitmentErrors } from './recruitment.errors';
-import { LeadRow, toLead, toOpening, toStageChange } from './recruitment.mappers';
+import { LeadRow, StageChangeRow, toLead, toOpening, toStageChange } from './recruitment.mappers';
 import { Lead, LeadOpening, LeadStageChange } from './recruitment.models';
 
 /** Leads with their owner's name. */
@@ -57,10 +57,8 @@ export class LeadsService {
   }
 
   async historyOf(ids: readonly string[]): Promise<LeadStageChange[][]> {
-    const rows = await this.db.query<
-      { lead_id: string; stage: LeadStage; effective_on: string; note: string | null }[]
-    >(
-      `SELECT lead_id, stage, effective_on, note FROM lead_stage_event WHERE lead_id = ANY($1)
+    const rows = await this.db.query<StageChangeRow[]>(
+      `SELECT id, lead_id, stage, effective_on, note FROM lead_stage_event WHERE lead_id = ANY($1)
        ORDER BY lead_id, effective_on, stage`,
       [ids],
     );

@@ -72,11 +72,17 @@ export const toLead = (r: LeadRow, asOf: string): Lead => ({
   version: r.version,
 });
 
-export const toStageChange = (r: {
+/** A row of lead_stage_event, as LeadsService.historyOf and the node source read it. */
+export interface StageChangeRow {
+  id: string;
+  lead_id: string;
   stage: LeadStage;
   effective_on: string;
   note: string | null;
-}): LeadStageChange => ({
+}
+
+export const toStageChange = (r: StageChangeRow): LeadStageChange => ({
+  id: r.id,
   stage: r.stage,
   effectiveOn: r.effective_on,
   note: r.note,

@@ -46,8 +46,11 @@ export class RecruitmentEvent {
 }
 
 @ReadableBy(...PARTNER_READERS)
-@ObjectType({ description: 'One stage a lead reached, with its date.' })
+@ObjectType({ implements: () => [Node], description: 'One stage a lead reached, with its date.' })
 export class LeadStageChange {
+  @Field(() => ID, { description: 'Stable id.' })
+  id: string;
+
   @Field(() => LeadStage, { description: 'Stage reached.' })
   stage: LeadStage;
 
