@@ -288,7 +288,7 @@ describe('recruitment: leads, conversion, funnel, follow-ups', () => {
     ) => `query($p: String!) { leads(filter: { parkCode: $p }, first: 10, asOf: "2024-03-01") {
       edges { node { id name creditCode industry originProvince originCity contactName contactPhone ownerName stage
         stageOn createdOn lostReason nextFollowUpOn convertedOn version events { id kind title heldOn place organiser
-        attendance version } stageHistory { stage effectiveOn note } enterprise { id name } ${extra} } } } }`;
+        attendance version } stageHistory { id stage effectiveOn note } enterprise { id name } ${extra} } } } }`;
     for (const roles of [[Role.RECRUITER], [Role.ANALYST]]) {
       const { authorization } = await createUserWithToken(t.app, t.dataSource, { roles });
       const fast = await t.queries.measure(() => t.gql<Page>(list(), { p }, { authorization }));
