@@ -5,15 +5,9 @@ import { graphqlBlocks } from '../scripts/markdown';
 import { CONSOLE_DOCUMENTS, consoleDocuments, registeredDocuments } from '../scripts/persisted-documents';
 import { documentHash } from '../src/graphql/persisted-queries';
 import { seedDemoIfEmpty } from '../src/seed/demo-seed';
+import { codes, persisted, persistedRequests } from './support/persisted';
 import { startTestApp, TestApp } from './support/test-app';
 
-interface Answer {
-  status: number;
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
-
-const persisted = (query: string) => ({ persistedQuery: { version: 1, sha256Hash: documentHash(query) } });
 const ROOT = join(__dirname, '..');
 
 describe('locked mode (GRAPHQL_PERSISTED_ONLY): only documents registered at build time run', () => {
@@ -27,29 +21,7 @@ describe('locked mode (GRAPHQL_PERSISTED_ONLY): only documents registered at bui
   let dir: string;
   let t: TestApp;
 
-  const post = async (
-    body: Record<string, unknown>,
-    authorization = t.adminAuthorization,
-  ): Promise<Answer> => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/graphql',
-      headers: { 'content-type': 'application/json', authorization },
-      payload: JSON.stringify(body),
-    });
-    return { status: res.statusCode, ...res.json<Omit<Answer, 'status'>>() };
-  };
-  const get = async (query: string, variables?: Record<string, unknown>): Promise<Answer> => {
-    const params = new URLSearchParams({ extensions: JSON.stringify(persisted(query)) });
-    if (variables) params.set('variables', JSON.stringify(variables));
-    const res = await t.app.inject({
-      method: 'GET',
-      url: `/graphql?${params.toString()}`,
-      headers: { authorization: t.adminAuthorization },
-    });
-    return { status: res.statusCode, ...res.json<Omit<Answer, 'status'>>() };
-  };
-  const codes = (answer: Answer) => answer.errors?.map((e) => e.extensions?.code);
+  const { post, get } = persistedRequests(() => t);
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'persisted-only-'));

@@ -1,42 +1,12 @@
 import { globalId } from './support/ids';
-import { createHash } from 'node:crypto';
+import { codes, persisted, persistedRequests, sha256 } from './support/persisted';
 import { startTestApp, TestApp } from './support/test-app';
-
-interface Answer {
-  status: number;
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
-
-const sha256 = (query: string) => createHash('sha256').update(query, 'utf8').digest('hex');
-const persisted = (query: string) => ({ persistedQuery: { version: 1, sha256Hash: sha256(query) } });
 
 describe('automatic persisted queries', () => {
   let t: TestApp;
   const PARKS = 'query Parks { parks { code } }';
 
-  /** POST: the hash alone, or the hash with the query text (registration). */
-  const post = async (body: Record<string, unknown>): Promise<Answer> => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/graphql',
-      headers: { 'content-type': 'application/json', authorization: t.adminAuthorization },
-      payload: JSON.stringify(body),
-    });
-    return { status: res.statusCode, ...res.json<Omit<Answer, 'status'>>() };
-  };
-  /** GET with the hash in the query string, as a cache in front would see it. */
-  const get = async (query: string, variables?: Record<string, unknown>): Promise<Answer> => {
-    const params = new URLSearchParams({ extensions: JSON.stringify(persisted(query)) });
-    if (variables) params.set('variables', JSON.stringify(variables));
-    const res = await t.app.inject({
-      method: 'GET',
-      url: `/graphql?${params.toString()}`,
-      headers: { authorization: t.adminAuthorization },
-    });
-    return { status: res.statusCode, ...res.json<Omit<Answer, 'status'>>() };
-  };
-  const codes = (answer: Answer) => answer.errors?.map((e) => e.extensions?.code);
+  const { post, get } = persistedRequests(() => t);
 
   beforeAll(async () => {
     t = await startTestApp({ GRAPHQL_MAX_COST: '500' });
