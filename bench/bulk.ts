@@ -72,6 +72,7 @@ export async function runBulk(
   let rssPeak = server.rssBytes();
   const timer = setInterval(() => (rssPeak = Math.max(rssPeak, server.rssBytes())), 200);
   const started = performance.now();
+  const cpuBefore = server.cpuMs();
   let ok = false;
   let note = '';
   try {
@@ -101,6 +102,7 @@ export async function runBulk(
       errors: 0,
       non2xx: ok ? 0 : 1,
       rssPeakBytes: rssPeak,
+      cpuMsPerRequest: server.cpuMs() - cpuBefore,
     },
     note,
   };

@@ -13,6 +13,8 @@ export interface Sample {
   errors: number;
   non2xx: number;
   rssPeakBytes: number;
+  /** CPU time the server's process spent per answered request (ms): its own cost, apart from PostgreSQL's. */
+  cpuMsPerRequest: number;
 }
 
 export interface LoadSpec {
@@ -32,6 +34,7 @@ export async function measure(
 ): Promise<Sample> {
   let rssPeak = server.rssBytes();
   const timer = setInterval(() => (rssPeak = Math.max(rssPeak, server.rssBytes())), 200);
+  const cpuBefore = server.cpuMs();
   try {
     const result = await autocannon({
       url: server.url,
@@ -54,6 +57,7 @@ export async function measure(
       errors: result.errors + result.timeouts,
       non2xx: result.non2xx,
       rssPeakBytes: rssPeak,
+      cpuMsPerRequest: (server.cpuMs() - cpuBefore) / Math.max(1, result.requests.total),
     };
   } finally {
     clearInterval(timer);

@@ -1,6 +1,6 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { freePort } from '../src/database/scratch-server';
 import { BENCH_PII_KEY } from './generate';
@@ -16,6 +16,8 @@ export interface Server {
   url: string;
   pid: number;
   rssBytes(): number;
+  /** CPU time (user + system) the process has used so far, in ms. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -32,6 +34,21 @@ export function installPeers(): string | null {
   });
   return npm.status === 0 ? null : `npm ci in ${PEER_DIR} failed (${npm.status})`;
 }
+
+/** CPU time (user + system) of a process from /proc/<pid>/stat, in ms; 0 once it has gone. */
+export function cpuMsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15 (clock ticks).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+/** USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK). */
+const CLOCK_TICKS = 100;
 
 /** Resident set size of a process from /proc (Linux), 0 once it has gone. */
 export function rssOf(pid: number): number {
@@ -73,7 +90,13 @@ async function start(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8000));
+  // BENCH_API_LOG=<file> keeps this API's whole output (with BENCH_NODE_ARGS="--trace-gc": its collections).
+  const log =
+    target === 'api' && process.env.BENCH_API_LOG ? createWriteStream(process.env.BENCH_API_LOG) : null;
+  const keep = (chunk: Buffer) => {
+    log?.write(chunk);
+    output = (output + chunk.toString()).slice(-8000);
+  };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   const url = `http://127.0.0.1:${port}`;
@@ -89,6 +112,7 @@ async function start(
     url,
     pid: child.pid!,
     rssBytes: () => rssOf(child.pid!),
+    cpuMs: () => cpuMsOf(child.pid!),
     stop: () =>
       new Promise<void>((resolveStop) => {
         stopping = true;

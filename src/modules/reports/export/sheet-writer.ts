@@ -1,6 +1,6 @@
 import { PassThrough, Writable } from 'node:stream';
 import { once } from 'node:events';
-import ExcelJS from 'exceljs';
+import { excel } from '../excel';
 import { Cell, csvLine, escapeFormula, UTF8_BOM } from './cells';
 
 export type SheetFormat = 'csv' | 'xlsx';
@@ -34,7 +34,7 @@ export function sheetWriter(format: SheetFormat, out: PassThrough, sheetName = '
       },
     };
   }
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new (excel().stream.xlsx.WorkbookWriter)({
     stream: out,
     useStyles: false,
     useSharedStrings: false,

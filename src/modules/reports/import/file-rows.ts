@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../excel';
 import iconv from 'iconv-lite';
 import { UserInputError } from '../../../common/errors/app-error';
 
@@ -127,7 +128,7 @@ async function* csvRows(chunks: AsyncGenerator<string>): AsyncGenerator<FileRow>
 
 /** The first worksheet of an XLSX file, row by row (exceljs's streaming reader). Formulas are refused. */
 async function* xlsxRows(input: Readable): AsyncGenerator<FileRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const reader = new (excel().stream.xlsx.WorkbookReader)(input, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'ignore',
