@@ -7,7 +7,15 @@ import { measure, StatementCounter } from './load';
 import { parseOptions } from './options';
 import { Cell, markdown, Results, writeResults } from './report';
 import { Body, Fixtures, SCENARIOS, S4_API, S4_PG, Target } from './scenarios';
-import { installPeers, ROOT, Server, startApi, startPostGraphile, startRaw } from './servers';
+import {
+  installPeers,
+  productionNodeMajor,
+  ROOT,
+  Server,
+  startApi,
+  startPostGraphile,
+  startRaw,
+} from './servers';
 import { runBulk } from './bulk';
 import { doubleLets, writeFixtures, WriteTally, writeSequence } from './writes';
 
@@ -67,8 +75,19 @@ async function fixtures(servers: Map<Target, Server>, auth: Record<string, strin
   return f;
 }
 
+/** Every server runs on this process's Node.js: say so when that is not the production image's. */
+function runtimeNote(): string {
+  const major = productionNodeMajor();
+  const mine = Number(process.versions.node.split('.')[0]);
+  return major === null || major === mine
+    ? ''
+    : ` **Not the production runtime** (the image runs Node ${major}; its heap settings were measured there): ` +
+        `run \`npx -y -p node@${major} npm run bench\`.`;
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  if (runtimeNote()) console.warn(`bench:${runtimeNote().replace(/\*\*/g, '')}`);
   const startedAt = new Date().toISOString();
   const skipped: string[] = [];
   const targets = new Set(options.targets);
@@ -213,7 +232,7 @@ async function main(): Promise<void> {
     const results: Results = {
       startedAt,
       options,
-      machine: `Node ${process.version}, ${cpus().length} cores.`,
+      machine: `Node ${process.version}, ${cpus().length} cores.${runtimeNote()}`,
       data,
       generateSeconds,
       cells,

@@ -127,13 +127,28 @@ async function start(
   };
 }
 
-/** The NODE_OPTIONS the production image runs the API with (its Dockerfile's `ENV NODE_OPTIONS="…"`), or ''. */
-export function productionNodeOptions(): string {
+/**
+ * The runtime settings of the production image, from its Dockerfile: `ENV NODE_OPTIONS="…"` (heap sizes) and
+ * `ENV MALLOC_ARENA_MAX=…` (glibc's allocator), each left out when the Dockerfile has none.
+ */
+export function productionEnv(): Record<string, string> {
   const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
-  return /^ENV NODE_OPTIONS="([^"]*)"/m.exec(dockerfile)?.[1] ?? '';
+  const env: Record<string, string> = {};
+  const options = /^ENV NODE_OPTIONS="([^"]*)"/m.exec(dockerfile)?.[1];
+  if (options) env.NODE_OPTIONS = options;
+  const arenas = /^ENV MALLOC_ARENA_MAX=(\d+)$/m.exec(dockerfile)?.[1];
+  if (arenas) env.MALLOC_ARENA_MAX = arenas;
+  return env;
 }
 
-/** This API from the production build: NODE_ENV=production, the production image's NODE_OPTIONS (heap limits), logs
+/** The Node.js major version of the production image (`FROM node:24-…`), or null. */
+export function productionNodeMajor(): number | null {
+  const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+  const tag = [...dockerfile.matchAll(/^FROM node:(\d+)/gm)].pop()?.[1];
+  return tag ? Number(tag) : null;
+}
+
+/** This API from the production build: NODE_ENV=production, the production image's runtime settings, logs
  * at warn (the peers log nothing per request); its pool is the app's own (20, data-source-options.ts), the size the
  * peers are given. */
 export function startApi(databaseUrl: string): Promise<Server> {
@@ -142,7 +157,7 @@ export function startApi(databaseUrl: string): Promise<Server> {
     join(ROOT, 'dist', 'src', 'main.js'),
     {
       NODE_ENV: 'production',
-      NODE_OPTIONS: productionNodeOptions(),
+      ...productionEnv(),
       DATABASE_URL: databaseUrl,
       JWT_SECRET: randomBytes(32).toString('base64url'),
       JWT_TTL_SECONDS: '86400',

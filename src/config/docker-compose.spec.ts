@@ -213,9 +213,12 @@ describe('Dockerfile', () => {
     expect(healthchecks[0]).toContain('/health/ready');
   });
 
-  it('sets heap options that the bench reads the same way (bench/servers.ts productionNodeOptions)', () => {
-    const env = argsOf('ENV').find((args) => args.startsWith('NODE_OPTIONS='));
-    expect(env).toMatch(/^NODE_OPTIONS="--max-old-space-size=\d+[^"]*"$/);
+  it('sets runtime options that the bench reads the same way (bench/servers.ts productionEnv)', () => {
+    const env = argsOf('ENV');
+    expect(env.find((args) => args.startsWith('NODE_OPTIONS='))).toMatch(
+      /^NODE_OPTIONS="--max-old-space-size=\d+ --max-semi-space-size=\d+"$/,
+    );
+    expect(env.find((args) => args.startsWith('MALLOC_ARENA_MAX='))).toMatch(/^MALLOC_ARENA_MAX=\d+$/);
   });
 
   it('starts the compiled entry point', () => {
