@@ -129,15 +129,14 @@ async function start(
 
 /**
  * The runtime settings of the production image, from its Dockerfile: `ENV NODE_OPTIONS="…"` (heap sizes) and
- * `ENV MALLOC_ARENA_MAX=…` (glibc's allocator), each left out when the Dockerfile has none.
+ * `ENV MALLOC_…=…` lines (glibc's allocator), each left out when the Dockerfile has none.
  */
 export function productionEnv(): Record<string, string> {
   const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
   const env: Record<string, string> = {};
   const options = /^ENV NODE_OPTIONS="([^"]*)"/m.exec(dockerfile)?.[1];
   if (options) env.NODE_OPTIONS = options;
-  const arenas = /^ENV MALLOC_ARENA_MAX=(\d+)$/m.exec(dockerfile)?.[1];
-  if (arenas) env.MALLOC_ARENA_MAX = arenas;
+  for (const [, name, value] of dockerfile.matchAll(/^ENV (MALLOC_[A-Z_]+)=(\d+)$/gm)) env[name] = value;
   return env;
 }
 

@@ -218,7 +218,13 @@ describe('Dockerfile', () => {
     expect(env.find((args) => args.startsWith('NODE_OPTIONS='))).toMatch(
       /^NODE_OPTIONS="--max-old-space-size=\d+ --max-semi-space-size=\d+"$/,
     );
-    expect(env.find((args) => args.startsWith('MALLOC_ARENA_MAX='))).toMatch(/^MALLOC_ARENA_MAX=\d+$/);
+    const malloc = env.filter((args) => args.startsWith('MALLOC_'));
+    expect(malloc.map((args) => args.split('=')[0]).sort()).toEqual([
+      'MALLOC_ARENA_MAX',
+      'MALLOC_MMAP_THRESHOLD_',
+      'MALLOC_TRIM_THRESHOLD_',
+    ]);
+    for (const args of malloc) expect(args).toMatch(/^MALLOC_[A-Z_]+=\d+$/);
   });
 
   it('starts the compiled entry point', () => {
