@@ -25,7 +25,7 @@ export function cacheValidationMetadata(storage: Storage = getMetadataStorage())
   storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
     const key = `${schema ?? ''}\u0000${always}\u0000${strictGroups}\u0000${groups?.join('\u0001') ?? ''}`;
     let byOptions = memo.get(target);
-    if (!byOptions) memo.set(target, (byOptions = new Map()));
+    if (!byOptions) memo.set(target, (byOptions = new Map<string, Metadatas>()));
     let metadatas = byOptions.get(key);
     if (!metadatas) byOptions.set(key, (metadatas = lookup(target, schema, always, strictGroups, groups)));
     return metadatas;
