@@ -91,7 +91,19 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** Today's date in the park's time zone (Asia/Shanghai): the default for every `asOf`. */
+/** The last answer of today() per time zone, and the UTC minute it holds for. */
+const todays = new Map<string, { minute: number; date: string }>();
+
+/**
+ * Today's date in the park's time zone (Asia/Shanghai): the default for every `asOf`. Formatted once per UTC minute
+ * and zone: every zone in use today is offset from UTC by whole minutes, so its date cannot change within one.
+ */
 export function today(timeZone = 'Asia/Shanghai'): string {
-  return formatterFor(timeZone).format(new Date());
+  const now = Date.now();
+  const minute = Math.floor(now / 60_000);
+  const known = todays.get(timeZone);
+  if (known?.minute === minute) return known.date;
+  const date = formatterFor(timeZone).format(new Date(now));
+  todays.set(timeZone, { minute, date });
+  return date;
 }
