@@ -9,6 +9,7 @@ import { Cell, markdown, Results, writeResults } from './report';
 import { Body, Fixtures, SCENARIOS, S4_API, S4_PG, Target } from './scenarios';
 import {
   installPeers,
+  productionEnv,
   productionNodeMajor,
   ROOT,
   Server,
@@ -82,7 +83,7 @@ function runtimeNote(): string {
   return major === null || major === mine
     ? ''
     : ` **Not the production runtime** (the image runs Node ${major}; its heap settings were measured there): ` +
-        `run \`npx -y -p node@${major} npm run bench\`.`;
+        `run \`npx -y -p node@${major} -c 'npm run bench'\`.`;
 }
 
 async function main(): Promise<void> {
@@ -232,7 +233,11 @@ async function main(): Promise<void> {
     const results: Results = {
       startedAt,
       options,
-      machine: `Node ${process.version}, ${cpus().length} cores.${runtimeNote()}`,
+      machine:
+        `Node ${process.version}, ${cpus().length} cores. The API ran with the image's settings: ` +
+        `${Object.entries(productionEnv())
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ')}.${runtimeNote()}`,
       data,
       generateSeconds,
       cells,
