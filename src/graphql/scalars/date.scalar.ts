@@ -71,28 +71,12 @@ export const DateScalar = new GraphQLScalarType<string, string>({
 });
 
 /**
- * One formatter per time zone, made on first use and kept: `new Intl.DateTimeFormat` costs ~100 µs and keeps ICU
- * memory outside the JS heap (a new one per call took 46% of CPU and ~1 GB RSS under a nested-list load), while
- * `format()` on a cached one costs a few µs. test/intl-per-request.e2e-spec.ts fails if a request path builds one.
+ * Per time zone: its formatter, made on first use and kept (`new Intl.DateTimeFormat` costs ~100 µs and keeps ICU
+ * memory outside the JS heap: a new one per call took 46% of CPU and ~1 GB RSS under a nested-list load;
+ * test/intl-per-request.e2e-spec.ts fails if a request path builds one), and its last answer with the UTC minute it
+ * holds for.
  */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** The last answer of today() per time zone, and the UTC minute it holds for. */
-const todays = new Map<string, { minute: number; date: string }>();
+const zones = new Map<string, { formatter: Intl.DateTimeFormat; minute: number; date: string }>();
 
 /**
  * Today's date in the park's time zone (Asia/Shanghai): the default for every `asOf`. Formatted once per UTC minute
@@ -101,9 +85,19 @@ const todays = new Map<string, { minute: number; date: string }>();
 export function today(timeZone = 'Asia/Shanghai'): string {
   const now = Date.now();
   const minute = Math.floor(now / 60_000);
-  const known = todays.get(timeZone);
-  if (known?.minute === minute) return known.date;
-  const date = formatterFor(timeZone).format(new Date(now));
-  todays.set(timeZone, { minute, date });
-  return date;
+  let zone = zones.get(timeZone);
+  if (!zone) {
+    const formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    zones.set(timeZone, (zone = { formatter, minute: NaN, date: '' }));
+  }
+  if (zone.minute !== minute) {
+    zone.date = zone.formatter.format(new Date(now));
+    zone.minute = minute;
+  }
+  return zone.date;
 }
