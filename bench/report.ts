@@ -44,7 +44,7 @@ export function summary(cell: Cell) {
     errors: s.reduce((a, x) => a + x.errors, 0),
     non2xx: s.reduce((a, x) => a + x.non2xx, 0),
     rssPeak: Math.max(...s.map((x) => x.rssPeakBytes)),
-    cpuMs: median(s.map((x) => x.cpuMsPerRequest ?? NaN)),
+    cpuMs: median(s.map((x) => x.cpuMsPerRequest)),
   };
 }
 

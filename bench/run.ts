@@ -88,7 +88,8 @@ function runtimeNote(): string {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  if (runtimeNote()) console.warn(`bench:${runtimeNote().replace(/\*\*/g, '')}`);
+  const runtime = runtimeNote();
+  if (runtime) console.warn(`bench:${runtime.replace(/\*\*/g, '')}`);
   const startedAt = new Date().toISOString();
   const skipped: string[] = [];
   const targets = new Set(options.targets);
@@ -237,7 +238,7 @@ async function main(): Promise<void> {
         `Node ${process.version}, ${cpus().length} cores. The API ran with the image's settings: ` +
         `${Object.entries(productionEnv())
           .map(([k, v]) => `${k}=${v}`)
-          .join(' ')}.${runtimeNote()}`,
+          .join(' ')}.${runtime}`,
       data,
       generateSeconds,
       cells,

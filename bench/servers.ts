@@ -127,12 +127,17 @@ async function start(
   };
 }
 
+/** The production image's Dockerfile, the one source of the settings below. */
+function readDockerfile(): string {
+  return readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+}
+
 /**
  * The runtime settings of the production image, from its Dockerfile: `ENV NODE_OPTIONS="…"` (heap sizes) and
  * `ENV MALLOC_…=…` lines (glibc's allocator), each left out when the Dockerfile has none.
  */
 export function productionEnv(): Record<string, string> {
-  const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+  const dockerfile = readDockerfile();
   const env: Record<string, string> = {};
   const options = /^ENV NODE_OPTIONS="([^"]*)"/m.exec(dockerfile)?.[1];
   if (options) env.NODE_OPTIONS = options;
@@ -142,8 +147,7 @@ export function productionEnv(): Record<string, string> {
 
 /** The Node.js major version of the production image (`FROM node:24-…`), or null. */
 export function productionNodeMajor(): number | null {
-  const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
-  const tag = [...dockerfile.matchAll(/^FROM node:(\d+)/gm)].pop()?.[1];
+  const tag = [...readDockerfile().matchAll(/^FROM node:(\d+)/gm)].pop()?.[1];
   return tag ? Number(tag) : null;
 }
 
