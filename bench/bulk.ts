@@ -1,4 +1,4 @@
-import type { Sample } from './load';
+import type { DatabaseCpu, Sample } from './load';
 import type { Server } from './servers';
 
 /** Rows of the bulk scenarios: the size issue 13 asks for. */
@@ -44,6 +44,7 @@ export async function runBulk(
   server: Server,
   headers: Record<string, string>,
   round: number,
+  databaseCpu: DatabaseCpu,
 ): Promise<{ sample: Sample; note: string }> {
   const park = parkOf(round);
   let request: () => Promise<Response>;
@@ -73,6 +74,7 @@ export async function runBulk(
   const timer = setInterval(() => (rssPeak = Math.max(rssPeak, server.rssBytes())), 200);
   const started = performance.now();
   const cpuBefore = server.cpuMs();
+  const dbCpuBefore = databaseCpu?.() ?? 0;
   let ok = false;
   let note = '';
   try {
@@ -103,6 +105,7 @@ export async function runBulk(
       non2xx: ok ? 0 : 1,
       rssPeakBytes: rssPeak,
       cpuMsPerRequest: server.cpuMs() - cpuBefore,
+      dbCpuMsPerRequest: databaseCpu ? databaseCpu() - dbCpuBefore : null,
     },
     note,
   };

@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { Client } from 'pg';
-import type { Server } from './servers';
+import { postgresCpuMeter, type Server } from './servers';
 
 /** One measured run of one scenario against one target. */
 export interface Sample {
@@ -15,6 +15,8 @@ export interface Sample {
   rssPeakBytes: number;
   /** CPU time the server's process spent per answered request (ms): its own cost, apart from PostgreSQL's. */
   cpuMsPerRequest: number;
+  /** CPU time PostgreSQL's processes spent per answered request (ms); null when the server is not on this machine. */
+  dbCpuMsPerRequest: number | null;
 }
 
 export interface LoadSpec {
@@ -25,16 +27,24 @@ export interface LoadSpec {
   requests?: autocannon.RequestSpec[];
 }
 
-/** Drives `server` with autocannon for `seconds` at `connections`, sampling its RSS every 200 ms. */
+/** What a sample measures besides the server: PostgreSQL's CPU time (ms), or null when it cannot be read. */
+export type DatabaseCpu = (() => number) | null;
+
+/**
+ * Drives `server` with autocannon for `seconds` at `connections`, sampling its RSS every 200 ms, and reads the CPU
+ * time of the server and of PostgreSQL before and after.
+ */
 export async function measure(
   server: Server,
   spec: LoadSpec,
   seconds: number,
   connections: number,
+  databaseCpu: DatabaseCpu,
 ): Promise<Sample> {
   let rssPeak = server.rssBytes();
   const timer = setInterval(() => (rssPeak = Math.max(rssPeak, server.rssBytes())), 200);
   const cpuBefore = server.cpuMs();
+  const dbCpuBefore = databaseCpu?.() ?? 0;
   try {
     const result = await autocannon({
       url: server.url,
@@ -48,6 +58,7 @@ export async function measure(
         : { requests: [{ method: 'POST', path: spec.path, body: spec.body }] }),
     });
     rssPeak = Math.max(rssPeak, server.rssBytes());
+    const answered = Math.max(1, result.requests.total);
     return {
       rps: result.requests.average,
       p50: result.latency.p50,
@@ -57,10 +68,23 @@ export async function measure(
       errors: result.errors + result.timeouts,
       non2xx: result.non2xx,
       rssPeakBytes: rssPeak,
-      cpuMsPerRequest: (server.cpuMs() - cpuBefore) / Math.max(1, result.requests.total),
+      cpuMsPerRequest: (server.cpuMs() - cpuBefore) / answered,
+      dbCpuMsPerRequest: databaseCpu ? (databaseCpu() - dbCpuBefore) / answered : null,
     };
   } finally {
     clearInterval(timer);
+  }
+}
+
+/** The CPU meter of the PostgreSQL server behind `url`, found from one of its backends while it is connected. */
+export async function databaseCpuMeter(url: string): Promise<DatabaseCpu> {
+  const client = new Client({ connectionString: url, application_name: 'bench-cpu' });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    return postgresCpuMeter(rows[0].pid);
+  } finally {
+    await client.end();
   }
 }
 

@@ -3,7 +3,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { adminQuery, startScratchServer, withDatabaseName } from '../src/database/scratch-server';
 import { BENCH_PASSWORD, BENCH_USER, generate } from './generate';
-import { measure, StatementCounter } from './load';
+import { DatabaseCpu, databaseCpuMeter, measure, StatementCounter } from './load';
 import { parseOptions } from './options';
 import { Cell, markdown, Results, writeResults } from './report';
 import { Body, Fixtures, SCENARIOS, S4_API, S4_PG, Target } from './scenarios';
@@ -149,6 +149,7 @@ async function main(): Promise<void> {
     }
     const f = await fixtures(servers, auth);
     counter = await StatementCounter.open(server.adminUrl, dbName);
+    const databaseCpu: DatabaseCpu = await databaseCpuMeter(url);
 
     const scenarios = SCENARIOS.filter(
       (s) => s.scales.includes(options.scale) && (!options.scenarios || options.scenarios.includes(s.id)),
@@ -197,7 +198,7 @@ async function main(): Promise<void> {
           const s = servers.get(cell.target)!;
           const headers = cell.target === 'api' ? auth : {};
           if (scenario.bulk) {
-            const { sample, note } = await runBulk(scenario.bulk, s, headers, round);
+            const { sample, note } = await runBulk(scenario.bulk, s, headers, round, databaseCpu);
             cell.samples.push(sample);
             cell.notes.push(
               `round ${round + 1}: ${note}, ${sample.p50} ms, peak RSS ${Math.round(sample.rssPeakBytes / 1048576)} MB`,
@@ -216,8 +217,9 @@ async function main(): Promise<void> {
             const body = scenario.requests[cell.target]!(f);
             spec = { headers, path: body.path, body: body.body };
           }
-          if (round === 0 && options.warmup > 0) await measure(s, spec, options.warmup, options.connections);
-          const sample = await measure(s, spec, options.duration, options.connections);
+          if (round === 0 && options.warmup > 0)
+            await measure(s, spec, options.warmup, options.connections, null);
+          const sample = await measure(s, spec, options.duration, options.connections, databaseCpu);
           cell.samples.push(sample);
           console.log(
             `bench: round ${round + 1} ${cell.scenario} ${cell.target.padEnd(12)} ${sample.rps.toFixed(0).padStart(6)} req/s  p99 ${sample.p99} ms  errors ${sample.errors}/${sample.non2xx}  RSS ${Math.round(sample.rssPeakBytes / 1048576)} MB`,

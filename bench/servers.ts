@@ -1,6 +1,6 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { freePort } from '../src/database/scratch-server';
 import { BENCH_PII_KEY } from './generate';
@@ -35,16 +35,45 @@ export function installPeers(): string | null {
   return npm.status === 0 ? null : `npm ci in ${PEER_DIR} failed (${npm.status})`;
 }
 
-/** CPU time (user + system) of a process from /proc/<pid>/stat, in ms; 0 once it has gone. */
-export function cpuMsOf(pid: number): number {
+/** Fields of /proc/<pid>/stat after the command name (which may hold spaces); null once the process has gone. */
+function statOf(pid: number): { comm: string; fields: string[] } | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15 (clock ticks).
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+    const end = stat.lastIndexOf(')');
+    return { comm: stat.slice(stat.indexOf('(') + 1, end), fields: stat.slice(end + 2).split(' ') };
   } catch {
-    return 0;
+    return null;
   }
+}
+
+/** CPU time (user + system: stat fields 14 and 15, in clock ticks) of a process, in ms; 0 once it has gone. */
+export function cpuMsOf(pid: number): number {
+  const fields = statOf(pid)?.fields;
+  return fields ? ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS : 0;
+}
+
+/**
+ * CPU time of a PostgreSQL server on this machine, from one of its backends' pid: a function giving, in ms, the user
+ * + system time of every live child of its postmaster (backends, writers, autovacuum) plus what its children that
+ * have exited used (the postmaster's cutime + cstime), so a pool that closes connections does not lose their time.
+ * null when the server is not on this machine (BENCH_SERVER_URL elsewhere): its cost is left out rather than guessed.
+ */
+export function postgresCpuMeter(backendPid: number): (() => number) | null {
+  const backend = statOf(backendPid);
+  const postmasterPid = backend ? Number(backend.fields[1]) : 0;
+  const postmaster = postmasterPid ? statOf(postmasterPid) : null;
+  if (backend?.comm !== 'postgres' || postmaster?.comm !== 'postgres') return null;
+  return () => {
+    // cutime and cstime are stat fields 16 and 17: the time of children the postmaster has reaped.
+    const reaped = statOf(postmasterPid)?.fields;
+    let total = reaped ? ((Number(reaped[13]) + Number(reaped[14])) * 1000) / CLOCK_TICKS : 0;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const pid = Number(entry);
+      if (Number(statOf(pid)?.fields[1]) === postmasterPid) total += cpuMsOf(pid);
+    }
+    return total;
+  };
 }
 
 /** USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK). */
