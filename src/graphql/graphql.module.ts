@@ -10,6 +10,7 @@ import { GraphQLContext, LoaderRegistry } from './graphql-context';
 import { graphqlLimitOptions } from './limits/graphql-limits';
 import { maskPersonalData } from '../modules/access/personal-data.schema';
 import { GraphQLSchema } from 'graphql';
+import { plainFields } from './plain-fields';
 import { answerReadAhead } from './resolved-ahead';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { globalIds } from './node/global-ids.schema';
@@ -73,8 +74,10 @@ class LoaderRegistryModule {}
           if (mutation)
             mutation.description =
               'Changes; each is checked against your role and parks and recorded in the audit log.';
-          // Read-ahead answers first, so that masking wraps them too; ID fields encode global ids after read-ahead,
-          // so that they are not wrapped twice.
+          // Plain fields lose Nest's property-reading resolver first (graphql-jit then reads them inline); read-ahead
+          // answers next, so that masking wraps them too; ID fields encode global ids after read-ahead, so that they
+          // are not wrapped twice.
+          plainFields(schema);
           return maskPersonalData(globalIds(answerReadAhead(schema)));
         },
         context: (request: FastifyRequest, reply: FastifyReply): GraphQLContext => ({

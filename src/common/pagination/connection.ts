@@ -1,5 +1,6 @@
 import { Type } from '@nestjs/common';
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ResolvedLazily } from '../../graphql/plain-fields';
 import { PartOfParent } from '../../modules/access/access.decorators';
 
 export enum SortDirection {
@@ -66,6 +67,8 @@ export function ConnectionType<T>(nodeType: Type<T>, nodeName: string): Type<Con
     @Field(() => PageInfo, { description: 'Where this page stands.' })
     pageInfo: PageInfo;
 
+    // Counted when first read (keyset.ts countWhenRead): the property may be a promise.
+    @ResolvedLazily()
     @Field(() => Int, { description: 'How many items match the filter, across all pages.' })
     totalCount: number;
   }

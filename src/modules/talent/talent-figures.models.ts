@@ -1,5 +1,6 @@
 import { Node } from '../../graphql/node/node.model';
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ResolvedLazily } from '../../graphql/plain-fields';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
 import { PARK_READERS, PartOfParent, ReadableBy } from '../access/access.decorators';
 import { CertificationLevel, TargetMetric, TraineeStatus } from './talent.enums';
@@ -96,6 +97,8 @@ export class TalentFigures {
   })
   contestFinalists: number;
 
+  // Read when first asked for (talent-figures.service.ts): the property may be a promise.
+  @ResolvedLazily()
   @Field(() => [TalentTarget], { description: 'The park’s targets with their progress on asOf.' })
   targets: TalentTarget[];
 }
