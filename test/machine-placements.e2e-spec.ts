@@ -10,6 +10,7 @@ describe('machine placements', () => {
   let f: Factories;
   let mf: ReturnType<typeof machineFactories>;
   let parkCode: string;
+  let zoneCode: string;
   let owner: { id: string; name: string };
   let other: { id: string; name: string };
   let otherTenancy: string;
@@ -20,6 +21,7 @@ describe('machine placements', () => {
     mf = machineFactories(t);
     const space = await f.space(6, { prefix: 'P' });
     parkCode = space.parkCode;
+    zoneCode = space.zoneCode;
     owner = await f.enterprise({ name: '机床业主石业' });
     other = await f.enterprise({ name: '隔壁石材' });
     await f.lease({
@@ -238,5 +240,43 @@ describe('machine placements', () => {
       stranger.authorization,
     );
     expect(events.results[0]!.error?.code).toBe('NOT_FOUND');
+  });
+
+  it('lists the machines standing in a zone or a unit on a date, with or without the park', async () => {
+    const m = await mf.register(parkCode, owner.id);
+    await mf.install(m.id, 'P-002', '2024-06-01');
+    type Serials = { machines: { edges: { node: { serialNumber: string } }[] } };
+    const listed = async (filter: Record<string, string>, asOf: string) =>
+      dataOf(
+        await t.gql<Serials>(
+          `query($filter: MachineFilter, $asOf: Date) {
+             machines(first: 100, filter: $filter, asOf: $asOf) { edges { node { serialNumber } } } }`,
+          { filter, asOf },
+        ),
+      )
+        .machines.edges.map((e) => e.node.serialNumber)
+        .sort();
+    for (const asOf of ['2024-05-31', '2024-06-01', '2024-12-31']) {
+      // What each unit of the zone holds on that date, read through the unit.
+      const inUnits = (
+        await Promise.all(
+          ['P-001', 'P-002', 'P-003', 'P-004', 'P-005', 'P-006'].map((u) => machinesIn(u, asOf)),
+        )
+      )
+        .flat()
+        .sort();
+      expect(await listed({ parkCode, zoneCode }, asOf)).toEqual(inUnits);
+      expect(await listed({ zoneCode }, asOf)).toEqual(inUnits);
+      expect(await listed({ parkCode, unitCode: 'P-002' }, asOf)).toEqual(
+        (await machinesIn('P-002', asOf)).sort(),
+      );
+      expect(await listed({ parkCode, zoneCode, unitCode: 'P-002' }, asOf)).toEqual(
+        (await machinesIn('P-002', asOf)).sort(),
+      );
+      expect((await listed({ parkCode, zoneCode }, asOf)).includes(m.serialNumber)).toBe(
+        asOf !== '2024-05-31',
+      );
+    }
+    expect(await listed({ parkCode, zoneCode: 'no-such-zone' }, '2024-06-01')).toEqual([]);
   });
 });
