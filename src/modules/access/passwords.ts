@@ -9,10 +9,10 @@ const KEY_LENGTH = 32;
  * scrypt derivations running at once, at most. Each holds 128·N·r bytes (16 MB) on a thread of libuv's pool (4
  * threads unless UV_THREADPOOL_SIZE says otherwise) while it runs: a burst of logins would otherwise take the whole
  * pool from file and DNS work and add 64 MB to the process (the bench's S6 took peak RSS from 230 to 270 MB). Further
- * derivations wait their turn in arrival order. They are CPU-bound and share the cores with PostgreSQL and every
- * other request, so one at a time costs no throughput on this 2-core machine: S6 (10 connections logging in) answered
- * 30 logins/s with one or two at once, at 219 MB peak RSS and 45 ms of CPU per login with one, 246 MB and 61 ms with
- * two.
+ * derivations wait their turn in arrival order. One at a time keeps a login burst's memory to 16 MB: in the bench's
+ * full runs (S6, 10 connections logging in after S1–S5), peak RSS was 242 MB with one and 254 MB with two, over the
+ * 250 MB target. The price is throughput when a derivation is slow: 16–33 logins/s with one (33–65 ms of CPU each,
+ * slower in later rounds), 27–34 with two. Logins are rare next to reads, and they are rate-limited anyway.
  */
 export const MAX_CONCURRENT_DERIVATIONS = 1;
 
