@@ -46,10 +46,14 @@ function statOf(pid: number): { comm: string; fields: string[] } | null {
   }
 }
 
-/** CPU time (user + system: stat fields 14 and 15, in clock ticks) of a process, in ms; 0 once it has gone. */
+/** Two adjacent clock-tick counters of a stat line's `fields` (from index `at`), summed, in ms. */
+const ticksMs = (fields: string[], at: number) =>
+  ((Number(fields[at]) + Number(fields[at + 1])) * 1000) / CLOCK_TICKS;
+
+/** CPU time (user + system: stat fields 14 and 15) of a process, in ms; 0 once it has gone. */
 export function cpuMsOf(pid: number): number {
   const fields = statOf(pid)?.fields;
-  return fields ? ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS : 0;
+  return fields ? ticksMs(fields, 11) : 0;
 }
 
 /**
@@ -66,11 +70,11 @@ export function postgresCpuMeter(backendPid: number): (() => number) | null {
   return () => {
     // cutime and cstime are stat fields 16 and 17: the time of children the postmaster has reaped.
     const reaped = statOf(postmasterPid)?.fields;
-    let total = reaped ? ((Number(reaped[13]) + Number(reaped[14])) * 1000) / CLOCK_TICKS : 0;
+    let total = reaped ? ticksMs(reaped, 13) : 0;
     for (const entry of readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
-      const pid = Number(entry);
-      if (Number(statOf(pid)?.fields[1]) === postmasterPid) total += cpuMsOf(pid);
+      const child = statOf(Number(entry))?.fields;
+      if (child && Number(child[1]) === postmasterPid) total += ticksMs(child, 11);
     }
     return total;
   };

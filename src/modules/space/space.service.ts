@@ -34,6 +34,7 @@ import { UnitFilter, UnitListArgs, UnitOrder, UnitOrderField } from './dto/unit-
 import { findScopedPark } from './park-scope';
 import { ParkRow, toPark, toUnit, toZone, UnitRow, ZoneRow } from './space.mappers';
 import { Park, Unit, Zone } from './space.models';
+import { zoneCodeSql } from './zone-sql';
 
 const UNIT_SORT: Record<UnitOrderField, string> = {
   [UnitOrderField.CODE]: 'unit.code',
@@ -263,16 +264,10 @@ export class SpaceService {
     q.addSelect(sort.expression, 'sort_key');
     if (scope.zoneId) q.andWhere('unit.zone_id = :scopeZoneId', { scopeZoneId: scope.zoneId });
     if (filter.parkCode) q.andWhere('unit.park_id = (SELECT id FROM park WHERE code = :parkCode)', filter);
-    if (filter.zoneCode && filter.parkCode) {
-      // One zone (codes are unique per park): an equality, so the (zone_id, code) index yields the page in order and
-      // the scan stops at the limit, instead of reading and sorting the whole zone.
-      q.andWhere(
-        'unit.zone_id = (SELECT z.id FROM zone z JOIN park zp ON zp.id = z.park_id WHERE zp.code = :parkCode AND z.code = :zoneCode)',
-        { parkCode: filter.parkCode, zoneCode: filter.zoneCode },
-      );
-    } else if (filter.zoneCode) {
-      q.andWhere('unit.zone_id IN (SELECT z.id FROM zone z WHERE z.code = :zoneCode)', {
+    if (filter.zoneCode) {
+      q.andWhere(zoneCodeSql('unit.zone_id', !!filter.parkCode), {
         zoneCode: filter.zoneCode,
+        parkCode: filter.parkCode,
       });
     }
     if (filter.kind) q.andWhere('unit.kind = :kind', { kind: filter.kind });
